@@ -1,0 +1,47 @@
+"""gov-disclosure: Chinese government information-disclosure annual reports as typed data.
+
+>>> from gov_disclosure import parse_report
+>>> report = parse_report(text)                            # doctest: +SKIP
+>>> report.template, report.year, report.agency            # doctest: +SKIP
+('2021', 2023, '洪泽区人民政府')
+>>> report.to_flat()["requests.new_received.total"]        # doctest: +SKIP
+21
+"""
+
+from ._api import parse_report
+from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, ReportErrors
+from ._model import (
+    AnnualReport,
+    Cell,
+    CellKind,
+    Diagnostic,
+    Row,
+    Section,
+    Sections,
+    Span,
+    Table,
+)
+
+__version__ = "0.1.0.dev0"
+
+__all__ = (
+    "AnnualReport",
+    "Cell",
+    "CellKind",
+    "Diagnostic",
+    "DiagnosticError",
+    "GovDisclosureError",
+    "NotAReportError",
+    "ReportErrors",
+    "Row",
+    "Section",
+    "Sections",
+    "Span",
+    "Table",
+    "__version__",
+    "parse_report",
+)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,71 @@
+"""The public entry point: `parse_report`, the composition of the pipeline's stages."""
+
+from __future__ import annotations
+
+from ._assemble import assemble
+from ._errors import DiagnosticError, ReportErrors
+from ._model import AnnualReport, Diagnostic
+from ._normalize import NormalizedText, normalize
+from ._sections import split_sections
+
+
+def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
+    """Parse the text of a 政府信息公开工作年度报告 into an `AnnualReport`.
+
+    `text` is the whole report as extracted from a web page, Word file or PDF, in any of
+    the layouts described in the documentation (pipes, tabs, one cell per line, blank-line
+    separated cells, whitespace-aligned PDF text, markdown tables, glued cells, traditional
+    characters with pinyin noise, page chrome before the title).
+
+    Lenient by default: what could not be read is reported in `AnnualReport.diagnostics`.
+    With ``strict=True``, error-level diagnostics raise one `ReportErrors` holding them all.
+
+    Raises `TypeError` for anything but ``str`` (decode bytes first), `NotAReportError`
+    when the text has no report structure, and with ``strict=True``, `ReportErrors`.
+
+    >>> report = parse_report(EXAMPLE)                    # doctest: +SKIP
+    >>> report.requests.cell("new_received", "total").value   # doctest: +SKIP
+    26
+    """
+    if not isinstance(text, str):
+        hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(
+            text, bytes | bytearray
+        ) else ""
+        raise TypeError(f"parse_report() expects str, not {type(text).__name__!r}{hint}")
+    norm = normalize(text)
+    report = assemble(norm, split_sections(norm))
+    if strict:
+        _raise_errors(norm, report.diagnostics)
+    return report
+
+
+def _raise_errors(norm: NormalizedText, diagnostics: tuple[Diagnostic, ...]) -> None:
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        raise ReportErrors(
+            f"{len(errors)} error(s) in the report",
+            [DiagnosticError(d, render(norm.original, d)) for d in errors],
+        )
+
+
+def render(original: str, d: Diagnostic) -> str:
+    """A diagnostic with the offending line and a marker under its span.
+
+    >>> from ._model import Span
+    >>> print(render("一、总体情况\\n规章 | x |", Diagnostic("unreadable-cell", "warning",
+    ...     "cell text 'x' is not a number", span=Span(12, 13, 2, 6))))
+    unreadable-cell: cell text 'x' is not a number
+      line 2, column 6:
+        规章 | x |
+             ^
+    """
+    head = f"{d.code}: {d.message}"
+    if d.span is None:
+        return head
+    lines = original.splitlines() or [""]
+    line = lines[d.span.line - 1] if d.span.line - 1 < len(lines) else ""
+    col = d.span.column - 1
+    width = max(1, min(d.span.end - d.span.start, len(line) - col))
+    prefix = "".join("\t" if ch == "\t" else ("  " if ord(ch) > 0x2E7F else " ") for ch in line[:col])
+    marker = "^" * sum(2 if ord(ch) > 0x2E7F else 1 for ch in line[col : col + width])
+    return f"{head}\n  line {d.span.line}, column {d.span.column}:\n    {line}\n    {prefix}{marker or '^'}"

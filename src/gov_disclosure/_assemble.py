@@ -1,0 +1,205 @@
+"""Stage 6: everything read -> `AnnualReport`.
+
+Also where each table's variant is decided (from its own labels: real reports mix a
+revised table 二 with a trial-format table 三) and where a text without the structure of
+a report is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Final
+
+from ._checks import check_tables
+from ._errors import NotAReportError
+from ._grid import Layout, detect_layout, read_table
+from ._labels import count_markers, find_labels
+from ._meta import extract_meta
+from ._model import (
+    ABSENT_CELL,
+    AnnualReport,
+    Diagnostic,
+    Row,
+    Section,
+    Sections,
+    Table,
+)
+from ._normalize import NormalizedText
+from ._resolve import resolve_table
+from ._sections import Outline, strip_footers
+from ._vocab import (
+    ACTIVE_MARKERS,
+    REQUESTS_2021_MARKERS,
+    SECTION_NAMES,
+    TABLES,
+    SectionName,
+    TableName,
+    TableSpec,
+    Template,
+)
+
+_TABLE_SECTION: Final[dict[TableName, SectionName]] = {
+    "active": "active_disclosure",
+    "requests": "requests",
+    "review": "review_litigation",
+}
+_SECTION_TITLE: Final[dict[SectionName, str]] = {
+    "overview": "一、总体情况",
+    "active_disclosure": "二、主动公开政府信息情况",
+    "requests": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+    "problems": "五、存在的主要问题及改进情况",
+    "other_matters": "六、其他需要报告的事项",
+}
+
+
+def _variant(name: TableName, text: str, a: int, b: int, default: Template) -> Template:
+    if name == "active":
+        old = count_markers(text, a, b, ACTIVE_MARKERS["2019"])
+        new = count_markers(text, a, b, ACTIVE_MARKERS["2021"])
+        if old == new:
+            return default
+        return "2021" if new > old else "2019"
+    if name == "requests":
+        return "2021" if count_markers(text, a, b, REQUESTS_2021_MARKERS) else "2019"
+    return default
+
+
+def _absent_table(spec: TableSpec) -> Table:
+    rows = tuple(
+        Row(r.key, r.label, tuple(c.key for c in r.columns), tuple(ABSENT_CELL for _ in r.columns))
+        for r in spec.rows
+    )
+    return Table(spec.name, spec.variant, rows, found=False)
+
+
+def _section(norm: NormalizedText, outline: Outline, name: SectionName) -> Section:
+    raw = outline.sections.get(name)
+    if raw is None:
+        return Section(name, None, "")
+    heading = re.sub(r"\s*\n\s*", "", norm.text[raw.heading_start : raw.heading_end]).strip()
+    body = norm.text[raw.body_start : raw.body_end]
+    body = strip_footers(body).strip()
+    return Section(name, heading, body, norm.span(raw.heading_start, raw.body_end))
+
+
+def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
+    """Read the tables of an outlined report and build the `AnnualReport`."""
+    text = norm.folded
+    diags: list[Diagnostic] = []
+    regions: dict[TableName, tuple[int, int]] = {}
+    for name, sec in _TABLE_SECTION.items():
+        raw = outline.sections.get(sec)
+        if raw is not None:
+            regions[name] = (raw.body_start, raw.body_end)
+
+    variants: dict[TableName, Template] = {}
+    default: Template = "2021"
+    if "active" in regions:
+        variants["active"] = _variant("active", text, *regions["active"], "2019")
+        default = variants["active"]
+    if "requests" in regions:
+        variants["requests"] = _variant("requests", text, *regions["requests"], default)
+        if "active" not in regions:
+            default = variants["requests"]
+    variants.setdefault("active", default)
+    variants.setdefault("requests", default)
+    variants["review"] = variants["active"]
+
+    n_labels = sum(
+        len(find_labels(text, a, b, TABLES[name][variants[name]]))
+        for name, (a, b) in regions.items()
+    )
+    layout = detect_layout(text, list(regions.values()), n_labels)
+
+    tables: dict[TableName, Table] = {}
+    found_rows = 0
+    for name in ("active", "requests", "review"):
+        spec = TABLES[name][variants[name]]
+        if name not in regions:
+            tables[name] = _absent_table(spec)
+            continue
+        read = read_table(text, *regions[name], spec, layout)
+        found_rows += sum(1 for r in read.rows if r is not None)
+        if name != "review" and not any(lab is not None for lab in read.labels):
+            if all(r is None for r in read.rows):
+                tables[name] = _absent_table(spec)
+                diags.append(
+                    Diagnostic(
+                        "missing-table",
+                        "warning",
+                        f"no row of table {spec.title} was found under its heading",
+                    )
+                )
+                continue
+        table, table_diags = resolve_table(norm, read)
+        tables[name] = table
+        diags.extend(table_diags)
+        for i, r in enumerate(read.rows):
+            if r is None and name != "review":
+                diags.append(
+                    Diagnostic(
+                        "missing-row",
+                        "warning",
+                        f"no values were found for row {spec.rows[i].label} of {spec.title}",
+                        key=f"{name}.{spec.rows[i].key}",
+                    )
+                )
+        if name == "review" and read.rows[0] is None:
+            diags.append(
+                Diagnostic("missing-row", "warning", f"no values were found in {spec.title}")
+            )
+
+    missing_sections = [n for n in SECTION_NAMES if n not in outline.sections]
+    if not any(t.found for t in tables.values()) or (
+        len(missing_sections) >= 3 and found_rows == 0
+    ):
+        raise NotAReportError(
+            "no 政府信息公开工作年度报告 structure found: looked for the six section "
+            "headings (一、总体情况 … 六、其他需要报告的事项) and the tables of "
+            "第二十条 items, requests (本年新收…结转下年度继续办理) and reviews "
+            f"(行政复议/行政诉讼); found {len(outline.sections)} headings and "
+            f"{found_rows} table rows.  Reports before 2019 used another format with no "
+            "such tables.",
+            missing=tuple(_SECTION_TITLE[n] for n in missing_sections)
+            + tuple(f"table {TABLES[n]['2021'].title}" for n in tables if not tables[n].found),
+        )
+    for n in missing_sections:
+        diags.append(
+            Diagnostic("missing-section", "warning", f"section {_SECTION_TITLE[n]} was not found")
+        )
+    if variants["requests"] != variants["active"] and tables["requests"].found:
+        diags.append(
+            Diagnostic(
+                "mixed-variants",
+                "info",
+                f"table 二 follows the {variants['active']} format and table 三 the "
+                f"{variants['requests']} format; each is read as its own",
+            )
+        )
+
+    diags.extend(check_tables(tables["requests"], tables["review"]))
+    meta = extract_meta(norm.text, text, outline)
+    sections = Sections(*(_section(norm, outline, n) for n in SECTION_NAMES))
+    published = None
+    if outline.date is not None:
+        try:
+            published = datetime.date(*outline.date)
+        except ValueError:
+            published = None
+    return AnnualReport(
+        template=variants["active"],
+        year=meta.year,
+        agency=meta.agency,
+        sections=sections,
+        active=tables["active"],
+        requests=tables["requests"],
+        review=tables["review"],
+        diagnostics=tuple(diags),
+        title=meta.title,
+        published=published,
+    )
+
+
+__all__ = ["Layout", "assemble"]

@@ -1,0 +1,114 @@
+"""Stage 5: cell text -> `Cell`.
+
+A cell is coerced by its column's kind (`_vocab.ColumnSpec.kind`):
+
+* ``count``: ``0``, ``20件``, ``1,234``, ``１２`` (full-width digits are folded earlier);
+* ``change``: ``+63``, ``-1``, ``增318件``, ``减1件``, ``0``;
+* ``money``: ``970843元``, ``12667.96万元``, a bare number in the column's unit (元 for the
+  trial 采购总金额, 万元 for the 2021 收费金额 by its header), exported in 元.
+
+``/``, ``—``, ``-``, ``N/A``, ``无`` are *not applicable*; an empty cell is *blank*; anything
+else is kept as *text* and reported.  Coercion never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from ._model import Cell, CellKind, Span
+from ._vocab import ColumnSpec
+
+#: A number as written in a cell: optional sign word, digits (with thousands separators or a
+#: decimal part), optional unit, optional bracketed note (22（其中修订16件）).  Possessive
+#: quantifiers: a failed match never backtracks into the digit runs.
+NUMBER_PATTERN: Final = r"""
+    (?P<sign>[+\-]|增加?|减少?|新增)?[ \t]*+
+    (?P<num>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)
+    [ \t]*+(?P<unit>万元|亿元|元|件|条|项|个|次|宗|份|篇|家)?
+    [ \t]*+(?P<note>\([^()\n]{0,40}\))?
+"""
+NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
+#: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.
+NOT_APPLICABLE: Final = re.compile(r"[ \t]*(?:/|—+|-{1,3}|–|N/?A|n/?a|不适用|无)[ \t]*")
+
+_UNIT_FACTOR: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def is_cell_text(text: str) -> bool:
+    """True when `text` reads as one cell value (a number or a not-applicable mark).
+
+    >>> [is_cell_text(t) for t in ("12", "增318件", "12667.96万元", "/", "本年新", "数据1")]
+    [True, True, True, True, False, False]
+    """
+    return NUMBER.fullmatch(text) is not None or NOT_APPLICABLE.fullmatch(text) is not None
+
+
+def coerce(
+    raw: str, folded: str, column: ColumnSpec, span: Span | None
+) -> tuple[Cell, str | None]:
+    """Read one cell.  Returns the cell and, when something needs saying, a message.
+
+    `raw` is the text as written (simplified characters), `folded` the same text with
+    full-width characters folded, which is what is parsed.
+
+    >>> from ._vocab import ColumnSpec
+    >>> coerce("增318件", "增318件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value
+    318
+    >>> coerce("减1件", "减1件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value
+    -1
+    >>> money = ColumnSpec("amount_yuan", "采购总金额", kind="money", unit="元")
+    >>> coerce("12667.96万元", "12667.96万元", money, None)[0].value
+    Decimal('126679600.00')
+    >>> coerce("/", "/", money, None)[0].kind
+    <CellKind.NOT_APPLICABLE: 'not_applicable'>
+    """
+    text = folded.strip()
+    if not text:
+        return Cell(raw, CellKind.BLANK, None, span), None
+    if NOT_APPLICABLE.fullmatch(text):
+        return Cell(raw, CellKind.NOT_APPLICABLE, None, span), None
+    m = NUMBER.fullmatch(text)
+    if m is None:
+        return (
+            Cell(raw, CellKind.TEXT, None, span),
+            f"cell text {raw.strip()!r} is not a number ({column.label})",
+        )
+    sign, num, unit = m.group("sign"), m.group("num").replace(",", ""), m.group("unit")
+    negative = sign is not None and sign[0] in "-减"
+    if column.kind == "money":
+        return _money(raw, num, unit, negative, column, span)
+    try:
+        amount = Decimal(num)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return Cell(raw, CellKind.TEXT, None, span), f"cell text {raw!r} is not a number"
+    if amount != amount.to_integral_value():
+        return (
+            Cell(raw, CellKind.TEXT, None, span, unit),
+            f"{raw.strip()!r} is not a whole number ({column.label})",
+        )
+    value = -int(amount) if negative else int(amount)
+    note = None
+    if negative and column.kind == "count":
+        note = f"negative count {raw.strip()!r} ({column.label})"
+    return Cell(raw, CellKind.NUMBER, value, span, unit), note
+
+
+def _money(
+    raw: str,
+    num: str,
+    unit: str | None,
+    negative: bool,
+    column: ColumnSpec,
+    span: Span | None,
+) -> tuple[Cell, str | None]:
+    note = None
+    if unit not in _UNIT_FACTOR:
+        if unit is not None:
+            note = f"unit {unit!r} in a money column ({column.label}); read as {column.unit}"
+        elif not column.unit_from_header and num != "0":
+            note = f"amount {raw.strip()!r} has no unit; read as {column.unit}"
+        unit = column.unit or "元"
+    value = Decimal(num) * _UNIT_FACTOR[unit]
+    return Cell(raw, CellKind.NUMBER, -value if negative else value, span, unit), note

@@ -1,0 +1,126 @@
+"""The report's own arithmetic (FORMAT.md §7), checked on the parsed tables.
+
+A. per column of table 三: 一 + 二 = （七）总计 + 四
+B. per column of table 三: （七）总计 = the sum of the leaf rows (23 trial / 25 revised)
+C. per row of table 三: 总计 = the six applicant columns
+D. per group of table 四: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
+
+A check with a blank, ``/`` or unreadable cell on either side is *not assessable*, which is
+reported apart from a failure.  Nothing is ever repaired: a failing report is parsed as
+written and the finding says where and by how much it fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._model import Cell, Diagnostic, Table
+
+_NOT_LEAVES = ("new_received", "carried_over", "total", "carried_forward")
+_IDENTITY = {
+    "A": "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
+    "B": "（七）总计 = the sum of the leaf rows of 三、本年度办理结果",
+    "C": "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+    "D": "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+}
+
+
+def _ref(table: Table, row: str, col: str) -> tuple[str, Cell]:
+    return f"{table.name}.{row}.{col}", table.cell(row, col)
+
+
+def _where(cell: Cell) -> str:
+    return f"line {cell.span.line}" if cell.span else "no position"
+
+
+def _compare(
+    identity: str,
+    what: str,
+    left: Sequence[tuple[str, Cell]],
+    right: Sequence[tuple[str, Cell]],
+    failures: list[Diagnostic],
+    unassessable: list[str],
+) -> None:
+    cells = [c for _, c in (*left, *right)]
+    if not all(c.is_number and isinstance(c.value, int) for c in cells):
+        if any(c.is_number for c in cells):  # all-empty rows are not worth a mention
+            unassessable.append(what)
+        return
+    lsum = sum(int(c.value or 0) for _, c in left)
+    rsum = sum(int(c.value or 0) for _, c in right)
+    if lsum == rsum:
+        return
+
+    def side(refs: Sequence[tuple[str, Cell]]) -> str:
+        return " + ".join(f"{k}={c.value} ({_where(c)})" for k, c in refs)
+
+    anchor = next((c.span for _, c in (*left, *right) if c.span is not None), None)
+    failures.append(
+        Diagnostic(
+            f"check-{identity.lower()}-failed",
+            "warning",
+            f"identity {identity} ({_IDENTITY[identity]}) fails for {what}: "
+            f"{side(left)} = {lsum}, but {side(right)} = {rsum} (difference {lsum - rsum})",
+            kind="consistency",
+            span=anchor,
+            key=left[0][0],
+        )
+    )
+
+
+def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
+    """Every identity of FORMAT.md §7 on the parsed tables, as consistency diagnostics."""
+    failures: list[Diagnostic] = []
+    unassessable: dict[str, list[str]] = {"A": [], "B": [], "C": [], "D": []}
+    if requests.found:
+        columns = requests.rows[0].columns
+        leaves = [r.key for r in requests.rows if r.key not in _NOT_LEAVES]
+        for col in columns:
+            _compare(
+                "A",
+                f"column {col}",
+                [_ref(requests, "new_received", col), _ref(requests, "carried_over", col)],
+                [_ref(requests, "total", col), _ref(requests, "carried_forward", col)],
+                failures,
+                unassessable["A"],
+            )
+            _compare(
+                "B",
+                f"column {col}",
+                [_ref(requests, "total", col)],
+                [_ref(requests, leaf, col) for leaf in leaves],
+                failures,
+                unassessable["B"],
+            )
+        for row in requests.rows:
+            _compare(
+                "C",
+                f"row {row.key}",
+                [_ref(requests, row.key, "total")],
+                [_ref(requests, row.key, c) for c in columns[:-1]],
+                failures,
+                unassessable["C"],
+            )
+    if review.found:
+        for row in review.rows:
+            _compare(
+                "D",
+                f"group {row.key}",
+                [_ref(review, row.key, "total")],
+                [_ref(review, row.key, c) for c in row.columns[:-1]],
+                failures,
+                unassessable["D"],
+            )
+    out = list(failures)
+    for identity, where in unassessable.items():
+        if where:
+            out.append(
+                Diagnostic(
+                    "check-not-assessable",
+                    "info",
+                    f"identity {identity} ({_IDENTITY[identity]}) cannot be checked for "
+                    f"{', '.join(where)}: a blank, '/' or unreadable cell takes part",
+                    kind="consistency",
+                )
+            )
+    return out

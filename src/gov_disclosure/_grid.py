@@ -1,0 +1,632 @@
+"""Stage 3: a table's flattened text -> `TableRead` (each template row's cells, as text).
+
+The one fact every layout family shares is that a table's values come in the template's
+row order.  Labels sit before their values (pipes, tabs, markdown, blank lines), after them
+(pdfplumber, raw pdftotext), or around them (a label wrapped over three lines with the
+values on the middle one).  So the reader does not pair values with the nearest label;
+it fills the template's rows in order and lets each label move the fill pointer forward:
+
+1. `detect_layout` decides how cells are delimited (`Layout`);
+2. the text is cut into events in reading order: labels (`_labels.find_labels`) and cell
+   tokens (per layout: tab or pipe fields, whitespace words, one cell per line or block of
+   lines, or number runs in glued text);
+3. tokens not separated by a label (or, for line layouts, by a line end) form a *chunk*;
+   raw pdftotext prints some blocks column by column, which `_transpose` undoes;
+4. each chunk goes to the row its preceding label names when that row is still empty, and
+   otherwise to the next empty row at the pointer (values printed before their label);
+   a chunk longer than its row continues into the following rows.
+
+Whether blank cells are explicit (tabs, markdown, blank-line or ``get_text`` flattening) or
+dropped (whitespace columns, ``x |`` lines, glued text) is recorded on each row, for the
+resolver (`_resolve`) to place short rows and split glued digits by the report's arithmetic.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import statistics
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+
+from ._cells import NOT_APPLICABLE, NUMBER, is_cell_text
+from ._labels import LabelHit, find_labels
+from ._sections import FOOTER_LINE
+from ._vocab import TableSpec
+
+#: Limits on what one table may hold, so that hostile input cannot blow up the work done
+#: on it: a real table has at most 25 rows x 7 cells plus headers, so 4000 tokens is far
+#: beyond any report while keeping every later step (which is linear in tokens) cheap.
+MAX_TOKENS_PER_TABLE: Final = 4000
+
+
+class Layout(enum.Enum):
+    """How a flattening delimits cells."""
+
+    TABS = "tabs"
+    """Rows on lines, cells separated by tabs; blank cells are empty fields."""
+    PIPES = "pipes"
+    """Rows on lines, cells separated by ``|`` (markdown); blank cells are empty fields."""
+    WORDS = "words"
+    """Rows on lines, cells separated by spaces (PDF text, inscriptis); blanks vanish."""
+    CELL_LINES = "cell_lines"
+    """One cell per line (``x |`` lines, ``|`` separator lines, raw pdftotext)."""
+    GAPS = "gaps"
+    """One cell per line separated by a blank line; each further blank line is a blank cell."""
+    FRAGMENTS = "fragments"
+    """One cell per block of lines, blocks separated by runs of blank lines, a blank cell
+    being a line of spaces (BeautifulSoup ``get_text("\\n")``)."""
+    GLUED = "glued"
+    """No separators: the digits of neighbouring cells run together."""
+
+    @property
+    def exact_blanks(self) -> bool:
+        """Whether blank cells are present in the text (so row positions are reliable)."""
+        return self in (Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS)
+
+    @property
+    def line_rows(self) -> bool:
+        """Whether a line of text is (at most) one row."""
+        return self in (Layout.TABS, Layout.PIPES, Layout.WORDS)
+
+
+@attrs.frozen
+class Token:
+    """One cell's text, by normalised offsets."""
+
+    start: int
+    end: int
+    line: int
+    blank: bool = False
+    text: str | None = None
+    """The cell's folded text when it is not simply ``folded[start:end]`` (a value split
+    over several lines is joined)."""
+
+
+@attrs.frozen
+class RowRead:
+    """The tokens read for one template row."""
+
+    tokens: tuple[Token, ...]
+    exact: bool
+    """Blank cells are explicit, so tokens line up with columns when there are enough."""
+    transposed: bool = False
+    """Read from a block printed column by column."""
+
+
+@attrs.frozen
+class Note:
+    """Something to report about reading the table."""
+
+    code: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    severity: str = "warning"
+
+
+@attrs.frozen
+class TableRead:
+    spec: TableSpec
+    rows: tuple[RowRead | None, ...]
+    labels: tuple[LabelHit | None, ...]
+    """The first label found for each row (for its span and text as written)."""
+    layout: Layout
+    notes: tuple[Note, ...] = ()
+    extra: tuple[Token, ...] = ()
+    """Values that did not fit any row."""
+
+
+@attrs.frozen
+class _Line:
+    start: int
+    end: int
+    gap: int
+    """Empty lines between this line and the previous kept line."""
+
+
+@attrs.frozen
+class _Chunk:
+    tokens: tuple[Token, ...]
+    anchor: LabelHit | None
+    groups: tuple[tuple[Token, ...], ...]
+    """Runs of tokens on consecutive lines (for column-by-column blocks)."""
+
+
+# --------------------------------------------------------------------------- lines
+_MD_RULE: Final = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+_PIPES_ONLY: Final = re.compile(r"[ \t]*\|[ \t|]*")
+
+
+def _lines(text: str, start: int, end: int, drop_pipes: bool) -> list[_Line]:
+    """The non-empty lines of ``text[start:end]`` with the blank lines before each.
+
+    Page footers go, with one blank line after them, so that a page break does not look
+    like blank cells; so do markdown rules, and (where they are only separators or merged
+    cell residue) lines of nothing but ``|``.
+    """
+    out: list[_Line] = []
+    gap = 0
+    skip_blank = False
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop]
+        if not line.strip():
+            if skip_blank:
+                skip_blank = False
+            else:
+                gap += 1
+        elif (
+            FOOTER_LINE.fullmatch(line)
+            or _MD_RULE.fullmatch(line)
+            or (drop_pipes and _PIPES_ONLY.fullmatch(line))
+        ):
+            skip_blank = True
+        else:
+            out.append(_Line(pos, stop, gap))
+            gap = 0
+            skip_blank = False
+        pos = stop + 1
+    return out
+
+
+def _raw_lines(text: str, start: int, end: int) -> list[_Line]:
+    """Every line, blank or not, for the ``get_text`` layout where a line of spaces is a
+    blank cell and runs of empty lines separate cells."""
+    out: list[_Line] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop]
+        if not (FOOTER_LINE.fullmatch(line) or _MD_RULE.fullmatch(line)):
+            out.append(_Line(pos, stop, 0))
+        pos = stop + 1
+    return out
+
+
+# --------------------------------------------------------------------------- layout
+_HAS_TWO_VALUES: Final = re.compile(
+    r"(?:^|[ \t])(?:\d[\d,.]*|/|-)[ \t]+(?:\d[\d,.]*|/|-)(?:[ \t]|$)"
+)
+_INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
+_EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*$|^[ \t]*\|+[ \t]*$")
+
+
+def detect_layout(text: str, regions: list[tuple[int, int]], n_labels: int) -> Layout:
+    """Decide how the tables' cells are delimited, from all table regions together."""
+    lines: list[str] = []
+    gaps: list[int] = []
+    for a, b in regions:
+        for ln in _lines(text, a, b, drop_pipes=False):
+            lines.append(text[ln.start : ln.end])
+            gaps.append(ln.gap)
+    n = len(lines)
+    if n == 0:
+        return Layout.WORDS
+    floor = max(3, n // 5)
+    if sum(1 for ln in lines if "\t" in ln.strip(" ")) >= floor:
+        return Layout.TABS
+    if sum(1 for ln in lines if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
+        return Layout.PIPES
+    if sum(1 for ln in lines if _EDGE_PIPE.search(ln)) >= floor:
+        return Layout.CELL_LINES
+    if n_labels and n < max(4, n_labels // 3):
+        return Layout.GLUED
+    if sum(1 for ln in lines if _HAS_TWO_VALUES.search(ln)) >= max(3, n // 10):
+        return Layout.WORDS
+    median_gap = statistics.median(gaps[1:]) if len(gaps) > 1 else 0
+    if median_gap >= 3:
+        return Layout.FRAGMENTS
+    if median_gap >= 1:
+        return Layout.GAPS
+    return Layout.CELL_LINES
+
+
+# --------------------------------------------------------------------------- tokens
+_TAB_SPLIT: Final = re.compile(r"\t")
+_PIPE_SPLIT: Final = re.compile(r"\|")
+_WORD: Final = re.compile(r"[^\s|]+")
+_GLUED_VALUE: Final = re.compile(
+    rf"(?:{NUMBER.pattern})|(?:(?<![\w/])(?:/|—+|N/?A)(?![\w/]))", re.VERBOSE
+)
+
+
+def _fields(
+    text: str, a: int, b: int, sep: re.Pattern[str], after_label: bool, line: int
+) -> Iterator[Token]:
+    """Delimited fields of ``text[a:b]``; an empty field is a blank cell.
+
+    A segment that starts right after a label starts with the separator that followed the
+    label, so its first (empty) field is dropped; so is the empty field before a leading or
+    after a trailing ``|`` of a markdown row.
+    """
+    bounds = [a, *(m.start() for m in sep.finditer(text, a, b)), b]
+    fields = [(bounds[0], bounds[1])] + [(s + 1, e) for s, e in zip(bounds[1:], bounds[2:])]
+    if len(fields) > 1 and not text[fields[0][0] : fields[0][1]].strip():
+        if after_label or sep is _PIPE_SPLIT:
+            fields = fields[1:]
+    if sep is _PIPE_SPLIT and len(fields) > 1 and not text[fields[-1][0] : fields[-1][1]].strip():
+        fields = fields[:-1]
+    for s, e in fields:
+        s2, e2 = _strip(text, s, e)
+        if s2 == e2:
+            yield Token(s, s, line, blank=True)
+        elif is_cell_text(text[s2:e2]):
+            yield Token(s2, e2, line)
+
+
+def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _tokens(
+    text: str, a: int, b: int, layout: Layout, after_label: bool, line: int
+) -> Iterator[Token]:
+    """The cell tokens of one label-free segment of one line."""
+    if layout is Layout.TABS:
+        yield from _fields(text, a, b, _TAB_SPLIT, after_label, line)
+    elif layout is Layout.PIPES:
+        yield from _fields(text, a, b, _PIPE_SPLIT, after_label, line)
+    elif layout is Layout.WORDS:
+        for m in _WORD.finditer(text, a, b):
+            if is_cell_text(m.group()):
+                yield Token(m.start(), m.end(), line)
+    elif layout is Layout.GLUED:
+        for m in _GLUED_VALUE.finditer(text, a, b):
+            yield Token(m.start(), m.end(), line)
+    else:  # one cell per line
+        s, e = _strip(text, a, b, " \t|")
+        if s < e and is_cell_text(text[s:e]):
+            yield Token(s, e, line)
+
+
+_Event = LabelHit | Token
+
+
+class _Cursor:
+    """Walks the labels of a region in step with its lines."""
+
+    def __init__(self, labels: tuple[LabelHit, ...]) -> None:
+        self.labels = labels
+        self.i = 0
+        self.covered = -1  # end of the last label handed out
+
+    def before(self, pos: int) -> Iterator[LabelHit]:
+        """Labels that end at or before `pos` and were not handed out yet."""
+        while self.i < len(self.labels) and self.labels[self.i].end <= pos:
+            yield self._take()
+
+    def starting_before(self, pos: int) -> LabelHit | None:
+        if self.i < len(self.labels) and self.labels[self.i].start < pos:
+            return self._take()
+        return None
+
+    def _take(self) -> LabelHit:
+        lab = self.labels[self.i]
+        self.i += 1
+        self.covered = max(self.covered, lab.end)
+        return lab
+
+    def rest(self) -> tuple[LabelHit, ...]:
+        return self.labels[self.i :]
+
+
+def _segments(
+    cur: _Cursor, a: int, b: int, events: list[_Event]
+) -> Iterator[tuple[int, int, bool]]:
+    """The label-free segments of ``[a, b)``, appending the labels met to `events`.
+
+    Yields (start, end, whether the segment follows a label on this line).
+    """
+    pos = max(a, cur.covered)
+    after_label = cur.covered > a
+    while pos < b:
+        lab = cur.starting_before(b)
+        if lab is None:
+            yield pos, b, after_label
+            return
+        if lab.start > pos:
+            yield pos, lab.start, after_label
+        events.append(lab)
+        pos = max(pos, lab.end)
+        after_label = True
+
+
+def _events(
+    text: str, lines: list[_Line], labels: tuple[LabelHit, ...], layout: Layout
+) -> list[_Event]:
+    """Labels and cell tokens in reading order."""
+    events: list[_Event] = []
+    cur = _Cursor(labels)
+    for n, ln in enumerate(lines):
+        events.extend(cur.before(ln.start))
+        if layout is Layout.GAPS and ln.gap > 1:
+            # each blank line beyond the separator is a blank cell
+            events.extend(Token(ln.start, ln.start, n, blank=True) for _ in range(ln.gap - 1))
+        for a, b, after_label in _segments(cur, ln.start, ln.end, events):
+            events.extend(_tokens(text, a, b, layout, after_label, n))
+    events.extend(cur.rest())
+    return events
+
+
+def _fragment_events(
+    text: str, lines: list[_Line], labels: tuple[LabelHit, ...]
+) -> list[_Event]:
+    """Events for `Layout.FRAGMENTS`: a cell is a block of consecutive non-empty lines
+    (its pieces joined: a number may be split over lines), a block of spaces a blank cell."""
+    events: list[_Event] = []
+    cur = _Cursor(labels)
+    block: list[_Line] = []
+
+    def flush() -> None:
+        parts: list[tuple[int, int]] = []
+        had_label = False
+        for ln in block:
+            for a, b, _ in _segments(cur, ln.start, ln.end, events_local):
+                s, e = _strip(text, a, b)
+                if s < e:
+                    parts.append((s, e))
+        for ev in events_local:
+            had_label = True
+            _flush_parts(text, parts_before(parts, ev.start), events)
+            parts[:] = [pe for pe in parts if pe[0] >= ev.start]
+            events.append(ev)
+        events_local.clear()
+        if parts:
+            _flush_parts(text, parts, events)
+        elif block and not had_label:
+            events.append(Token(block[0].start, block[0].start, len(events), blank=True))
+        block.clear()
+
+    events_local: list[_Event] = []
+    for ln in lines:
+        if ln.start == ln.end:
+            flush()
+        else:
+            if not block:
+                events.extend(cur.before(ln.start))
+            block.append(ln)
+    flush()
+    events.extend(cur.rest())
+    return events
+
+
+def parts_before(parts: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:
+    return [pe for pe in parts if pe[1] <= pos]
+
+
+def _flush_parts(text: str, parts: list[tuple[int, int]], events: list[_Event]) -> None:
+    if not parts:
+        return
+    joined = "".join(text[s:e] for s, e in parts)
+    if is_cell_text(joined):
+        events.append(Token(parts[0][0], parts[-1][1], len(events), text=joined))
+
+
+# --------------------------------------------------------------------------- chunks
+def _chunks(events: list[_Event], layout: Layout) -> list[LabelHit | _Chunk]:
+    out: list[LabelHit | _Chunk] = []
+    anchor: LabelHit | None = None
+    run: list[Token] = []
+
+    def close() -> None:
+        if run:
+            groups: list[list[Token]] = [[run[0]]]
+            for tok in run[1:]:
+                if tok.line == groups[-1][-1].line + 1 and not tok.blank:
+                    groups[-1].append(tok)
+                else:
+                    groups.append([tok])
+            out.append(_Chunk(tuple(run), anchor, tuple(tuple(g) for g in groups)))
+            run.clear()
+
+    for ev in events:
+        if isinstance(ev, LabelHit):
+            close()
+            out.append(ev)
+            anchor = ev
+        else:
+            if run and layout.line_rows and ev.line != run[-1].line:
+                close()
+            run.append(ev)
+    close()
+    return out
+
+
+def _transpose(chunk: _Chunk, width: int) -> list[tuple[list[Token], bool]]:
+    """Split a chunk into row-major runs, undoing blocks printed column by column.
+
+    Raw pdftotext prints some blocks of k rows as `width` runs of k values, one column at a
+    time, each run on consecutive lines and the runs separated by blank lines.
+    """
+    out: list[tuple[list[Token], bool]] = []
+    groups = chunk.groups
+    i = 0
+    pending: list[Token] = []
+    while i < len(groups):
+        k = len(groups[i])
+        block = groups[i : i + width]
+        if (
+            k >= 2
+            and len(block) == width
+            and all(len(g) == k for g in block)
+            and not any(t.blank for g in block for t in g)
+        ):
+            if pending:
+                out.append((pending, False))
+                pending = []
+            for r in range(k):
+                out.append(([g[r] for g in block], True))
+            i += width
+        else:
+            pending.extend(groups[i])
+            i += 1
+    if pending:
+        out.append((pending, False))
+    return out
+
+
+# --------------------------------------------------------------------------- fill
+def read_table(
+    text: str, start: int, end: int, spec: TableSpec, layout: Layout
+) -> TableRead:
+    """Read one table's region of the normalised (folded) text."""
+    labels = find_labels(text, start, end, spec)
+    if layout is Layout.FRAGMENTS:
+        events = _fragment_events(text, _raw_lines(text, start, end), labels)
+    else:
+        drop = layout in (Layout.CELL_LINES, Layout.GAPS, Layout.WORDS, Layout.GLUED)
+        events = _events(text, _lines(text, start, end, drop), labels, layout)
+    notes: list[Note] = []
+    if len(events) > MAX_TOKENS_PER_TABLE:
+        notes.append(
+            Note(
+                "table-too-large",
+                f"{len(events)} cells and labels in one table; only the first "
+                f"{MAX_TOKENS_PER_TABLE} are read",
+                start,
+                end,
+                "error",
+            )
+        )
+        events = events[:MAX_TOKENS_PER_TABLE]
+    return _fill(spec, _chunks(events, layout), layout, tuple(notes))
+
+
+def _fill(
+    spec: TableSpec,
+    pieces: list[LabelHit | _Chunk],
+    layout: Layout,
+    notes: tuple[Note, ...],
+) -> TableRead:
+    n = len(spec.rows)
+    widths = [len(r.columns) for r in spec.rows]
+    rows: list[list[Token] | None] = [None] * n
+    transposed = [False] * n
+    first_label: list[LabelHit | None] = [None] * n
+    group_first = {}
+    for i, r in enumerate(spec.rows):
+        if r.group is not None:
+            group_first.setdefault(r.group, i)
+    caption_of = {i: lab.caption_of for i, lab in enumerate(spec.labels) if lab.caption_of}
+    extra: list[Token] = []
+    p = 0
+    last: int | None = None  # the row the previous chunk went to, while it may continue
+
+    def next_free(i: int) -> int:
+        while i < n and rows[i] is not None:
+            i += 1
+        return i
+
+    for piece in pieces:
+        if isinstance(piece, LabelHit):
+            last = None
+            if piece.kind == "row":
+                r = piece.index
+                if first_label[r] is None:
+                    first_label[r] = piece
+                if r >= p and rows[r] is None:
+                    p = r
+            elif piece.kind == "caption":
+                g = caption_of.get(piece.index)
+                if g is not None and g in group_first and group_first[g] >= p:
+                    p = group_first[g]
+            continue
+        chunk = piece
+        anchor = chunk.anchor
+        anchored = anchor.index if anchor is not None and anchor.kind == "row" else None
+        if all(t.blank for t in chunk.tokens):
+            # blank cells count only as the row their own label names
+            if anchored is not None and rows[anchored] is None and anchored >= p:
+                rows[anchored] = list(chunk.tokens)
+                p = anchored + 1
+            continue
+        # a short row continued on the next line (values split over lines)
+        if (
+            last is not None
+            and not layout.exact_blanks
+            and rows[last] is not None
+            and len(rows[last] or ()) + len(chunk.tokens) <= widths[last]
+        ):
+            rows[last] = [*(rows[last] or ()), *chunk.tokens]
+            continue
+        if anchored is not None and rows[anchored] is None and anchored >= p:
+            target = anchored
+        else:
+            target = next_free(p)
+        runs = (
+            _transpose(chunk, widths[target] if target < n else 7)
+            if layout in (Layout.CELL_LINES, Layout.GAPS)
+            else [(list(chunk.tokens), False)]
+        )
+        for tokens, is_block in runs:
+            if is_block and anchored is not None and target < n:
+                # a block's label may name any of its rows: start the block at the pointer
+                target = min(target, next_free(p))
+            target = next_free(target)
+            if layout.line_rows:
+                if target < n:
+                    rows[target] = _trim(tokens, widths[target])
+                    transposed[target] = is_block
+                    last = target
+                    p = target + 1
+                else:
+                    extra.extend(t for t in tokens if not t.blank)
+                continue
+            while tokens:
+                target = next_free(target)
+                if target >= n:
+                    extra.extend(t for t in tokens if not t.blank)
+                    break
+                w = widths[target]
+                take, tokens = tokens[:w], tokens[w:]
+                if all(t.blank for t in take) and rows[target] is None and not is_block:
+                    break  # trailing blanks (a merged 4th cell, say) belong to no row
+                rows[target] = _trim(take, w)
+                transposed[target] = is_block
+                last = target
+                p = target + 1
+                if tokens and all(t.blank for t in tokens):
+                    break
+    reads = tuple(
+        None if toks is None else RowRead(tuple(toks), layout.exact_blanks, transposed[i])
+        for i, toks in enumerate(rows)
+    )
+    notes_out = list(notes)
+    for t in extra:
+        notes_out.append(
+            Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
+        )
+    return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+def _trim(tokens: list[Token], width: int) -> list[Token]:
+    """Drop blank cells at the ends of a row that is longer than the template row
+    (merged label cells and trailing empty cells of a tab or markdown row)."""
+    toks = list(tokens)
+    while len(toks) > width and toks[-1].blank:
+        toks.pop()
+    while len(toks) > width and toks[0].blank:
+        toks.pop(0)
+    return toks
+
+
+def token_text(folded: str, tok: Token) -> str:
+    """The folded text of a token."""
+    if tok.text is not None:
+        return tok.text
+    return folded[tok.start : tok.end]
+
+
+def split_value_run(text: str) -> bool:
+    """True when `text` is a bare run of digits (which glued text may have merged)."""
+    return text.isdigit() and NOT_APPLICABLE.fullmatch(text) is None

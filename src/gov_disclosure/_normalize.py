@@ -1,0 +1,182 @@
+"""Stage 1: raw input text -> `NormalizedText`.
+
+What changes, in order:
+
+1. line endings (``\\r\\n``, ``\\r``) become ``\\n``; form feeds (PDF page breaks) become ``\\n``;
+   other control characters become spaces;
+2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
+   ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
+3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any;
+4. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
+   ideographic space, zero-width space…) to a plain space, one character for one, so that
+   both copies share offsets.  Matching runs on the folded copy; section text is cut from
+   the unfolded one, so users see the report's own punctuation.
+
+Steps 1 and 2 delete characters; `NormalizedText.original_offset` maps an offset back to
+the input so that every `Span` points at text the user can find.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Final
+
+import attrs
+
+from ._model import Span
+from ._tradchars import TRADITIONAL_CLASS
+
+# --------------------------------------------------------------------------- patterns
+_PINYIN_VOWEL = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜê"
+#: One pinyin syllable: optional initial, 1-3 vowels, optional nasal/retroflex final.
+#: Structured so that ASCII words that are not pinyin (``(pdf)``, ``(app)``) do not match.
+_SYLLABLE = (
+    rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_PINYIN_VOWEL}]{{1,3}}(?:ng|n|r)?"
+)
+#: Line endings and control characters, plus runs of bracketed pinyin after a Han character.
+#: Han ranges: CJK unified (basic, ext. A) and compatibility ideographs.
+_EDITS: Final = re.compile(
+    rf"""
+      (?P<crlf>\r\n?)                                   # Windows / old Mac line ending
+    | (?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])    # right after a Han character:
+      (?P<pinyin>(?:\((?:{_SYLLABLE})\))++)             #   one or more "(jù)" groups
+    """,
+    re.VERBOSE,
+)
+_TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
+
+#: Control characters other than tab and newline, mapped one-for-one.
+_CONTROL_TO_SPACE: Final = {c: " " for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)}
+_CONTROL_TO_SPACE[0x0C] = "\n"  # form feed: a page break in pdftotext output
+
+#: Folding table: full-width ASCII -> ASCII, odd spaces -> space.  One character for one.
+_FOLD: Final[dict[int, str]] = {
+    **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+    0x3000: " ",  # ideographic space
+    0x00A0: " ",  # no-break space (&nbsp;)
+    **{c: " " for c in range(0x2000, 0x200C)},  # en/em/thin/zero-width spaces
+    0x202F: " ",
+    0x205F: " ",
+    0xFEFF: " ",  # BOM / zero-width no-break space
+    0x2212: "-",  # minus sign
+    0xFE63: "-",
+    0x2014: "—",
+    0x2015: "—",
+}
+
+
+@attrs.frozen
+class NormalizedText:
+    """The input and its normalised forms, with a map back to input offsets."""
+
+    original: str = attrs.field(repr=False)
+    text: str = attrs.field(repr=False)
+    """Simplified, de-noised text with ``\\n`` line endings (the report's own punctuation)."""
+    folded: str = attrs.field(repr=False)
+    """`text` with full-width ASCII and odd spaces folded; same length as `text`."""
+    _edit_at: tuple[int, ...] = attrs.field(repr=False)
+    _edit_shift: tuple[int, ...] = attrs.field(repr=False)
+    _line_starts: tuple[int, ...] = attrs.field(repr=False)
+    converted: bool = False
+    """True when traditional characters were converted."""
+
+    def original_offset(self, pos: int) -> int:
+        """The input offset of normalised offset `pos`."""
+        i = bisect.bisect_right(self._edit_at, pos) - 1
+        return pos + (self._edit_shift[i] if i >= 0 else 0)
+
+    def span(self, start: int, end: int) -> Span:
+        """A `Span` in input coordinates for the normalised range ``[start, end)``."""
+        a = self.original_offset(start)
+        b = self.original_offset(end) if end > start else a
+        line = bisect.bisect_right(self._line_starts, a)
+        return Span(a, b, line, a - self._line_starts[line - 1] + 1)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise a report's text; see the module docstring.
+
+    >>> n = normalize("據(jù)西鄉縣自然資源局(一)\\r\\n１２件")
+    >>> n.text
+    '据西乡县自然资源局(一)\\n１２件'
+    >>> n.folded
+    '据西乡县自然资源局(一)\\n12件'
+    >>> n.span(9, 10).start, n.span(9, 10).line   # "(" is at input offset 13
+    (13, 1)
+    """
+    pieces: list[str] = []
+    edit_at: list[int] = []
+    edit_shift: list[int] = []
+    last = 0
+    out_len = 0
+    shift = 0
+    for m in _EDITS.finditer(text):
+        kept = text[last : m.start()]
+        pieces.append(kept)
+        out_len += len(kept)
+        if m.lastgroup == "crlf":
+            pieces.append("\n")
+            out_len += 1
+            removed = len(m.group()) - 1
+        else:
+            removed = len(m.group())
+        last = m.end()
+        if removed:
+            shift += removed
+            edit_at.append(out_len)
+            edit_shift.append(shift)
+    if pieces:
+        pieces.append(text[last:])
+        clean = "".join(pieces)
+    else:
+        clean = text
+    clean = clean.translate(_CONTROL_TO_SPACE)
+
+    converted = False
+    if _TRADITIONAL.search(clean) is not None:
+        clean = _to_simplified(clean)
+        converted = True
+
+    starts = [0]
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return NormalizedText(
+        original=text,
+        text=clean,
+        folded=clean.translate(_FOLD),
+        edit_at=tuple(edit_at),
+        edit_shift=tuple(edit_shift),
+        line_starts=tuple(starts),
+        converted=converted,
+    )
+
+
+_NEWLINE: Final = re.compile(r"\r\n?|\n")
+_converter: Any = None
+
+
+def _to_simplified(text: str) -> str:
+    """OpenCC t2s, keeping one output character per input character.
+
+    The converter is built on first use only (building it costs milliseconds; most reports
+    are already simplified).  Phrase-level conversion almost never changes the length;
+    where it does, that line is converted character by character instead, so offsets stay
+    aligned with the input.
+    """
+    global _converter
+    if _converter is None:
+        import opencc
+
+        _converter = opencc.OpenCC("t2s")
+    out: str = _converter.convert(text)
+    if len(out) == len(text):
+        return out
+    lines = []
+    for line in text.split("\n"):
+        conv: str = _converter.convert(line)
+        if len(conv) != len(line):
+            conv = "".join(
+                c if len(s := _converter.convert(c)) != 1 else s for c in line
+            )
+        lines.append(conv)
+    return "\n".join(lines)

@@ -1,0 +1,567 @@
+"""Stage 5b: `TableRead` -> typed `Table`, deciding what the flattening left open.
+
+A row read with as many cells as the template row has is taken as it is.  Otherwise the
+text allows several readings of it, its *candidates*:
+
+* a short row from a layout that drops blank cells: every order-preserving placement of
+  its values in the row's columns;
+* a row of glued digits (`Layout.GLUED`): every split of its digit runs into the row's
+  number of cells (no cell has a leading zero).
+
+Candidates are filtered by the row's own arithmetic (table 三: 总计 = the six applicant
+columns; table 四: each 总计 = its four outcomes), then chosen table-wide by the column
+identities of table 三 (FORMAT.md §7 A and B).  Where a single reading remains, it is taken
+and a diagnostic says how it was decided.  Where several remain, the cells they agree on
+are set and the others left `CellKind.ABSENT`, with a diagnostic naming the readings.
+Two conventions decide what arithmetic cannot, each reported: a row whose only applicant
+value equals its total is a 自然人 row (the first column), and a short row of table 二 fills
+its columns from the left (the empty trailing cells are what flattening drops).
+
+The resolver never changes a value the author wrote and never writes a 0 for a blank.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+import attrs
+
+from ._cells import NUMBER, coerce
+from ._grid import Layout, RowRead, TableRead, Token, token_text
+from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Table
+from ._normalize import NormalizedText
+from ._vocab import REQUEST_TOTAL_COLUMN, REVIEW_TOTAL_COLUMN, ColumnSpec, TableSpec
+
+#: At most this many readings of one row are considered (a row of 7 cells from a 40-digit
+#: run has millions of splits; real rows have a handful).  Beyond it the row is undecided.
+MAX_ROW_CANDIDATES: Final = 20000
+#: At most this many combinations of undecided rows are scored against the table's
+#: identities (each costs a pass over 7 columns).
+MAX_COMBINATIONS: Final = 20000
+#: Longest run of digits one count cell may hold when splitting glued digits.
+MAX_CELL_DIGITS: Final = 9
+
+
+@attrs.frozen
+class Piece:
+    """The text of one cell of one reading."""
+
+    raw: str
+    folded: str
+    start: int
+    end: int
+
+
+Candidate = tuple[Piece | None, ...]
+
+
+@attrs.frozen
+class _RowChoice:
+    candidates: tuple[Candidate, ...]
+    preferred: int | None = None
+    how: str = ""
+    """How the candidates arose: ``exact``, ``placed`` (blanks dropped) or ``split``."""
+    tokens: tuple[Token, ...] = ()
+    extra: tuple[Piece, ...] = ()
+
+
+def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Diagnostic]]:
+    """Turn a table's row reads into typed cells, with the diagnostics of every decision."""
+    spec = read.spec
+    diags: list[Diagnostic] = []
+    if spec.name == "review":
+        choices = [_review_choice(norm, read)]
+        widths = [len(spec.rows[0].columns) * len(spec.rows)]
+    else:
+        choices = [
+            _row_choice(norm, spec, i, r, read.layout) for i, r in enumerate(read.rows)
+        ]
+        widths = [len(r.columns) for r in spec.rows]
+    picked = _choose(spec, choices, diags, norm)
+    if spec.name == "review":
+        flat = picked[0]
+        per_row = [
+            flat[i * len(spec.rows[0].columns) : (i + 1) * len(spec.rows[0].columns)]
+            for i in range(len(spec.rows))
+        ]
+        found_rows = [read.rows[0] is not None] * len(spec.rows)
+    else:
+        per_row = picked
+        found_rows = [r is not None for r in read.rows]
+    del widths
+    rows: list[Row] = []
+    for i, row_spec in enumerate(spec.rows):
+        label = read.labels[i] if i < len(read.labels) else None
+        cells: list[Cell] = []
+        for col, slot in zip(row_spec.columns, per_row[i], strict=True):
+            cells.append(_cell(norm, spec, row_spec.key, col, slot, found_rows[i], diags))
+        rows.append(
+            Row(
+                row_spec.key,
+                row_spec.label,
+                tuple(c.key for c in row_spec.columns),
+                tuple(cells),
+                raw_label=norm.text[label.start : label.end] if label else None,
+                span=norm.span(label.start, label.end) if label else None,
+            )
+        )
+    for note in read.notes:
+        diags.append(
+            Diagnostic(
+                note.code,
+                _severity(note.severity),
+                f"table {spec.title or spec.name}: {note.message}",
+                span=norm.span(note.start, note.end) if note.start is not None else None,
+            )
+        )
+    return Table(spec.name, spec.variant, tuple(rows)), diags
+
+
+_UNSET: Final = object()
+
+
+def _cell(
+    norm: NormalizedText,
+    spec: TableSpec,
+    row: str,
+    col: ColumnSpec,
+    slot: Piece | None | object,
+    row_found: bool,
+    diags: list[Diagnostic],
+) -> Cell:
+    key = f"{spec.name}.{row}.{col.key}"
+    if slot is _UNSET or not row_found:
+        return ABSENT_CELL
+    if slot is None:
+        return Cell("", CellKind.BLANK)
+    assert isinstance(slot, Piece)
+    span = norm.span(slot.start, slot.end) if slot.end > slot.start else None
+    cell, note = coerce(slot.raw, slot.folded, col, span)
+    if note is not None:
+        code = "unreadable-cell" if cell.kind is CellKind.TEXT else "cell-note"
+        if "no unit" in note or "unit " in note:
+            code = "unit-assumed"
+        elif "negative count" in note:
+            code = "negative-count"
+        sev: Severity = "warning" if code in ("unreadable-cell", "negative-count") else "info"
+        diags.append(Diagnostic(code, sev, note, span=span, key=key))
+    return cell
+
+
+def _severity(s: str) -> Severity:
+    return "error" if s == "error" else "info" if s == "info" else "warning"
+
+
+# --------------------------------------------------------------------------- candidates
+def _pieces(norm: NormalizedText, tokens: Sequence[Token]) -> list[Piece | None]:
+    out: list[Piece | None] = []
+    for t in tokens:
+        if t.blank:
+            out.append(None)
+        else:
+            out.append(Piece(norm.text[t.start : t.end], token_text(norm.folded, t), t.start, t.end))
+    return out
+
+
+def _row_choice(
+    norm: NormalizedText, spec: TableSpec, i: int, read: RowRead | None, layout: Layout
+) -> _RowChoice:
+    columns = spec.rows[i].columns
+    width = len(columns)
+    if read is None:
+        return _RowChoice(())
+    pieces = _pieces(norm, read.tokens)
+    return _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width)
+
+
+def _review_choice(norm: NormalizedText, read: TableRead) -> _RowChoice:
+    spec = read.spec
+    columns = tuple(c for r in spec.rows for c in r.columns)
+    tokens = [t for r in read.rows if r is not None for t in r.tokens]
+    if not tokens:
+        return _RowChoice(())
+    exact = all(r.exact for r in read.rows if r is not None)
+    pieces = _pieces(norm, tokens)
+    return _choice_for(spec, columns, pieces, exact, read.layout, tuple(tokens), len(columns))
+
+
+def _choice_for(
+    spec: TableSpec,
+    columns: tuple[ColumnSpec, ...],
+    pieces: list[Piece | None],
+    exact: bool,
+    layout: Layout,
+    tokens: tuple[Token, ...],
+    width: int,
+) -> _RowChoice:
+    values = [p for p in pieces if p is not None]
+    extra: tuple[Piece, ...] = ()
+    if exact and len(pieces) == width:
+        return _RowChoice((tuple(pieces),), 0, "exact", tokens)
+    if len(values) > width:
+        extra = tuple(values[width:])
+        values = values[:width]
+    if len(values) == width:
+        return _RowChoice((tuple(values),), 0, "exact", tokens, extra)
+    if not values:
+        return _RowChoice((tuple(None for _ in range(width)),), 0, "exact", tokens)
+    if layout is Layout.GLUED:
+        cands = list(itertools.islice(_splits(values, width), MAX_ROW_CANDIDATES + 1))
+        if cands:
+            return _RowChoice(_row_filter(spec, tuple(cands)), None, "split", tokens, extra)
+    cands = [
+        tuple(values[slots.index(c)] if c in slots else None for c in range(width))
+        for slots in itertools.combinations(range(width), len(values))
+    ]
+    cands = [c for c in cands if _types_fit(columns, c)]
+    filtered = _row_filter(spec, tuple(cands))
+    return _RowChoice(filtered, _preferred(spec, filtered), "placed", tokens, extra)
+
+
+def _splits(values: list[Piece], width: int) -> Iterator[Candidate]:
+    """Every way to split the bare digit runs among `values` into `width` cells in all."""
+    runs = [v.folded.isdigit() and len(v.folded) > 1 for v in values]
+    fixed = sum(1 for r in runs if not r)
+    free = width - fixed
+    split_idx = [i for i, r in enumerate(runs) if r]
+    if free < len(split_idx) or (not split_idx and free):
+        return
+    for counts in _compositions(free, [len(values[i].folded) for i in split_idx]):
+        per_value: list[list[list[Piece]]] = []
+        for i, v in enumerate(values):
+            if not runs[i]:
+                per_value.append([[v]])
+            else:
+                k = counts[split_idx.index(i)]
+                per_value.append([_pieces_of(v, parts) for parts in _digit_splits(v.folded, k)])
+        for combo in itertools.product(*per_value):
+            yield tuple(p for group in combo for p in group)
+
+
+def _compositions(total: int, maxima: list[int]) -> Iterator[list[int]]:
+    """Ways to give each run between 1 and its length cells, `total` cells in all."""
+    if not maxima:
+        if total == 0:
+            yield []
+        return
+    head, rest = maxima[0], maxima[1:]
+    for k in range(1, min(head, total - len(rest)) + 1):
+        for tail in _compositions(total - k, rest):
+            yield [k, *tail]
+
+
+def _digit_splits(digits: str, k: int) -> Iterator[tuple[str, ...]]:
+    """Splits of a digit run into `k` numbers without leading zeros.
+
+    >>> list(_digit_splits("000", 3))
+    [('0', '0', '0')]
+    >>> sorted(_digit_splits("1012", 3))
+    [('1', '0', '12'), ('10', '1', '2')]
+    """
+    n = len(digits)
+    acc: list[str] = []
+
+    def rec(i: int, left: int) -> Iterator[tuple[str, ...]]:
+        rem = n - i
+        if left == 0:
+            if rem == 0:
+                yield tuple(acc)
+            return
+        if rem < left:
+            return
+        if digits[i] == "0":
+            acc.append("0")
+            yield from rec(i + 1, left - 1)
+            acc.pop()
+            return
+        for length in range(1, min(rem - left + 1, MAX_CELL_DIGITS) + 1):
+            acc.append(digits[i : i + length])
+            yield from rec(i + length, left - 1)
+            acc.pop()
+
+    yield from rec(0, k)
+
+
+def _pieces_of(v: Piece, parts: tuple[str, ...]) -> list[Piece]:
+    out = []
+    pos = 0
+    for part in parts:
+        a = v.start + pos
+        out.append(Piece(v.raw[pos : pos + len(part)], part, a, a + len(part)))
+        pos += len(part)
+    return out
+
+
+def _types_fit(columns: tuple[ColumnSpec, ...], cand: Candidate) -> bool:
+    """A signed value only in a change column; a value with a money unit only in money."""
+    for col, p in zip(columns, cand, strict=True):
+        if p is None:
+            continue
+        m = NUMBER.fullmatch(p.folded.strip())
+        if m is None:
+            continue
+        if m.group("sign") and col.kind == "count":
+            return False
+        if m.group("unit") in ("元", "万元", "亿元") and col.kind != "money":
+            return False
+    return True
+
+
+def _num(p: Piece | None) -> int | None:
+    if p is None:
+        return None
+    m = NUMBER.fullmatch(p.folded.strip())
+    if m is None or m.group("sign") or "." in m.group("num"):
+        return None
+    return int(m.group("num").replace(",", ""))
+
+
+def _group_ok(cand: Candidate, lo: int, total: int, complete: bool) -> bool | None:
+    """Does cand[total] equal the sum of cand[lo:total]?  None when it cannot be told."""
+    t = _num(cand[total]) if cand[total] is not None else None
+    if t is None:
+        return None
+    parts = [cand[c] for c in range(lo, total)]
+    nums = [_num(p) for p in parts]
+    if any(p is not None and n is None for p, n in zip(parts, nums, strict=True)):
+        return None  # "/" or text among the parts
+    if complete and any(p is None for p in parts):
+        return None
+    return sum(n for n in nums if n is not None) == t
+
+
+def _row_filter(spec: TableSpec, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Keep the readings that satisfy the row's own arithmetic, if any does."""
+    if spec.name == "requests":
+        good = tuple(c for c in cands if _group_ok(c, 0, REQUEST_TOTAL_COLUMN, False))
+        return good or cands
+    if spec.name == "review":
+        w = REVIEW_TOTAL_COLUMN + 1
+
+        def ok(c: Candidate) -> bool:
+            return all(
+                _group_ok(c, g * w, g * w + REVIEW_TOTAL_COLUMN, False) is not False
+                for g in range(len(c) // w)
+            )
+
+        good = tuple(c for c in cands if ok(c))
+        return good or cands
+    return cands
+
+
+def _preferred(spec: TableSpec, cands: tuple[Candidate, ...]) -> int | None:
+    """The conventional reading of a short row, where there is one."""
+    if not cands:
+        return None
+    if spec.name == "requests":
+        for i, c in enumerate(cands):
+            filled = [k for k, p in enumerate(c) if p is not None]
+            if filled == [0, REQUEST_TOTAL_COLUMN]:
+                return i  # a lone applicant value equal to the total: 自然人
+        return None
+    if spec.name == "active":
+        return 0  # combinations() lists the leftmost placement first
+    return None
+
+
+# --------------------------------------------------------------------------- choice
+def _choose(
+    spec: TableSpec,
+    choices: list[_RowChoice],
+    diags: list[Diagnostic],
+    norm: NormalizedText,
+) -> list[tuple[Piece | None | object, ...]]:
+    widths = (
+        [sum(len(r.columns) for r in spec.rows)]
+        if spec.name == "review"
+        else [len(r.columns) for r in spec.rows]
+    )
+    chosen: list[int | None] = []
+    for ch in choices:
+        if len(ch.candidates) == 1:
+            chosen.append(0)
+        elif ch.preferred is not None and ch.how == "placed":
+            chosen.append(ch.preferred)
+        else:
+            chosen.append(None)
+    open_rows = [i for i, c in enumerate(chosen) if c is None and choices[i].candidates]
+    best_sets: dict[int, set[int]] = {}
+    if open_rows and spec.name == "requests":
+        best_sets = _search(spec, choices, chosen, open_rows)
+    out: list[tuple[Piece | None | object, ...]] = []
+    for i, ch in enumerate(choices):
+        w = widths[i]
+        if not ch.candidates:
+            out.append(tuple(_UNSET for _ in range(w)))
+            continue
+        idx = chosen[i]
+        if idx is None:
+            options = sorted(best_sets.get(i, set(range(len(ch.candidates)))))
+            if len(options) == 1:
+                idx = options[0]
+            else:
+                out.append(_agreed(ch, options, w))
+                _report_ambiguous(spec, i, ch, options, diags, norm)
+                continue
+        _report_choice(spec, i, ch, idx, diags, norm)
+        out.append(ch.candidates[idx])
+    return out
+
+
+def _agreed(ch: _RowChoice, options: list[int], w: int) -> tuple[Piece | None | object, ...]:
+    """The cells every remaining reading agrees on; the rest unset."""
+    out: list[Piece | None | object] = []
+    for c in range(w):
+        vals = {_key(ch.candidates[o][c]) for o in options}
+        out.append(ch.candidates[options[0]][c] if len(vals) == 1 else _UNSET)
+    return tuple(out)
+
+
+def _key(p: Piece | None) -> tuple[int, int] | None:
+    return None if p is None else (p.start, p.end)
+
+
+def _search(
+    spec: TableSpec,
+    choices: list[_RowChoice],
+    chosen: list[int | None],
+    open_rows: list[int],
+) -> dict[int, set[int]]:
+    """Score combinations of the open rows' readings by identities A and B."""
+    sizes = [len(choices[i].candidates) for i in open_rows]
+    total = 1
+    for s in sizes:
+        total *= s
+        if total > MAX_COMBINATIONS:
+            return {}
+    cols = len(spec.rows[0].columns)
+    keys = [r.key for r in spec.rows]
+    fixed_vals: list[list[int] | None] = []
+    for i, ch in enumerate(choices):
+        if chosen[i] is not None and ch.candidates:
+            fixed_vals.append([_num(p) or 0 for p in ch.candidates[chosen[i] or 0]])
+        else:
+            fixed_vals.append(None)
+    idx = {k: i for i, k in enumerate(keys)}
+    leaves = [
+        i
+        for i, k in enumerate(keys)
+        if k not in ("new_received", "carried_over", "total", "carried_forward")
+    ]
+    best = -1
+    best_combos: list[tuple[int, ...]] = []
+    for combo in itertools.product(*(range(s) for s in sizes)):
+        vals = list(fixed_vals)
+        for row, pick in zip(open_rows, combo, strict=True):
+            vals[row] = [_num(p) or 0 for p in choices[row].candidates[pick]]
+        score = 0
+        for c in range(cols):
+
+            def v(key: str, c: int = c) -> int | None:
+                row = vals[idx[key]]
+                return None if row is None else row[c]
+
+            a = (v("new_received"), v("carried_over"), v("total"), v("carried_forward"))
+            if None not in a and a[0] + a[1] == a[2] + a[3]:  # type: ignore[operator]
+                score += 1
+            t = v("total")
+            leaf_vals = [vals[i][c] for i in leaves if vals[i] is not None]  # type: ignore[index]
+            if t is not None and t == sum(leaf_vals):
+                score += 1
+        if score > best:
+            best, best_combos = score, [combo]
+        elif score == best:
+            best_combos.append(combo)
+    return {
+        row: {combo[k] for combo in best_combos} for k, row in enumerate(open_rows)
+    }
+
+
+def _describe(c: Candidate) -> str:
+    return "/".join("·" if p is None else p.folded for p in c)
+
+
+def _row_key(spec: TableSpec, i: int) -> str:
+    return "review" if spec.name == "review" else f"{spec.name}.{spec.rows[i].key}"
+
+
+def _span_of(norm: NormalizedText, ch: _RowChoice) -> object:
+    toks = [t for t in ch.tokens if not t.blank]
+    if not toks:
+        return None
+    return norm.span(toks[0].start, toks[-1].end)
+
+
+def _report_choice(
+    spec: TableSpec,
+    i: int,
+    ch: _RowChoice,
+    idx: int,
+    diags: list[Diagnostic],
+    norm: NormalizedText,
+) -> None:
+    span = _span_of(norm, ch)
+    key = _row_key(spec, i)
+    for p in ch.extra:
+        diags.append(
+            Diagnostic(
+                "too-many-values",
+                "warning",
+                f"{key}: more values than columns; {p.raw!r} was not placed",
+                span=norm.span(p.start, p.end),
+                key=key,
+            )
+        )
+    if ch.how == "exact" or len(ch.candidates) == 0:
+        return
+    reading = _describe(ch.candidates[idx])
+    if ch.how == "split":
+        code, what = "split-digits", "glued digits split"
+    elif len(ch.candidates) == 1:
+        code, what = "placed-by-arithmetic", "short row placed"
+    elif ch.preferred == idx:
+        code, what = "placed-by-convention", "short row placed by convention"
+    else:
+        code, what = "placed-by-arithmetic", "short row placed"
+    diags.append(
+        Diagnostic(
+            code,
+            "info",
+            f"{key}: {what} as {reading} (columns {'/'.join(c.key for c in _cols(spec, i))})",
+            span=span,  # type: ignore[arg-type]
+            key=key,
+        )
+    )
+
+
+def _cols(spec: TableSpec, i: int) -> tuple[ColumnSpec, ...]:
+    if spec.name == "review":
+        return tuple(c for r in spec.rows for c in r.columns)
+    return spec.rows[i].columns
+
+
+def _report_ambiguous(
+    spec: TableSpec,
+    i: int,
+    ch: _RowChoice,
+    options: list[int],
+    diags: list[Diagnostic],
+    norm: NormalizedText,
+) -> None:
+    key = _row_key(spec, i)
+    shown = [_describe(ch.candidates[o]) for o in options[:12]]
+    more = f" and {len(options) - 12} more" if len(options) > 12 else ""
+    what = "digits" if ch.how == "split" else "values"
+    diags.append(
+        Diagnostic(
+            "ambiguous-cells",
+            "warning",
+            f"{key}: the {what} read here fit {len(options)} readings "
+            f"({'; '.join(shown)}{more}); cells they disagree on are left unset",
+            span=_span_of(norm, ch),  # type: ignore[arg-type]
+            key=key,
+            candidates=tuple(_describe(ch.candidates[o]) for o in options),
+        )
+    )

@@ -1,0 +1,270 @@
+"""Stage 2: `NormalizedText` -> `Outline` (front matter, six sections, closing matter).
+
+Grammar (informal)::
+
+    report   = front section{6} closing
+    front    = cover letter | page chrome | title | opening paragraph      (anything)
+    section  = heading body
+    heading  = NUMERAL "、" words            (variants: _vocab.SECTION_HEADINGS)
+    closing  = signature? date? chrome?      (after the body of 六)
+
+Headings are searched in order, each after the previous one, first at the start of a line
+and, failing that, anywhere (crawled pages put a whole report on one line).  Table row
+labels that look like headings (``四、结转下年度继续办理``) do not match: each heading pattern
+needs its section's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from ._normalize import NormalizedText
+from ._vocab import (
+    AGENCY_SUFFIXES,
+    CHROME_PHRASES,
+    PROBLEMS_FALLBACK,
+    SECTION_HEADINGS,
+    SECTION_NAMES,
+    SectionName,
+)
+
+_ANCHORED: Final = {
+    name: re.compile(rf"(?m)^[ \t*#>\-|]*(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
+}
+_ANYWHERE: Final = {name: re.compile(rf"(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()}
+_PROBLEMS_FALLBACK: Final = re.compile(rf"(?m)^[ \t]*(?P<h>{PROBLEMS_FALLBACK})")
+
+#: The rest of a heading line, when short and not a sentence, still belongs to the heading.
+_HEADING_TAIL: Final = re.compile(r"[^\n。；;，,:：]{0,24}(?=[ \t]*(?:\n|$))")
+
+#: A line that is only a date: 2020年1月15日, 2024-01-17, 二〇二〇年一月十五日 (印发).
+_DATE_LINE: Final = re.compile(
+    r"""
+    ^[ \t]*
+    (?:
+        (?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日
+      | (?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})
+      | (?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月
+        (?P<cd>[一二三四五六七八九十]{1,3})日
+    )
+    [ \t]*(?:印发|发布|公布)?[ \t]*$
+    """,
+    re.VERBOSE,
+)
+#: A page footer or header line: "- 3 -", "-3-", "— 3 —", "第3页", "第 3 页 共 6 页", "3/6".
+_FOOTER: Final = r"""
+    ^[ \t]*
+    (?: [-—–]{1,2}[ \t]*\d{1,3}[ \t]*[-—–]{1,2}
+      | 第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?
+      | \d{1,3}[ \t]*/[ \t]*\d{1,3}
+    )
+    [ \t]*$
+"""
+FOOTER_LINE: Final = re.compile(_FOOTER, re.MULTILINE | re.VERBOSE)
+_FOOTER_LINES: Final = re.compile(r"\n?" + _FOOTER.strip(), re.MULTILINE | re.VERBOSE)
+
+
+def strip_footers(text: str) -> str:
+    """`text` without its page footer and header lines (``- 3 -``, ``第3页``)."""
+    return _FOOTER_LINES.sub("", text)
+
+
+_SIGNATURE_LINE: Final = re.compile(
+    rf"^[ \t]*[^\s。；;，,:：、“”\"()（）]{{2,40}}?(?:{'|'.join(AGENCY_SUFFIXES)})[ \t]*(?:（?\(?盖章\)?）?)?[ \t]*$"
+)
+_CHROME_LINE: Final = re.compile(
+    r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
+)
+_CHROME_TAIL: Final = re.compile(
+    r"(?:[ \t]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r"))+[ \t|]*$"
+)
+_JUNK_LINE: Final = re.compile(r"^[\s|*\-_=]*$")
+
+
+@attrs.frozen
+class RawSection:
+    """One section's place in the normalised text."""
+
+    name: SectionName
+    heading_start: int
+    heading_end: int
+    body_start: int
+    body_end: int
+
+
+@attrs.frozen
+class Outline:
+    """Where the parts of a report are, in normalised offsets."""
+
+    front_end: int
+    """The front matter (cover letter, chrome, title, opening) is ``[0, front_end)``."""
+    sections: dict[SectionName, RawSection]
+    """The sections that were found."""
+    closing_start: int
+    """The closing matter (signature, date, chrome) is ``[closing_start, len(text))``."""
+    date: tuple[int, int, int] | None = None
+    """The date printed in the closing matter, as (year, month, day)."""
+    signature: str | None = None
+    """The signature line in the closing matter, when there is one."""
+
+
+def split_sections(norm: NormalizedText) -> Outline:
+    """Find the six headings, the front matter and the closing matter."""
+    text = norm.folded
+    found: list[tuple[SectionName, int, int]] = []
+    pos = 0
+    for name in SECTION_NAMES:
+        m = _ANCHORED[name].search(text, pos) or _ANYWHERE[name].search(text, pos)
+        if m is None:
+            continue
+        start, end = m.start("h"), m.end("h")
+        if text.find("\n", start, end) >= 0 and m.re is _ANYWHERE[name]:
+            # a heading broken over lines is only taken at the start of a line
+            line_start = text.rfind("\n", 0, start) + 1
+            if text[line_start:start].strip():
+                continue
+        tail = _HEADING_TAIL.match(text, end)
+        if tail is not None and m.re is _ANCHORED[name]:
+            end = tail.end()
+        found.append((name, start, end))
+        pos = end
+    if not any(name == "problems" for name, _, _ in found):
+        found = _problems_fallback(text, found)
+
+    sections: dict[SectionName, RawSection] = {}
+    for i, (name, start, end) in enumerate(found):
+        body_end = found[i + 1][1] if i + 1 < len(found) else len(text)
+        sections[name] = RawSection(name, start, end, end, body_end)
+
+    closing_start = len(text)
+    date: tuple[int, int, int] | None = None
+    signature: str | None = None
+    last = sections.get("other_matters")
+    if last is not None:
+        body_end, closing_start, date, signature = _split_closing(
+            text, last.body_start, last.body_end
+        )
+        sections["other_matters"] = attrs.evolve(last, body_end=body_end)
+    front_end = found[0][1] if found else 0
+    return Outline(front_end, sections, closing_start, date, signature)
+
+
+def _problems_fallback(
+    text: str, found: list[tuple[SectionName, int, int]]
+) -> list[tuple[SectionName, int, int]]:
+    """Section 五 without its heading: it starts at ``（一）…主要问题`` after table 四."""
+    after = next((e for n, _, e in found if n == "review_litigation"), None)
+    if after is None:
+        return found
+    limit = next((s for n, s, _ in found if n == "other_matters"), len(text))
+    m = _PROBLEMS_FALLBACK.search(text, after, limit)
+    if m is None:
+        return found
+    # The sub-heading starts the section's text: the heading is empty.
+    out = [f for f in found if f[0] != "problems"]
+    out.append(("problems", m.start("h"), m.start("h")))
+    out.sort(key=lambda f: f[1])
+    return out
+
+
+def _split_closing(
+    text: str, start: int, end: int
+) -> tuple[int, int, tuple[int, int, int] | None, str | None]:
+    """Cut the signature, date and page chrome off the end of section 六.
+
+    Returns (end of the section body, start of the closing matter, date, signature).
+    Forward first: the closing starts at the first signature or date line that follows some
+    body text.  Where there is none, trailing chrome and junk lines are trimmed backwards.
+    """
+    lines = _lines(text, start, end)
+    seen_body = False
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        if not seen_body:
+            seen_body = not _is_trailing_junk(line) and not _DATE_LINE.match(line)
+            continue
+        date_m = _DATE_LINE.match(line)
+        is_sig = _SIGNATURE_LINE.match(line) is not None and _followed_by_date(text, lines, i)
+        if date_m is not None or is_sig:
+            body_end = _trim_back(text, start, a)
+            signature = line.strip() if is_sig else None
+            date = _date_of(date_m) if date_m else None
+            if is_sig:
+                for a2, b2 in lines[i + 1 : i + 4]:
+                    if (dm := _DATE_LINE.match(text[a2:b2])) is not None:
+                        date = _date_of(dm)
+                        break
+            return body_end, a, date, signature
+    body_end = _trim_back(text, start, end)
+    return body_end, body_end, None, None
+
+
+def _followed_by_date(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    rest = [(a, b) for a, b in lines[i + 1 : i + 6] if text[a:b].strip()]
+    return not rest or _DATE_LINE.match(text[rest[0][0] : rest[0][1]]) is not None
+
+
+def _trim_back(text: str, start: int, end: int) -> int:
+    """End of `text[start:end]` once trailing blank, junk, footer and chrome lines are gone."""
+    lines = _lines(text, start, end)
+    while lines:
+        a, b = lines[-1]
+        line = text[a:b]
+        if _is_trailing_junk(line):
+            lines.pop()
+            continue
+        m = _CHROME_TAIL.search(line)
+        if m is not None and m.start() > 0:
+            return _rstrip(text, a, a + m.start())
+        return _rstrip(text, a, b)
+    return start
+
+
+def _is_trailing_junk(line: str) -> bool:
+    return (
+        _JUNK_LINE.match(line) is not None
+        or FOOTER_LINE.match(line) is not None
+        or _CHROME_LINE.match(line) is not None
+    )
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t|":
+        end -= 1
+    return end
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            out.append((pos, end))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+_CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+
+
+def _cn_number(s: str) -> int:
+    if len(s) == 4:  # a year written digit by digit
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[s]
+
+
+def _date_of(m: re.Match[str]) -> tuple[int, int, int] | None:
+    if m.group("y"):
+        return int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if m.group("y2"):
+        return int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    return _cn_number(m.group("cy")), _cn_number(m.group("cm")), _cn_number(m.group("cd"))

@@ -1,0 +1,521 @@
+"""The template vocabulary: every table, row, column and label variant, as data.
+
+Nothing in this module runs logic at parse time; the parser compiles these strings once
+(`_patterns.py`) and walks these tuples.  Adding a label variant seen in a new report is an
+edit here plus a fixture, never a change to the algorithm.
+
+Label patterns are `regex` fragments matched against the *compact* text of a table: the
+normalised text with every whitespace character, ``|`` and ``*`` removed and full-width ASCII
+folded to half-width (so ``（一）`` is written ``\\(一\\)``, ``1．`` is ``1.``).  Matching on the
+compact form is what makes ``三、 本 年 度``, ``商业企\\n业`` and one character per line all read
+as the same label.  Each pattern absorbs the row's numbering marker when it is present, so a
+marker printed right after a run of digits (``…3252.没有现成信息``) is not taken for a digit of
+the run.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+import attrs
+
+Template = Literal["2019", "2021"]
+TableName = Literal["active", "requests", "review"]
+ValueKind = Literal["count", "change", "money"]
+
+#: Both template versions, in the order the flat keys list them.
+TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
+
+
+@attrs.frozen
+class ColumnSpec:
+    """One value column of a table row."""
+
+    key: str
+    """The column's part of the flat key (``natural_person``, ``amount_yuan``…)."""
+    label: str
+    """The column header as the template prints it."""
+    kind: ValueKind = "count"
+    """``count``: a non-negative integer; ``change``: a signed integer (本年增/减);
+    ``money``: an amount, exported in 元."""
+    unit: str | None = None
+    """For money columns, the unit a bare number is in (the header's unit, or 元)."""
+    unit_from_header: bool = False
+    """True when the template's header states the unit (2021 本年收费金额（单位：万元）)."""
+
+
+@attrs.frozen
+class RowSpec:
+    """One value row of a template table."""
+
+    key: str
+    """The row's part of the flat key (``denied.state_secret``)."""
+    label: str
+    """The row label exactly as the template prints it."""
+    patterns: tuple[str, ...]
+    """Regex fragments (compact text) that find this label; see the module docstring."""
+    columns: tuple[ColumnSpec, ...]
+    group: str | None = None
+    """The sub-table a row belongs to (table 二: the 第二十条 item, ``"一"``, ``"五"``…)."""
+
+
+@attrs.frozen
+class LabelSpec:
+    """A label that carries no values: a group heading or a sub-table caption."""
+
+    key: str
+    patterns: tuple[str, ...]
+    caption_of: str | None = None
+    """For a table-二 caption (第二十条第（五）项), the sub-table it opens."""
+
+
+@attrs.frozen
+class TableSpec:
+    """One variant of one of the three tables."""
+
+    name: TableName
+    variant: Template
+    rows: tuple[RowSpec, ...]
+    labels: tuple[LabelSpec, ...] = ()
+    title: str = ""
+
+    @property
+    def flat_keys(self) -> tuple[str, ...]:
+        return tuple(f"{self.name}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
+
+    def row(self, key: str) -> RowSpec:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+
+# --------------------------------------------------------------------------- markers
+# Numbering markers as they appear in the compact text: "1." / "1、" / "1，" (OCR), "（一）",
+# "一、".  Full-width forms are folded to ASCII before matching.
+def _leaf(n: int) -> str:
+    return rf"(?:{n}[.、,])?"
+
+
+def _paren(cn: str) -> str:
+    return rf"(?:\(?{cn}\)[、.]?)?"
+
+
+def _top(cn: str) -> str:
+    return rf"(?:{cn}[、.,])?"
+
+
+# --------------------------------------------------------------------------- table 二
+def _counts(*pairs: tuple[str, str]) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(k, lbl) for k, lbl in pairs)
+
+
+_T19_ITEM1 = _counts(
+    ("new_made", "本年新制作数量"),
+    ("new_published", "本年新公开数量"),
+    ("total_published", "对外公开总数量"),
+)
+_T19_ITEM56 = (
+    ColumnSpec("previous", "上一年项目数量"),
+    ColumnSpec("change", "本年增/减", kind="change"),
+    ColumnSpec("decisions", "处理决定数量"),
+)
+_T21_ITEM1 = _counts(
+    ("issued", "本年制发件数"),
+    ("repealed", "本年废止件数"),
+    ("in_force", "现行有效件数"),
+)
+_T21_DECISIONS = _counts(("decisions", "本年处理决定数量"))
+
+_RULES = (r"规章",)
+# 行政规范性文件 (2021) and 规范性文件 (trial) are one row; some 2021 reports keep the old label.
+_NORMATIVE = (r"(?:行政)?规范性文件",)
+_LICENSING = (r"行政许可",)
+_OTHER_SERVICES = (r"其他对外管理服务事项",)
+_PENALTY = (r"行政处罚",)
+_COERCION = (r"行政强制",)
+# 行政事业收费 (sample 000) is the trial label without 性.
+_FEES = (r"行政事业性?收费",)
+_PROCUREMENT = (r"政府集中采购",)
+
+
+def _caption(item: str) -> LabelSpec:
+    # 第二十条第（一）项, 第二十条 第(一)项, 第二十条（一）项
+    return LabelSpec(
+        f"caption.{item}", (rf"第二十条第?\(?{item}\)?项",), caption_of=item
+    )
+
+
+_CAPTIONS = tuple(_caption(i) for i in ("一", "五", "六", "八", "九"))
+
+ACTIVE_2019 = TableSpec(
+    name="active",
+    variant="2019",
+    title="二、主动公开政府信息情况",
+    rows=(
+        RowSpec("rules", "规章", _RULES, _T19_ITEM1, group="一"),
+        RowSpec("normative_docs", "规范性文件", _NORMATIVE, _T19_ITEM1, group="一"),
+        RowSpec("licensing", "行政许可", _LICENSING, _T19_ITEM56, group="五"),
+        RowSpec("other_services", "其他对外管理服务事项", _OTHER_SERVICES, _T19_ITEM56, group="五"),
+        RowSpec("penalty", "行政处罚", _PENALTY, _T19_ITEM56, group="六"),
+        RowSpec("coercion", "行政强制", _COERCION, _T19_ITEM56, group="六"),
+        RowSpec(
+            "fees",
+            "行政事业性收费",
+            _FEES,
+            (ColumnSpec("previous", "上一年项目数量"), ColumnSpec("change", "本年增/减", kind="change")),
+            group="八",
+        ),
+        RowSpec(
+            "procurement",
+            "政府集中采购",
+            _PROCUREMENT,
+            (
+                ColumnSpec("projects", "采购项目数量"),
+                # The trial header gives no unit; a bare amount is read as 元 (with a note).
+                ColumnSpec("amount_yuan", "采购总金额", kind="money", unit="元"),
+            ),
+            group="九",
+        ),
+    ),
+    labels=_CAPTIONS,
+)
+
+ACTIVE_2021 = TableSpec(
+    name="active",
+    variant="2021",
+    title="二、主动公开政府信息情况",
+    rows=(
+        RowSpec("rules", "规章", _RULES, _T21_ITEM1, group="一"),
+        RowSpec("normative_docs", "行政规范性文件", _NORMATIVE, _T21_ITEM1, group="一"),
+        RowSpec("licensing", "行政许可", _LICENSING, _T21_DECISIONS, group="五"),
+        RowSpec("penalty", "行政处罚", _PENALTY, _T21_DECISIONS, group="六"),
+        RowSpec("coercion", "行政强制", _COERCION, _T21_DECISIONS, group="六"),
+        RowSpec(
+            "fees",
+            "行政事业性收费",
+            _FEES,
+            (
+                ColumnSpec(
+                    "amount_yuan",
+                    "本年收费金额（单位：万元）",
+                    kind="money",
+                    unit="万元",
+                    unit_from_header=True,
+                ),
+            ),
+            group="八",
+        ),
+    ),
+    labels=_CAPTIONS,
+)
+
+#: Column headers and row labels that only one version of table 二 has.  The variant of a
+#: report's table 二 is the one whose markers outnumber the other's.
+ACTIVE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
+    "2019": (
+        r"本年新制作",
+        r"本年新公开",
+        r"本年新",  # header cut off at a line break inside the cell (sample 003)
+        r"对外公开总数",
+        r"上一年项目数",
+        r"本年增/?减",
+        r"其他对外管理服务事项",
+        r"采购项目数",
+        r"采购总金额",
+        r"政府集中采购",
+        r"第二十条第?\(?九\)?项",
+    ),
+    "2021": (
+        r"本年制发件数",
+        r"本年废止件数",
+        r"现行有效件数",
+        r"本年处理决定数",
+        r"本年收费金额",
+        r"单位:?万元",
+        r"行政规范性文件",
+    ),
+}
+
+# --------------------------------------------------------------------------- table 三
+REQUEST_COLUMNS: Final[tuple[ColumnSpec, ...]] = _counts(
+    ("natural_person", "自然人"),
+    ("commercial", "商业企业"),
+    ("research", "科研机构"),
+    ("nonprofit", "社会公益组织"),
+    ("legal_service", "法律服务机构"),
+    ("other_org", "其他"),
+    ("total", "总计"),
+)
+#: Index of the 总计 column in `REQUEST_COLUMNS`.
+REQUEST_TOTAL_COLUMN: Final = 6
+
+
+def _req(key: str, label: str, *patterns: str) -> RowSpec:
+    return RowSpec(key, label, patterns, REQUEST_COLUMNS)
+
+
+_REQ_HEAD = (
+    _req(
+        "new_received",
+        "一、本年新收政府信息公开申请数量",
+        _top("一") + r"本年新收(?:政府信息公开申请(?:数量)?)?",
+    ),
+    _req(
+        "carried_over",
+        "二、上年结转政府信息公开申请数量",
+        _top("二") + r"上年结转(?:政府信息公开申请(?:数量)?)?",
+    ),
+    _req("granted", "（一）予以公开", _paren("一") + r"予以公开"),
+    _req(
+        "partially_granted",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        _paren("二") + r"部分公开",
+    ),
+    _req("denied.state_secret", "1.属于国家秘密", _leaf(1) + r"(?:属于)?国家[秘机]密"),
+    _req(
+        "denied.prohibited_by_law",
+        "2.其他法律行政法规禁止公开",
+        _leaf(2) + r"其他法律(?:行政法规禁止公开)?",
+        _leaf(2) + r"(?:其他)?法律行政法规禁止公开",
+    ),
+    _req(
+        "denied.endangers_safety",
+        "3.危及“三安全一稳定”",
+        _leaf(3) + r"危及[“”\"'‘’「]?三安全一稳定[“”\"'‘’」]?",
+    ),
+    _req("denied.third_party_rights", "4.保护第三方合法权益", _leaf(4) + r"保护第三方(?:合法权益)?"),
+    _req(
+        "denied.internal_affairs",
+        "5.属于三类内部事务信息",
+        _leaf(5) + r"(?:属于)?三类内部事务(?:信息)?",
+    ),
+    _req("denied.process_info", "6.属于四类过程性信息", _leaf(6) + r"(?:属于)?四类过程性(?:信息)?"),
+    _req("denied.enforcement_file", "7.属于行政执法案卷", _leaf(7) + r"(?:属于)?行政执法案卷"),
+    _req(
+        "denied.administrative_inquiry",
+        "8.属于行政查询事项",
+        _leaf(8) + r"(?:属于)?行政查询(?:事项)?",
+    ),
+    _req(
+        "unavailable.not_held",
+        "1.本机关不掌握相关政府信息",
+        _leaf(1) + r"本机关不掌握(?:相关政府信息)?",
+    ),
+    _req(
+        "unavailable.needs_creation",
+        "2.没有现成信息需要另行制作",
+        # 另作制作 is a variant printed in sample 001
+        _leaf(2) + r"没有现成信息(?:需要另[行作]制作)?",
+    ),
+    _req(
+        "unavailable.unclear_after_correction",
+        "3.补正后申请内容仍不明确",
+        _leaf(3) + r"补正后(?:申请内容仍不明确)?",
+    ),
+    _req(
+        "not_processed.complaint",
+        "1.信访举报投诉类申请",
+        _leaf(1) + r"信访举报(?:投诉类?(?:申请)?)?",
+    ),
+    _req("not_processed.duplicate", "2.重复申请", _leaf(2) + r"重复申请"),
+    _req("not_processed.publication", "3.要求提供公开出版物", _leaf(3) + r"要求提供公开出版物"),
+    _req(
+        "not_processed.excessive",
+        "4.无正当理由大量反复申请",
+        _leaf(4) + r"无正当理由大量反复(?:申请)?",
+    ),
+    _req(
+        "not_processed.confirmation",
+        "5.要求行政机关确认或重新出具已获取信息",
+        _leaf(5) + r"要求行政机关确认(?:或重新出具(?:已获取信息)?)?",
+    ),
+)
+
+_REQ_TOTAL = _req("total", "（七）总计", r"\(?七\)[、.]?总计")
+_REQ_CARRIED_FORWARD = _req(
+    "carried_forward",
+    "四、结转下年度继续办理",
+    _top("四") + r"结转下一?年度(?:继续办理)?",
+)
+# The trial format's single （六） row; in 2021 the same words head three sub-rows.
+_OTHER_HANDLING = _paren("六") + r"其他处理"
+
+_REQ_GROUPS = (
+    LabelSpec("group.results", (_top("三") + r"本年度办理结果",)),
+    LabelSpec("group.denied", (_paren("三") + r"不予公开",)),
+    LabelSpec("group.unavailable", (_paren("四") + r"无法提供",)),
+    LabelSpec("group.not_processed", (_paren("五") + r"不予处理",)),
+)
+
+REQUESTS_2019 = TableSpec(
+    name="requests",
+    variant="2019",
+    title="三、收到和处理政府信息公开申请情况",
+    rows=(
+        *_REQ_HEAD,
+        _req("other", "（六）其他处理", _OTHER_HANDLING),
+        _REQ_TOTAL,
+        _REQ_CARRIED_FORWARD,
+    ),
+    labels=_REQ_GROUPS,
+)
+
+REQUESTS_2021 = TableSpec(
+    name="requests",
+    variant="2021",
+    title="三、收到和处理政府信息公开申请情况",
+    rows=(
+        *_REQ_HEAD,
+        _req(
+            "other.no_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            _leaf(1) + r"申请人无正当理由逾期",
+            r"逾期不补正",
+        ),
+        _req(
+            "other.unpaid_fee",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            _leaf(2) + r"申请人逾期未按",
+            r"收费通知要求缴纳",
+        ),
+        # Only with its marker: a bare 其他 is also a column header.
+        _req("other.other", "3.其他", r"3[.、,]其他(?!法律|处理|对外|结果|组织)"),
+        _REQ_TOTAL,
+        _REQ_CARRIED_FORWARD,
+    ),
+    labels=(*_REQ_GROUPS, LabelSpec("group.other", (_OTHER_HANDLING,))),
+)
+
+#: Labels that only the 2021 version of table 三 has (its three （六） sub-rows).
+REQUESTS_2021_MARKERS: Final[tuple[str, ...]] = (
+    r"逾期不补正",
+    r"申请人无正当理由逾期",
+    r"收费通知",
+    r"逾期未按",
+    r"3[.、,]其他(?!法律|处理|对外|结果|组织)",
+)
+
+# --------------------------------------------------------------------------- table 四
+REVIEW_COLUMNS: Final[tuple[ColumnSpec, ...]] = _counts(
+    ("upheld", "结果维持"),
+    ("corrected", "结果纠正"),
+    ("other", "其他结果"),
+    ("pending", "尚未审结"),
+    ("total", "总计"),
+)
+REVIEW_TOTAL_COLUMN: Final = 4
+
+_REVIEW_ROWS = (
+    RowSpec("reconsideration", "行政复议", (), REVIEW_COLUMNS),
+    RowSpec("litigation_direct", "行政诉讼 / 未经复议直接起诉", (), REVIEW_COLUMNS),
+    RowSpec("litigation_after_review", "行政诉讼 / 复议后起诉", (), REVIEW_COLUMNS),
+)
+REVIEW_2019 = TableSpec(
+    "review", "2019", _REVIEW_ROWS, title="四、政府信息公开行政复议、行政诉讼情况"
+)
+REVIEW_2021 = TableSpec(
+    "review", "2021", _REVIEW_ROWS, title="四、政府信息公开行政复议、行政诉讼情况"
+)
+
+TABLES: Final[dict[TableName, dict[Template, TableSpec]]] = {
+    "active": {"2019": ACTIVE_2019, "2021": ACTIVE_2021},
+    "requests": {"2019": REQUESTS_2019, "2021": REQUESTS_2021},
+    "review": {"2019": REVIEW_2019, "2021": REVIEW_2021},
+}
+
+META_KEYS: Final[tuple[str, ...]] = ("meta.year", "meta.agency", "meta.template")
+
+# --------------------------------------------------------------------------- sections
+SectionName = Literal[
+    "overview", "active_disclosure", "requests", "review_litigation", "problems", "other_matters"
+]
+SECTION_NAMES: Final[tuple[SectionName, ...]] = (
+    "overview",
+    "active_disclosure",
+    "requests",
+    "review_litigation",
+    "problems",
+    "other_matters",
+)
+
+#: One pattern per section heading, matched on the normalised text (full-width folded).
+#: ``\s*`` allows the spaces and line breaks real reports put inside headings (an HTML
+#: flattening breaks them at every ``<span>``); bounded ``[^。；]{0,n}`` spans allow the
+#: wording variants of FORMAT.md §8 without any risk of runaway backtracking.
+SECTION_HEADINGS: Final[dict[SectionName, str]] = {
+    "overview": r"一\s*[、.,]\s*总\s*体\s*情\s*况",
+    "active_disclosure": r"二\s*[、.,]\s*主\s*动\s*公\s*开[^。；]{0,10}?情\s*况",
+    "requests": r"三\s*[、.,]\s*收\s*到\s*和\s*处\s*理[^。；]{0,16}?情\s*况",
+    # 四、政府信息公开行政复议、行政诉讼情况; 四、因政府信息公开申请提起行政复议…; typo 行政法复议
+    "review_litigation": (
+        r"四\s*[、.,][^。；]{0,16}?复\s*议(?:[^。；]{0,16}?情\s*况|[^。；]{0,12}?诉\s*讼)"
+    ),
+    # 五、存在的主要问题及改进情况 / …改进措施 / …整改措施 / 政府信息公开工作存在的…
+    "problems": (
+        r"五\s*[、.,][^。；]{0,16}?问\s*题"
+        r"(?:[^。；]{0,12}?(?:情\s*况|措\s*施|方\s*向|计\s*划|打\s*算))?"
+    ),
+    # 六、其他需要报告的事项 / 六、需要说明的其他事项
+    "other_matters": r"六\s*[、.,]\s*[^。；]{0,12}?事\s*项",
+}
+
+#: Where the 五 heading is missing, the problems section starts at this sub-heading.
+PROBLEMS_FALLBACK: Final = r"[(（]\s*一\s*[)）]\s*(?:存在的?)?主要问题"
+
+# --------------------------------------------------------------------------- closing matter
+#: Suffixes that end the name of an agency in a title or signature line.
+AGENCY_SUFFIXES: Final[tuple[str, ...]] = (
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "管委会",
+    "管理委员会",
+    "办事处",
+    "实验区",
+    "开发区",
+    "新区",
+    "局",
+    "厅",
+    "委",
+    "院",
+    "署",
+    "中心",
+    "部",
+    "所",
+    "站",
+    "队",
+    "处",
+    "会",
+    "社",
+    "馆",
+    "政府",
+)
+
+#: Page and site chrome that is not part of any section (after 六, before the title).
+CHROME_PHRASES: Final[tuple[str, ...]] = (
+    "附件下载",
+    "相关附件",
+    "附件：",
+    "【打印本页】",
+    "【关闭窗口】",
+    "打印本页",
+    "关闭窗口",
+    "打印",
+    "关闭",
+    "分享到",
+    "扫一扫",
+    "在手机上打开",
+    "相关链接",
+    "上一篇",
+    "下一篇",
+    "返回顶部",
+    "主办单位",
+    "版权所有",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+)
