@@ -24,6 +24,7 @@ resolver (`_resolve`) to place short rows and split glued digits by the report's
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import statistics
 from collections.abc import Iterator
@@ -125,6 +126,8 @@ class _Line:
     end: int
     gap: int
     """Empty lines between this line and the previous kept line."""
+    no: int = 0
+    """Physical line number within the region."""
 
 
 @attrs.frozen
@@ -151,7 +154,9 @@ def _lines(text: str, start: int, end: int, drop_pipes: bool) -> list[_Line]:
     gap = 0
     skip_blank = False
     pos = start
+    no = -1
     while pos < end:
+        no += 1
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         line = text[pos:stop]
@@ -167,7 +172,7 @@ def _lines(text: str, start: int, end: int, drop_pipes: bool) -> list[_Line]:
         ):
             skip_blank = True
         else:
-            out.append(_Line(pos, stop, gap))
+            out.append(_Line(pos, stop, gap, no))
             gap = 0
             skip_blank = False
         pos = stop + 1
@@ -282,7 +287,8 @@ def _tokens(
                 yield Token(m.start(), m.end(), line)
     elif layout is Layout.GLUED:
         for m in _GLUED_VALUE.finditer(text, a, b):
-            yield Token(m.start(), m.end(), line)
+            s, e = _strip(text, m.start(), m.end())
+            yield Token(s, e, line)
     else:  # one cell per line
         s, e = _strip(text, a, b, " \t|")
         if s < e and is_cell_text(text[s:e]):
@@ -347,13 +353,19 @@ def _events(
     """Labels and cell tokens in reading order."""
     events: list[_Event] = []
     cur = _Cursor(labels)
-    for n, ln in enumerate(lines):
+    counts = False  # whether the previous line ended in a cell or a row label
+    for ln in lines:
+        n = ln.no
         events.extend(cur.before(ln.start))
-        if layout is Layout.GAPS and ln.gap > 1:
-            # each blank line beyond the separator is a blank cell
+        if layout is Layout.GAPS and ln.gap > 1 and counts:
+            # each blank line beyond the separator is a blank cell (not after header text)
             events.extend(Token(ln.start, ln.start, n, blank=True) for _ in range(ln.gap - 1))
+        mark = len(events)
         for a, b, after_label in _segments(cur, ln.start, ln.end, events):
             events.extend(_tokens(text, a, b, layout, after_label, n))
+        counts = len(events) > mark and not (
+            isinstance(events[-1], LabelHit) and events[-1].kind != "row"
+        )
     events.extend(cur.rest())
     return events
 
@@ -499,7 +511,29 @@ def read_table(
             )
         )
         events = events[:MAX_TOKENS_PER_TABLE]
+    if spec.name == "review":
+        return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
     return _fill(spec, _chunks(events, layout), layout, tuple(notes))
+
+
+def _fill_single(
+    spec: TableSpec,
+    pieces: list[LabelHit | _Chunk],
+    layout: Layout,
+    notes: tuple[Note, ...],
+) -> TableRead:
+    """Table 四 has one row of 15 values and no row labels: its values, in order."""
+    width = sum(len(r.columns) for r in spec.rows)
+    tokens: list[Token] = []
+    for piece in pieces:
+        if isinstance(piece, _Chunk) and not all(t.blank for t in piece.tokens):
+            tokens.extend(piece.tokens)
+    if not tokens:
+        return TableRead(spec, (None,) * len(spec.rows), (None,) * len(spec.rows), layout, notes)
+    row = RowRead(tuple(_trim(tokens, width)), layout.exact_blanks)
+    return TableRead(
+        spec, (row,) + (None,) * (len(spec.rows) - 1), (None,) * len(spec.rows), layout, notes
+    )
 
 
 def _fill(
@@ -529,24 +563,18 @@ def _fill(
 
     for piece in pieces:
         if isinstance(piece, LabelHit):
+            # A label only anchors what follows it: raw pdftotext prints labels before the
+            # values of earlier rows, so a label never moves the pointer on its own.
             last = None
-            if piece.kind == "row":
-                r = piece.index
-                if first_label[r] is None:
-                    first_label[r] = piece
-                if r >= p and rows[r] is None:
-                    p = r
-            elif piece.kind == "caption":
-                g = caption_of.get(piece.index)
-                if g is not None and g in group_first and group_first[g] >= p:
-                    p = group_first[g]
+            if piece.kind == "row" and first_label[piece.index] is None:
+                first_label[piece.index] = piece
             continue
         chunk = piece
-        anchor = chunk.anchor
-        anchored = anchor.index if anchor is not None and anchor.kind == "row" else None
+        anchored = _anchored_row(chunk.anchor, caption_of, group_first)
         if all(t.blank for t in chunk.tokens):
-            # blank cells count only as the row their own label names
-            if anchored is not None and rows[anchored] is None and anchored >= p:
+            # blank cells count only as the row their own row label names
+            row_label = chunk.anchor is not None and chunk.anchor.kind == "row"
+            if row_label and anchored is not None and rows[anchored] is None and anchored >= p:
                 rows[anchored] = list(chunk.tokens)
                 p = anchored + 1
             continue
@@ -564,21 +592,25 @@ def _fill(
         else:
             target = next_free(p)
         runs = (
-            _transpose(chunk, widths[target] if target < n else 7)
+            _transpose(chunk, widths[min(target, n - 1)])
             if layout in (Layout.CELL_LINES, Layout.GAPS)
             else [(list(chunk.tokens), False)]
         )
+        if runs[0][1] and anchored is not None:
+            # a block printed column by column: its label may name any of its rows
+            k = sum(1 for _ in itertools.takewhile(lambda r: r[1], runs))
+            first = next_free(p)
+            if first <= anchored < first + k:
+                target = first
         for tokens, is_block in runs:
-            if is_block and anchored is not None and target < n:
-                # a block's label may name any of its rows: start the block at the pointer
-                target = min(target, next_free(p))
-            target = next_free(target)
             if layout.line_rows:
+                target = next_free(target)
                 if target < n:
                     rows[target] = _trim(tokens, widths[target])
                     transposed[target] = is_block
                     last = target
                     p = target + 1
+                    target += 1
                 else:
                     extra.extend(t for t in tokens if not t.blank)
                 continue
@@ -589,7 +621,7 @@ def _fill(
                     break
                 w = widths[target]
                 take, tokens = tokens[:w], tokens[w:]
-                if all(t.blank for t in take) and rows[target] is None and not is_block:
+                if all(t.blank for t in take) and not is_block:
                     break  # trailing blanks (a merged 4th cell, say) belong to no row
                 rows[target] = _trim(take, w)
                 transposed[target] = is_block
@@ -607,6 +639,20 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+def _anchored_row(
+    anchor: LabelHit | None, caption_of: dict[int, str], group_first: dict[str, int]
+) -> int | None:
+    """The row a label names: a row label its row, a caption its sub-table's first row."""
+    if anchor is None:
+        return None
+    if anchor.kind == "row":
+        return anchor.index
+    if anchor.kind == "caption":
+        group = caption_of.get(anchor.index)
+        return group_first.get(group) if group is not None else None
+    return None
 
 
 def _trim(tokens: list[Token], width: int) -> list[Token]:

@@ -2,8 +2,8 @@
 
 What changes, in order:
 
-1. line endings (``\\r\\n``, ``\\r``) become ``\\n``; form feeds (PDF page breaks) become ``\\n``;
-   other control characters become spaces;
+1. line endings (``\\r\\n``, ``\\r``) become ``\\n``; other control characters (the form
+   feed of a PDF page break among them) become spaces;
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
 3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any;
@@ -48,7 +48,8 @@ _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 
 #: Control characters other than tab and newline, mapped one-for-one.
 _CONTROL_TO_SPACE: Final = {c: " " for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)}
-_CONTROL_TO_SPACE[0x0C] = "\n"  # form feed: a page break in pdftotext output
+# A form feed (pdftotext's page break) starts the next page's first line: a space keeps
+# that line as it is instead of adding an empty line that would read as a blank cell.
 
 #: Folding table: full-width ASCII -> ASCII, odd spaces -> space.  One character for one.
 _FOLD: Final[dict[int, str]] = {
