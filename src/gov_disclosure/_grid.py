@@ -84,6 +84,8 @@ class Token:
     text: str | None = None
     """The cell's folded text when it is not simply ``folded[start:end]`` (a value split
     over several lines is joined)."""
+    run: int = 0
+    """Tokens with the same run number are not separated by any other text."""
 
 
 @attrs.frozen
@@ -95,6 +97,19 @@ class RowRead:
     """Blank cells are explicit, so tokens line up with columns when there are enough."""
     transposed: bool = False
     """Read from a block printed column by column."""
+
+    @property
+    def runs(self) -> tuple[int, ...]:
+        """Lengths of the runs of tokens not separated by other text (header words…)."""
+        out: list[int] = []
+        prev = None
+        for t in self.tokens:
+            if out and t.run == prev:
+                out[-1] += 1
+            else:
+                out.append(1)
+            prev = t.run
+        return tuple(out)
 
 
 @attrs.frozen
@@ -354,15 +369,23 @@ def _events(
     events: list[_Event] = []
     cur = _Cursor(labels)
     counts = False  # whether the previous line ended in a cell or a row label
+    run = 0
     for ln in lines:
         n = ln.no
         events.extend(cur.before(ln.start))
         if layout is Layout.GAPS and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
-            events.extend(Token(ln.start, ln.start, n, blank=True) for _ in range(ln.gap - 1))
+            events.extend(
+                Token(ln.start, ln.start, n, blank=True, run=run) for _ in range(ln.gap - 1)
+            )
         mark = len(events)
         for a, b, after_label in _segments(cur, ln.start, ln.end, events):
-            events.extend(_tokens(text, a, b, layout, after_label, n))
+            found = False
+            for tok in _tokens(text, a, b, layout, after_label, n):
+                events.append(attrs.evolve(tok, run=run))
+                found = True
+            if not found and text[a:b].strip(" \t|"):
+                run += 1  # other text (header words) ends a run of values
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
         )

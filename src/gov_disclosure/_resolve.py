@@ -179,12 +179,64 @@ def _row_choice(
 def _review_choice(norm: NormalizedText, read: TableRead) -> _RowChoice:
     spec = read.spec
     columns = tuple(c for r in spec.rows for c in r.columns)
-    tokens = [t for r in read.rows if r is not None for t in r.tokens]
-    if not tokens:
+    row = read.rows[0]
+    if row is None or not row.tokens:
         return _RowChoice(())
-    exact = all(r.exact for r in read.rows if r is not None)
-    pieces = _pieces(norm, tokens)
-    return _choice_for(spec, columns, pieces, exact, read.layout, tuple(tokens), len(columns))
+    pieces = _pieces(norm, row.tokens)
+    choice = _choice_for(
+        spec, columns, pieces, row.exact, read.layout, row.tokens, len(columns)
+    )
+    if choice.how == "exact" and len(row.runs) > 1:
+        text_order = choice.candidates[0]
+        if not _review_ok(text_order):
+            moved = _interleavings(text_order, row.runs)
+            if moved:
+                return _RowChoice(moved, None, "reordered", row.tokens, choice.extra)
+    return choice
+
+
+#: At most this many runs of table-四 values are re-interleaved (3 ** runs assignments).
+MAX_REVIEW_RUNS: Final = 8
+
+
+def _review_ok(cand: Candidate) -> bool:
+    w = REVIEW_TOTAL_COLUMN + 1
+    return all(
+        _group_ok(cand, g * w, g * w + REVIEW_TOTAL_COLUMN, True) is not False
+        for g in range(len(cand) // w)
+    )
+
+
+def _interleavings(cand: Candidate, runs: tuple[int, ...]) -> tuple[Candidate, ...]:
+    """Readings of table 四 whose groups are made of whole runs of the text, in order.
+
+    PDF text extraction can print the three groups' cells in pieces and out of order
+    (``72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20``).  Each run of values between
+    header words is a contiguous piece of one group; every way of dealing the runs to the
+    three groups that gives each group its five cells and satisfies identity D is a reading.
+    """
+    if len(runs) > MAX_REVIEW_RUNS:
+        return ()
+    w = REVIEW_TOTAL_COLUMN + 1
+    groups = len(cand) // w
+    seqs: list[tuple[Piece | None, ...]] = []
+    pos = 0
+    for n in runs:
+        seqs.append(cand[pos : pos + n])
+        pos += n
+    out: dict[tuple[tuple[int, int] | None, ...], Candidate] = {}
+    for assign in itertools.product(range(groups), repeat=len(seqs)):
+        parts: list[list[Piece | None]] = [[] for _ in range(groups)]
+        for seq, g in zip(seqs, assign, strict=True):
+            parts[g].extend(seq)
+        if any(len(part) != w for part in parts):
+            continue
+        reading = tuple(x for part in parts for x in part)
+        if reading != cand and all(
+            _group_ok(reading, g * w, g * w + REVIEW_TOTAL_COLUMN, True) for g in range(groups)
+        ):
+            out[tuple(_key(x) for x in reading)] = reading
+    return tuple(out.values())
 
 
 def _choice_for(
@@ -519,6 +571,8 @@ def _report_choice(
     reading = _describe(ch.candidates[idx])
     if ch.how == "split":
         code, what = "split-digits", "glued digits split"
+    elif ch.how == "reordered":
+        code, what = "reordered-by-arithmetic", "values printed out of order rearranged"
     elif len(ch.candidates) == 1:
         code, what = "placed-by-arithmetic", "short row placed"
     elif ch.preferred == idx:
@@ -553,7 +607,7 @@ def _report_ambiguous(
     key = _row_key(spec, i)
     shown = [_describe(ch.candidates[o]) for o in options[:12]]
     more = f" and {len(options) - 12} more" if len(options) > 12 else ""
-    what = "digits" if ch.how == "split" else "values"
+    what = {"split": "digits", "reordered": "values printed out of order"}.get(ch.how, "values")
     diags.append(
         Diagnostic(
             "ambiguous-cells",
