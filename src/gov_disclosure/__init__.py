@@ -9,7 +9,7 @@
 """
 
 from ._api import parse_report
-from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, ReportErrors
+from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, StrictParseError
 from ._model import (
     AnnualReport,
     Cell,
@@ -32,11 +32,11 @@ __all__ = (
     "DiagnosticError",
     "GovDisclosureError",
     "NotAReportError",
-    "ReportErrors",
     "Row",
     "Section",
     "Sections",
     "Span",
+    "StrictParseError",
     "Table",
     "__version__",
     "parse_report",

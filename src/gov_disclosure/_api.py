@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._assemble import assemble
-from ._errors import DiagnosticError, ReportErrors
+from ._errors import DiagnosticError, StrictParseError
 from ._model import AnnualReport, Diagnostic
 from ._normalize import NormalizedText, normalize
 from ._sections import split_sections
@@ -18,20 +18,23 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     characters with pinyin noise, page chrome before the title).
 
     Lenient by default: what could not be read is reported in `AnnualReport.diagnostics`.
-    With ``strict=True``, error-level diagnostics raise one `ReportErrors` holding them all.
+    With ``strict=True``, error-level diagnostics raise one `StrictParseError` holding them all.
 
     Raises `TypeError` for anything but ``str`` (decode bytes first), `NotAReportError`
-    when the text has no report structure, and with ``strict=True``, `ReportErrors`.
+    when the text has no report structure, and with ``strict=True``, `StrictParseError`.
 
     >>> report = parse_report(EXAMPLE)                    # doctest: +SKIP
     >>> report.requests.cell("new_received", "total").value   # doctest: +SKIP
     26
     """
-    if not isinstance(text, str):
-        hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(
-            text, bytes | bytearray
-        ) else ""
-        raise TypeError(f"parse_report() expects str, not {type(text).__name__!r}{hint}")
+    given: object = text  # callers without type checking may pass anything
+    if not isinstance(given, str):
+        hint = (
+            " (decode it first, e.g. data.decode('utf-8'))"
+            if isinstance(given, bytes | bytearray)
+            else ""
+        )
+        raise TypeError(f"parse_report() expects str, not {type(given).__name__!r}{hint}")
     norm = normalize(text)
     report = assemble(norm, split_sections(norm))
     if strict:
@@ -42,7 +45,7 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
 def _raise_errors(norm: NormalizedText, diagnostics: tuple[Diagnostic, ...]) -> None:
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
-        raise ReportErrors(
+        raise StrictParseError(
             f"{len(errors)} error(s) in the report",
             [DiagnosticError(d, render(norm.original, d)) for d in errors],
         )
@@ -51,13 +54,15 @@ def _raise_errors(norm: NormalizedText, diagnostics: tuple[Diagnostic, ...]) -> 
 def render(original: str, d: Diagnostic) -> str:
     """A diagnostic with the offending line and a marker under its span.
 
+    Han characters count as two columns, as terminals show them.
+
     >>> from ._model import Span
     >>> print(render("一、总体情况\\n规章 | x |", Diagnostic("unreadable-cell", "warning",
     ...     "cell text 'x' is not a number", span=Span(12, 13, 2, 6))))
     unreadable-cell: cell text 'x' is not a number
       line 2, column 6:
         规章 | x |
-             ^
+               ^
     """
     head = f"{d.code}: {d.message}"
     if d.span is None:

@@ -122,30 +122,34 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             continue
         read = read_table(text, *regions[name], spec, layout)
         found_rows += sum(1 for r in read.rows if r is not None)
-        if name != "review" and not any(lab is not None for lab in read.labels):
-            if all(r is None for r in read.rows):
-                tables[name] = _absent_table(spec)
-                diags.append(
-                    Diagnostic(
-                        "missing-table",
-                        "warning",
-                        f"no row of table {spec.title} was found under its heading",
-                    )
+        if (
+            name != "review"
+            and not any(lab is not None for lab in read.labels)
+            and all(r is None for r in read.rows)
+        ):
+            tables[name] = _absent_table(spec)
+            diags.append(
+                Diagnostic(
+                    "missing-table",
+                    "warning",
+                    f"no row of table {spec.title} was found under its heading",
                 )
-                continue
+            )
+            continue
         table, table_diags = resolve_table(norm, read)
         tables[name] = table
         diags.extend(table_diags)
-        for i, r in enumerate(read.rows):
-            if r is None and name != "review":
-                diags.append(
-                    Diagnostic(
-                        "missing-row",
-                        "warning",
-                        f"no values were found for row {spec.rows[i].label} of {spec.title}",
-                        key=f"{name}.{spec.rows[i].key}",
-                    )
+        if name != "review":
+            diags.extend(
+                Diagnostic(
+                    "missing-row",
+                    "warning",
+                    f"no values were found for row {spec.rows[i].label} of {spec.title}",
+                    key=f"{name}.{spec.rows[i].key}",
                 )
+                for i, r in enumerate(read.rows)
+                if r is None
+            )
         if name == "review" and read.rows[0] is None:
             diags.append(
                 Diagnostic("missing-row", "warning", f"no values were found in {spec.title}")

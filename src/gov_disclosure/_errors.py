@@ -7,6 +7,7 @@ attributes are the contract.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Self
 
 from ._model import Diagnostic
 
@@ -34,7 +35,7 @@ def _rebuild_not_a_report(message: str, missing: tuple[str, ...]) -> NotAReportE
 
 
 class DiagnosticError(GovDisclosureError):
-    """One error-level diagnostic, raised as a member of `ReportErrors`."""
+    """One error-level diagnostic, raised as a member of `StrictParseError`."""
 
     def __init__(self, diagnostic: Diagnostic, rendered: str) -> None:
         super().__init__(rendered)
@@ -44,18 +45,18 @@ class DiagnosticError(GovDisclosureError):
         return (DiagnosticError, (self.diagnostic, str(self)))
 
 
-class ReportErrors(GovDisclosureError, ExceptionGroup):  # type: ignore[misc]
+class StrictParseError(GovDisclosureError, ExceptionGroup[DiagnosticError]):
     """Raised by ``parse_report(text, strict=True)``: every error-level diagnostic at once.
 
-    Each member is a `DiagnosticError` whose message shows the offending line with a marker
-    under the span.
+    An `ExceptionGroup`: each member is a `DiagnosticError` whose message shows the
+    offending line with a marker under the span.
     """
 
-    def __new__(cls, message: str, errors: Sequence[DiagnosticError]) -> ReportErrors:
+    def __new__(cls, message: str, errors: Sequence[DiagnosticError]) -> Self:
         return super().__new__(cls, message, list(errors))
 
-    def derive(self, excs: Sequence[Exception]) -> ReportErrors:  # type: ignore[override]
-        return ReportErrors(self.message, [e for e in excs if isinstance(e, DiagnosticError)])
+    def derive(self, excs: Sequence[Exception]) -> StrictParseError:  # type: ignore[override]
+        return StrictParseError(self.message, [e for e in excs if isinstance(e, DiagnosticError)])
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:

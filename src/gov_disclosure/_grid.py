@@ -266,10 +266,13 @@ def _fields(
     after a trailing ``|`` of a markdown row.
     """
     bounds = [a, *(m.start() for m in sep.finditer(text, a, b)), b]
-    fields = [(bounds[0], bounds[1])] + [(s + 1, e) for s, e in zip(bounds[1:], bounds[2:])]
-    if len(fields) > 1 and not text[fields[0][0] : fields[0][1]].strip():
-        if after_label or sep is _PIPE_SPLIT:
-            fields = fields[1:]
+    fields = [(bounds[0], bounds[1])] + [(s + 1, e) for s, e in itertools.pairwise(bounds[1:])]
+    if (
+        len(fields) > 1
+        and not text[fields[0][0] : fields[0][1]].strip()
+        and (after_label or sep is _PIPE_SPLIT)
+    ):
+        fields = fields[1:]
     if sep is _PIPE_SPLIT and len(fields) > 1 and not text[fields[-1][0] : fields[-1][1]].strip():
         fields = fields[:-1]
     for s, e in fields:
@@ -570,7 +573,7 @@ def _fill(
     rows: list[list[Token] | None] = [None] * n
     transposed = [False] * n
     first_label: list[LabelHit | None] = [None] * n
-    group_first = {}
+    group_first: dict[str, int] = {}
     for i, r in enumerate(spec.rows):
         if r.group is not None:
             group_first.setdefault(r.group, i)

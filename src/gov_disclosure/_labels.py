@@ -56,7 +56,7 @@ def compact(text: str, start: int, end: int) -> CompactText:
     """The compact view of ``text[start:end]``.
 
     >>> c = compact("三、 本 年\\n度", 0, 8)
-    >>> c.text, c.to_normalized(3)
+    >>> c.text, c.to_normalized(4)   # 度 is at offset 7
     ('三、本年度', 7)
     """
     pieces: list[str] = []

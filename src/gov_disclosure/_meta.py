@@ -82,7 +82,7 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
                     if _AGENCY_LINE.match(prev_clean):
                         cand = prev_clean
                 if title is None:
-                    title = display[offset : offset + len(lines[i])].strip() or line
+                    title = display[offset : offset + len(line)].strip() or line
                     year = int(m.group("year"))
                 if cand is not None:
                     agency = cand

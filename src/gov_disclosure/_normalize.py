@@ -47,7 +47,7 @@ _EDITS: Final = re.compile(
 _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 
 #: Control characters other than tab and newline, mapped one-for-one.
-_CONTROL_TO_SPACE: Final = {c: " " for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)}
+_CONTROL_TO_SPACE: Final = dict.fromkeys((*range(9), 11, *range(14, 32), 127), " ")
 # A form feed (pdftotext's page break) starts the next page's first line: a space keeps
 # that line as it is instead of adding an empty line that would read as a blank cell.
 
@@ -56,7 +56,7 @@ _FOLD: Final[dict[int, str]] = {
     **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
     0x3000: " ",  # ideographic space
     0x00A0: " ",  # no-break space (&nbsp;)
-    **{c: " " for c in range(0x2000, 0x200C)},  # en/em/thin/zero-width spaces
+    **dict.fromkeys(range(8192, 8204), " "),  # en/em/thin/zero-width spaces
     0x202F: " ",
     0x205F: " ",
     0xFEFF: " ",  # BOM / zero-width no-break space

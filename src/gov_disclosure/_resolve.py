@@ -30,7 +30,7 @@ import attrs
 
 from ._cells import NUMBER, coerce
 from ._grid import Layout, RowRead, TableRead, Token, token_text
-from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Table
+from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
 from ._normalize import NormalizedText
 from ._vocab import REQUEST_TOTAL_COLUMN, REVIEW_TOTAL_COLUMN, ColumnSpec, TableSpec
 
@@ -73,13 +73,12 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     diags: list[Diagnostic] = []
     if spec.name == "review":
         choices = [_review_choice(norm, read)]
-        widths = [len(spec.rows[0].columns) * len(spec.rows)]
     else:
         choices = [
             _row_choice(norm, spec, i, r, read.layout) for i, r in enumerate(read.rows)
         ]
-        widths = [len(r.columns) for r in spec.rows]
     picked = _choose(spec, choices, diags, norm)
+    per_row: list[tuple[Slot, ...]]
     if spec.name == "review":
         flat = picked[0]
         per_row = [
@@ -90,7 +89,6 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     else:
         per_row = picked
         found_rows = [r is not None for r in read.rows]
-    del widths
     rows: list[Row] = []
     for i, row_spec in enumerate(spec.rows):
         label = read.labels[i] if i < len(read.labels) else None
@@ -107,19 +105,26 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
                 span=norm.span(label.start, label.end) if label else None,
             )
         )
-    for note in read.notes:
-        diags.append(
-            Diagnostic(
-                note.code,
-                _severity(note.severity),
-                f"table {spec.title or spec.name}: {note.message}",
-                span=norm.span(note.start, note.end) if note.start is not None else None,
-            )
+    diags.extend(
+        Diagnostic(
+            note.code,
+            _severity(note.severity),
+            f"table {spec.title or spec.name}: {note.message}",
+            span=norm.span(note.start, note.end or note.start)
+            if note.start is not None
+            else None,
         )
+        for note in read.notes
+    )
     return Table(spec.name, spec.variant, tuple(rows)), diags
 
 
-_UNSET: Final = object()
+class _Unset:
+    """A cell the readings disagree on: left `CellKind.ABSENT`."""
+
+
+_UNSET: Final = _Unset()
+Slot = Piece | None | _Unset
 
 
 def _cell(
@@ -127,16 +132,15 @@ def _cell(
     spec: TableSpec,
     row: str,
     col: ColumnSpec,
-    slot: Piece | None | object,
+    slot: Slot,
     row_found: bool,
     diags: list[Diagnostic],
 ) -> Cell:
     key = f"{spec.name}.{row}.{col.key}"
-    if slot is _UNSET or not row_found:
+    if isinstance(slot, _Unset) or not row_found:
         return ABSENT_CELL
     if slot is None:
         return Cell("", CellKind.BLANK)
-    assert isinstance(slot, Piece)
     span = norm.span(slot.start, slot.end) if slot.end > slot.start else None
     cell, note = coerce(slot.raw, slot.folded, col, span)
     if note is not None:
@@ -424,7 +428,7 @@ def _choose(
     choices: list[_RowChoice],
     diags: list[Diagnostic],
     norm: NormalizedText,
-) -> list[tuple[Piece | None | object, ...]]:
+) -> list[tuple[Slot, ...]]:
     widths = (
         [sum(len(r.columns) for r in spec.rows)]
         if spec.name == "review"
@@ -442,7 +446,7 @@ def _choose(
     best_sets: dict[int, set[int]] = {}
     if open_rows and spec.name == "requests":
         best_sets = _search(spec, choices, chosen, open_rows)
-    out: list[tuple[Piece | None | object, ...]] = []
+    out: list[tuple[Slot, ...]] = []
     for i, ch in enumerate(choices):
         w = widths[i]
         if not ch.candidates:
@@ -462,9 +466,9 @@ def _choose(
     return out
 
 
-def _agreed(ch: _RowChoice, options: list[int], w: int) -> tuple[Piece | None | object, ...]:
+def _agreed(ch: _RowChoice, options: list[int], w: int) -> tuple[Slot, ...]:
     """The cells every remaining reading agrees on; the rest unset."""
-    out: list[Piece | None | object] = []
+    out: list[Slot] = []
     for c in range(w):
         vals = {_key(ch.candidates[o][c]) for o in options}
         out.append(ch.candidates[options[0]][c] if len(vals) == 1 else _UNSET)
@@ -481,54 +485,59 @@ def _search(
     chosen: list[int | None],
     open_rows: list[int],
 ) -> dict[int, set[int]]:
-    """Score combinations of the open rows' readings by identities A and B."""
+    """The readings of the open rows that satisfy the most of identities A and B.
+
+    Returns, for each open row, the set of its readings that take part in a best
+    combination.  Blank cells count as 0 here: only for ranking placements, never as values.
+    """
     sizes = [len(choices[i].candidates) for i in open_rows]
-    total = 1
-    for s in sizes:
-        total *= s
-        if total > MAX_COMBINATIONS:
+    combos = 1
+    for size in sizes:
+        combos *= size
+        if combos > MAX_COMBINATIONS:
             return {}
-    cols = len(spec.rows[0].columns)
+    n_cols = len(spec.rows[0].columns)
     keys = [r.key for r in spec.rows]
-    fixed_vals: list[list[int] | None] = []
-    for i, ch in enumerate(choices):
-        if chosen[i] is not None and ch.candidates:
-            fixed_vals.append([_num(p) or 0 for p in ch.candidates[chosen[i] or 0]])
-        else:
-            fixed_vals.append(None)
-    idx = {k: i for i, k in enumerate(keys)}
-    leaves = [
-        i
-        for i, k in enumerate(keys)
-        if k not in ("new_received", "carried_over", "total", "carried_forward")
+    where = {k: i for i, k in enumerate(keys)}
+    edges = [where[k] for k in ("new_received", "carried_over", "total", "carried_forward")]
+    leaves = [i for i in range(len(keys)) if i not in edges]
+    base: list[list[int] | None] = [
+        [_num(p) or 0 for p in ch.candidates[chosen[i] or 0]]
+        if chosen[i] is not None and ch.candidates
+        else None
+        for i, ch in enumerate(choices)
     ]
+    options = {
+        row: [[_num(p) or 0 for p in cand] for cand in choices[row].candidates]
+        for row in open_rows
+    }
     best = -1
     best_combos: list[tuple[int, ...]] = []
     for combo in itertools.product(*(range(s) for s in sizes)):
-        vals = list(fixed_vals)
+        vals = list(base)
         for row, pick in zip(open_rows, combo, strict=True):
-            vals[row] = [_num(p) or 0 for p in choices[row].candidates[pick]]
-        score = 0
-        for c in range(cols):
-
-            def v(key: str, c: int = c) -> int | None:
-                row = vals[idx[key]]
-                return None if row is None else row[c]
-
-            a = (v("new_received"), v("carried_over"), v("total"), v("carried_forward"))
-            if None not in a and a[0] + a[1] == a[2] + a[3]:  # type: ignore[operator]
-                score += 1
-            t = v("total")
-            leaf_vals = [vals[i][c] for i in leaves if vals[i] is not None]  # type: ignore[index]
-            if t is not None and t == sum(leaf_vals):
-                score += 1
+            vals[row] = options[row][pick]
+        score = _identity_score(vals, edges, leaves, n_cols)
         if score > best:
             best, best_combos = score, [combo]
         elif score == best:
             best_combos.append(combo)
-    return {
-        row: {combo[k] for combo in best_combos} for k, row in enumerate(open_rows)
-    }
+    return {row: {combo[k] for combo in best_combos} for k, row in enumerate(open_rows)}
+
+
+def _identity_score(
+    vals: list[list[int] | None], edges: list[int], leaves: list[int], n_cols: int
+) -> int:
+    """How many column identities (A and B) hold; rows not read take no part."""
+    new, carried, total, forward = (vals[i] for i in edges)
+    leaf_rows = [vals[i] for i in leaves]
+    score = 0
+    for c in range(n_cols):
+        if new and carried and total and forward and new[c] + carried[c] == total[c] + forward[c]:
+            score += 1
+        if total and total[c] == sum(r[c] for r in leaf_rows if r is not None):
+            score += 1
+    return score
 
 
 def _describe(c: Candidate) -> str:
@@ -539,7 +548,7 @@ def _row_key(spec: TableSpec, i: int) -> str:
     return "review" if spec.name == "review" else f"{spec.name}.{spec.rows[i].key}"
 
 
-def _span_of(norm: NormalizedText, ch: _RowChoice) -> object:
+def _span_of(norm: NormalizedText, ch: _RowChoice) -> Span | None:
     toks = [t for t in ch.tokens if not t.blank]
     if not toks:
         return None
@@ -556,16 +565,16 @@ def _report_choice(
 ) -> None:
     span = _span_of(norm, ch)
     key = _row_key(spec, i)
-    for p in ch.extra:
-        diags.append(
-            Diagnostic(
-                "too-many-values",
-                "warning",
-                f"{key}: more values than columns; {p.raw!r} was not placed",
-                span=norm.span(p.start, p.end),
-                key=key,
-            )
+    diags.extend(
+        Diagnostic(
+            "too-many-values",
+            "warning",
+            f"{key}: more values than columns; {p.raw!r} was not placed",
+            span=norm.span(p.start, p.end),
+            key=key,
         )
+        for p in ch.extra
+    )
     if ch.how == "exact" or len(ch.candidates) == 0:
         return
     reading = _describe(ch.candidates[idx])
@@ -584,7 +593,7 @@ def _report_choice(
             code,
             "info",
             f"{key}: {what} as {reading} (columns {'/'.join(c.key for c in _cols(spec, i))})",
-            span=span,  # type: ignore[arg-type]
+            span=span,
             key=key,
         )
     )
@@ -614,7 +623,7 @@ def _report_ambiguous(
             "warning",
             f"{key}: the {what} read here fit {len(options)} readings "
             f"({'; '.join(shown)}{more}); cells they disagree on are left unset",
-            span=_span_of(norm, ch),  # type: ignore[arg-type]
+            span=_span_of(norm, ch),
             key=key,
             candidates=tuple(_describe(ch.candidates[o]) for o in options),
         )

@@ -1,0 +1,57 @@
+"""The real-report fixtures in tests/data/samples, with their expected values."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+DATA = pathlib.Path(__file__).parent / "data"
+SAMPLES = DATA / "samples"
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+def sample_inputs() -> list[pathlib.Path]:
+    """Every text input that has an expected file (NAME.txt or NAME.VARIANT.txt)."""
+    out = []
+    for gold in sorted(SAMPLES.glob("*.expected.json")):
+        stem = gold.name[: -len(".expected.json")]
+        out.extend(
+            p
+            for p in sorted(SAMPLES.glob(stem + ".*"))
+            if p.name.split(".")[0] == stem and p.suffix in TEXT_SUFFIXES
+        )
+    return out
+
+
+def expected_for(path: pathlib.Path) -> dict[str, Any]:
+    stem = path.name.split(".")[0]
+    data: dict[str, Any] = json.loads((SAMPLES / f"{stem}.expected.json").read_text("utf-8"))
+    return data
+
+
+def deviations() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = json.loads(
+        (DATA / "known_deviations.json").read_text("utf-8")
+    )
+    data.pop("_about")
+    return data
+
+
+def norm_text(s: str) -> str:
+    """As the scorer compares text: NFKC, without whitespace."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s) if not ch.isspace())
+
+
+def same_value(want: object, got: object) -> bool:
+    """As the scorer compares values (agency: either contains the other)."""
+    if want is None:
+        return got is None
+    if got is None or isinstance(got, bool):
+        return False
+    if isinstance(want, str):
+        a, b = norm_text(want), norm_text(str(got))
+        return a == b or (bool(a) and bool(b) and (a in b or b in a))
+    return abs(Decimal(str(want)) - Decimal(str(got))) <= Decimal("0.01")
