@@ -23,6 +23,7 @@ The resolver never changes a value the author wrote and never writes a 0 for a b
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -263,10 +264,15 @@ def _choice_for(
         return _RowChoice((tuple(values),), 0, "exact", tokens, extra)
     if not values:
         return _RowChoice((tuple(None for _ in range(width)),), 0, "exact", tokens)
-    if layout is Layout.GLUED:
-        cands = list(itertools.islice(_splits(values, width), MAX_ROW_CANDIDATES + 1))
-        if cands:
-            return _RowChoice(_row_filter(spec, tuple(cands)), None, "split", tokens, extra)
+    if layout is Layout.GLUED and any(_split_plan(v) for v in values):
+        cands, overflow = _splits(values, width, _groups(spec, width))
+        if not cands and not overflow:
+            # no reading satisfies the row's arithmetic (the report's own error): say which
+            # readings the digits allow, without choosing among them
+            cands, overflow = _splits(values, width, ())
+        if overflow:
+            return _RowChoice((), None, "split-overflow", tokens, extra)
+        return _RowChoice(tuple(cands), None, "split", tokens, extra)
     cands = [
         tuple(values[slots.index(c)] if c in slots else None for c in range(width))
         for slots in itertools.combinations(range(width), len(values))
@@ -276,78 +282,88 @@ def _choice_for(
     return _RowChoice(filtered, _preferred(spec, filtered), "placed", tokens, extra)
 
 
-def _splits(values: list[Piece], width: int) -> Iterator[Candidate]:
-    """Every way to split the bare digit runs among `values` into `width` cells in all."""
-    runs = [v.folded.isdigit() and len(v.folded) > 1 for v in values]
-    fixed = sum(1 for r in runs if not r)
-    free = width - fixed
-    split_idx = [i for i, r in enumerate(runs) if r]
-    if free < len(split_idx) or (not split_idx and free):
-        return
-    for counts in _compositions(free, [len(values[i].folded) for i in split_idx]):
-        per_value: list[list[list[Piece]]] = []
-        for i, v in enumerate(values):
-            if not runs[i]:
-                per_value.append([[v]])
-            else:
-                k = counts[split_idx.index(i)]
-                per_value.append([_pieces_of(v, parts) for parts in _digit_splits(v.folded, k)])
-        for combo in itertools.product(*per_value):
-            yield tuple(p for group in combo for p in group)
+#: A cell run that glued text may have merged: sign, a run of digits, and what only the
+#: last cell of the run can carry (a decimal part, a unit).
+_GLUED_RUN: Final = re.compile(
+    r"(?P<sign>[+\-]|增加?|减少?)?(?P<digits>\d{2,})(?P<tail>(?:\.\d+)?(?:万元|亿元|元|件|条|项|个)?)"
+)
 
 
-def _compositions(total: int, maxima: list[int]) -> Iterator[list[int]]:
-    """Ways to give each run between 1 and its length cells, `total` cells in all."""
-    if not maxima:
-        if total == 0:
-            yield []
-        return
-    head, rest = maxima[0], maxima[1:]
-    for k in range(1, min(head, total - len(rest)) + 1):
-        for tail in _compositions(total - k, rest):
-            yield [k, *tail]
+def _split_plan(p: Piece) -> tuple[int, int, int] | None:
+    """For a piece that may hold several glued cells: (sign length, digits length, tail
+    length); ``None`` for a piece that is one cell."""
+    m = _GLUED_RUN.fullmatch(p.folded)
+    if m is None:
+        return None
+    return len(m.group("sign") or ""), len(m.group("digits")), len(m.group("tail"))
 
 
-def _digit_splits(digits: str, k: int) -> Iterator[tuple[str, ...]]:
-    """Splits of a digit run into `k` numbers without leading zeros.
+def _splits(
+    values: list[Piece], width: int, groups: tuple[tuple[int, int], ...]
+) -> tuple[list[Candidate], bool]:
+    """Every split of the glued runs among `values` into `width` cells that satisfies each
+    group's total (``(first, total)``: cells first..total-1 sum to cell total).
 
-    >>> list(_digit_splits("000", 3))
-    [('0', '0', '0')]
-    >>> sorted(_digit_splits("1012", 3))
-    [('1', '0', '12'), ('10', '1', '2')]
+    A depth-first search that checks a group as soon as its total cell is placed, so that
+    long runs stay cheap.  Returns the readings and whether the search stopped at
+    `MAX_ROW_CANDIDATES` (then the readings are incomplete and decide nothing).
     """
-    n = len(digits)
-    acc: list[str] = []
+    plans = [_split_plan(v) for v in values]
+    total_at = {t: lo for lo, t in groups}
+    out: list[Candidate] = []
+    acc: list[Piece] = []
+    budget = [MAX_ROW_CANDIDATES * 20]  # nodes visited, bounding the worst case too
 
-    def rec(i: int, left: int) -> Iterator[tuple[str, ...]]:
-        rem = n - i
-        if left == 0:
-            if rem == 0:
-                yield tuple(acc)
-            return
-        if rem < left:
-            return
-        if digits[i] == "0":
-            acc.append("0")
-            yield from rec(i + 1, left - 1)
+    def group_ok(slot: int) -> bool:
+        lo = total_at.get(slot)
+        if lo is None:
+            return True
+        nums = [_num(x) for x in acc[lo : slot + 1]]
+        if any(n is None for n in nums):
+            return True  # "/" or text: nothing to check
+        return sum(n for n in nums[:-1] if n is not None) == nums[-1]
+
+    def rec(ti: int, di: int) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0 or len(out) >= MAX_ROW_CANDIDATES:
+            return False
+        slot = len(acc)
+        if slot == width or ti == len(values):
+            if slot == width and ti == len(values):
+                out.append(tuple(acc))
+            return True
+        v, plan = values[ti], plans[ti]
+        tokens_left = len(values) - ti - 1
+        if plan is None:
+            acc.append(v)
+            ok = (not group_ok(slot)) or rec(ti + 1, 0)
             acc.pop()
-            return
-        for length in range(1, min(rem - left + 1, MAX_CELL_DIGITS) + 1):
-            acc.append(digits[i : i + length])
-            yield from rec(i + length, left - 1)
+            return ok
+        sign, ndig, tail = plan
+        rem = ndig - di
+        start = sign + di if di else 0  # offset of this cell in the piece's text
+        digits_at = sign + di
+        room = width - slot - 1  # cells left after this one
+        lengths = [rem] if room < tokens_left + 1 else range(1, rem + 1)
+        for length in lengths:
+            if length > MAX_CELL_DIGITS or (v.folded[digits_at] == "0" and length > 1):
+                break  # too long for a count, or a leading zero
+            last = length == rem
+            if not last and room < tokens_left + 1:
+                continue
+            end = digits_at + length + (tail if last else 0)
+            acc.append(Piece(v.raw[start:end], v.folded[start:end], v.start + start, v.start + end))
+            if group_ok(slot):
+                ok = rec(ti + 1, 0) if last else rec(ti, di + length)
+            else:
+                ok = True
             acc.pop()
+            if not ok:
+                return False
+        return True
 
-    yield from rec(0, k)
-
-
-def _pieces_of(v: Piece, parts: tuple[str, ...]) -> list[Piece]:
-    out = []
-    pos = 0
-    for part in parts:
-        a = v.start + pos
-        out.append(Piece(v.raw[pos : pos + len(part)], part, a, a + len(part)))
-        pos += len(part)
-    return out
+    complete = rec(0, 0)
+    return out, not complete
 
 
 def _types_fit(columns: tuple[ColumnSpec, ...], cand: Candidate) -> bool:
@@ -386,6 +402,16 @@ def _group_ok(cand: Candidate, lo: int, total: int, complete: bool) -> bool | No
     if complete and any(p is None for p in parts):
         return None
     return sum(n for n in nums if n is not None) == t
+
+
+def _groups(spec: TableSpec, width: int) -> tuple[tuple[int, int], ...]:
+    """The (first cell, total cell) of each sum the row's arithmetic requires."""
+    if spec.name == "requests":
+        return ((0, REQUEST_TOTAL_COLUMN),)
+    if spec.name == "review":
+        w = REVIEW_TOTAL_COLUMN + 1
+        return tuple((g * w, g * w + REVIEW_TOTAL_COLUMN) for g in range(width // w))
+    return ()
 
 
 def _row_filter(spec: TableSpec, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -451,6 +477,17 @@ def _choose(
         w = widths[i]
         if not ch.candidates:
             out.append(tuple(_UNSET for _ in range(w)))
+            if ch.how == "split-overflow":
+                diags.append(
+                    Diagnostic(
+                        "ambiguous-cells",
+                        "warning",
+                        f"{_row_key(spec, i)}: the glued digits read here allow more than "
+                        f"{MAX_ROW_CANDIDATES} readings; the row is left unset",
+                        span=_span_of(norm, ch),
+                        key=_row_key(spec, i),
+                    )
+                )
             continue
         idx = chosen[i]
         if idx is None:

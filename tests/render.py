@@ -1,0 +1,412 @@
+"""Test-only renderers: a known report, flattened the way each real layout family does.
+
+`Report` holds every cell of the three tables as the text an author would write (``None``
+for an empty cell).  Each ``render_*`` function prints the whole report, title to
+signature, in one layout family, modelled on the samples in tests/data/samples:
+
+=============  ==================================================  ===============
+family         like                                                blank cells
+=============  ==================================================  ===============
+pipe_suffix    000, 003 (``cell |`` lines, ``|||`` residue)        dropped
+pipe_lines     001 (cells on lines between ``|`` lines)            dropped
+blank_lines    002 (a blank line between cells)                    an extra blank line
+tabs           004 (tab-separated rows, merged label cells)        empty fields
+markdown       r012.html2text (pipe rows)                          empty fields
+aligned        r012.inscriptis, pdftotext -layout (space columns)  dropped
+plumber        pdfplumber (single spaces, labels wrapped round)    dropped
+raw            pdftotext raw (a cell a line, some blocks by        dropped
+               column, labels after their values)
+fragments      BeautifulSoup get_text("\\n") (runs of empty lines)  a line of spaces
+glued          crawled page text (no separators at all)            (none allowed)
+=============  ==================================================  ===============
+
+The parser never sees these functions; they exist so that tests can state "a grid
+flattened by every real-world layout rebuilds to the same grid".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from gov_disclosure._vocab import TABLES, Template
+
+Cells = tuple[str | None, ...]
+
+
+@attrs.frozen
+class Report:
+    active_variant: Template
+    requests_variant: Template
+    active: dict[str, Cells]
+    requests: dict[str, Cells]
+    review: Cells
+    agency: str = "某某县自然资源局"
+    year: int = 2023
+    overview: str = "本年度，我局认真贯彻落实《条例》，不断深化政务公开。"
+    problems: str = "一是公开内容还不够全面；二是解读形式较为单一。"
+    other: str = "本年度未收取信息处理费。"
+
+
+_CAPTIONS = {"一": "第二十条第（一）项", "五": "第二十条第（五）项", "六": "第二十条第（六）项",
+             "八": "第二十条第（八）项", "九": "第二十条第（九）项"}
+_REQ_HEADER = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+_REVIEW_HEADER = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+#: Group labels printed before the first row of their group.
+_GROUP_BEFORE = {
+    "granted": "三、本年度办理结果",
+    "denied.state_secret": "（三）不予公开",
+    "unavailable.not_held": "（四）无法提供",
+    "not_processed.complaint": "（五）不予处理",
+    "other.no_correction": "（六）其他处理",
+}
+
+
+def _active_groups(report: Report) -> list[tuple[str, tuple[str, ...], list[tuple[str, Cells]]]]:
+    """Table 二 as (caption, headers, rows) per 第二十条 item."""
+    spec = TABLES["active"][report.active_variant]
+    out: list[tuple[str, tuple[str, ...], list[tuple[str, Cells]]]] = []
+    for row in spec.rows:
+        assert row.group is not None
+        if not out or out[-1][0] != _CAPTIONS[row.group]:
+            out.append((_CAPTIONS[row.group], tuple(c.label for c in row.columns), []))
+        out[-1][2].append((row.label, report.active[row.key]))
+    return out
+
+
+def _request_rows(report: Report) -> list[tuple[str | None, str, Cells]]:
+    spec = TABLES["requests"][report.requests_variant]
+    return [
+        (_GROUP_BEFORE.get(r.key), _short(r.label), report.requests[r.key]) for r in spec.rows
+    ]
+
+
+def _short(label: str) -> str:
+    return label
+
+
+def _review_groups() -> tuple[str, ...]:
+    return ("行政复议", "行政诉讼")
+
+
+def _head(report: Report) -> list[str]:
+    return [f"{report.agency}{report.year}年政府信息公开工作年度报告", "一、总体情况", report.overview]
+
+
+def _tail(report: Report) -> list[str]:
+    return [
+        "五、存在的主要问题及改进情况",
+        report.problems,
+        "六、其他需要报告的事项",
+        report.other,
+        report.agency,
+        f"{report.year + 1}年1月15日",
+    ]
+
+
+def _val(v: str | None) -> str:
+    return "" if v is None else v
+
+
+# --------------------------------------------------------------------------- families
+def render_pipe_suffix(report: Report) -> str:
+    out = _head(report)
+    out.append("二、主动公开政府信息情况")
+    for caption, headers, rows in _active_groups(report):
+        out += [f"{caption} |", "|||", "信息内容 |", *(f"{h} |" for h in headers)]
+        for label, cells in rows:
+            out.append(f"{label} |")
+            out += [f"{v} |" for v in cells if v is not None]
+            if any(v is None for v in cells):
+                out.append("|" * sum(v is None for v in cells))
+    out += ["三、收到和处理政府信息公开申请情况", f"{_NOTE} |", "申请人情况 |", "||||||||",
+            "自然人 |", "法人或其他组织 |", "总计 |", "|||||||",
+            *(f"{h} |" for h in _REQ_HEADER[1:6]), "|||||"]
+    for group, label, cells in _request_rows(report):
+        if group:
+            out.append(f"{group} |")
+        out.append(f"{label} |")
+        out += [f"{v} |" for v in cells if v is not None]
+        out.append("|" * (2 + sum(v is None for v in cells)))
+    out += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 |", "行政诉讼 |", "|" * 13,
+            *(f"{h} |" for h in _REVIEW_HEADER), "未经复议直接起诉 |", "复议后起诉 |", "||||||||",
+            *(f"{h} |" for h in _REVIEW_HEADER * 2), "|||||"]
+    out += [f"{v} |" for v in report.review if v is not None]
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def render_pipe_lines(report: Report) -> str:
+    def cells(values: list[str]) -> list[str]:
+        res: list[str] = []
+        for v in values:
+            res += [v, "|"]
+        return res
+
+    out = _head(report) + ["二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        out += cells([caption, "信息内容", *headers])
+        for label, vals in rows:
+            out += cells([label, *(_val(v) for v in vals)])
+    out += ["三、收到和处理政府信息公开申请情况", _NOTE, "|", "申请人情况", "|"]
+    out += cells(["自然人", "法人或其他组织", "总计", *_REQ_HEADER[1:6]])
+    for group, label, vals in _request_rows(report):
+        out += cells([*([group] if group else []), label, *(_val(v) for v in vals)])
+    out += ["四、政府信息公开行政复议、行政诉讼情况"]
+    out += cells(["行政复议", "行政诉讼", *_REVIEW_HEADER, "未经复议直接起诉", "复议后起诉",
+                  *_REVIEW_HEADER * 2, *(_val(v) for v in report.review)])
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def render_blank_lines(report: Report) -> str:
+    """A blank line between cells; a blank cell is one more blank line (sample 002)."""
+    lines: list[str] = []
+
+    def put(*cells: str | None) -> None:
+        for c in cells:
+            if c is None:
+                lines.append("")
+            else:
+                lines.extend(["", c])
+
+    lines = ["【字体:大 中 小】 打印", "", *_head(report)]
+    put("二、主动公开政府信息情况")
+    for caption, headers, rows in _active_groups(report):
+        put(caption, "信息内容", *headers)
+        for label, vals in rows:
+            put(label, *vals)
+    put("三、收到和处理政府信息公开申请情况", _NOTE, "申请人情况", "自然人", "法人或其他组织",
+        "总计", *_REQ_HEADER[1:6])
+    for group, label, vals in _request_rows(report):
+        if group:
+            put(group)
+        put(label, *vals)
+    put("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", *_REVIEW_HEADER,
+        "未经复议直接起诉", "复议后起诉", *_REVIEW_HEADER * 2, *report.review)
+    put(*_tail(report))
+    return "\n".join(lines) + "\n"
+
+
+def render_tabs(report: Report) -> str:
+    """Tab-separated rows with merged label cells as empty fields (sample 004)."""
+    out = _head(report) + ["二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        out.append(caption + "\t" * 3)
+        out.append("\t".join(["信息内容", *headers]))
+        for label, vals in rows:
+            out.append("\t".join([label, *(_val(v) for v in vals)]))
+    out += ["三、收到和处理政府信息公开申请情况",
+            f"{_NOTE}\t\t申请人情况\t\t\t\t\t\t总计\t",
+            "\t\t自然人\t法人或其他组织\t\t\t\t\t\t",
+            "\t\t\t" + "\t".join(_REQ_HEADER[1:6]) + "\t\t"]
+    for group, label, vals in _request_rows(report):
+        cells = [_val(v) for v in vals]
+        if group is None:
+            out.append("\t".join(["", label, *cells]))
+        else:
+            out.append("\t".join([group, label, *cells]))
+    out += ["四、政府信息公开行政复议、行政诉讼情况",
+            "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
+            "\t".join(_REVIEW_HEADER) + "\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+            "\t" * 5 + "\t".join(_REVIEW_HEADER * 2),
+            "\t".join(_val(v) for v in report.review)]
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    out = ["**标题：** " + _head(report)[0], "", "# " + _head(report)[0], *_head(report)[1:]]
+    out.append("二、主动公开政府信息情况")
+    for caption, headers, rows in _active_groups(report):
+        out += [f"{caption}  ", "---  ", " |  ".join(["信息内容", *headers]) + "  "]
+        for label, vals in rows:
+            out.append(" |  ".join([label, *(_val(v) for v in vals)]) + "  ")
+    out += ["三、收到和处理政府信息公开申请情况", "", f"{_NOTE} |  申请人情况  ", "---|---  ",
+            "自然人 |  法人或其他组织 |  总计  ", " |  ".join(_REQ_HEADER[1:6]) + "  "]
+    for group, label, vals in _request_rows(report):
+        cells = [*([group] if group else []), label, *(_val(v) for v in vals)]
+        out.append(" |  ".join(cells) + "  ")
+    out += ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议 |  行政诉讼  ", "---|---  ",
+            " |  ".join([*_REVIEW_HEADER, "未经复议直接起诉", "复议后起诉"]) + "  ",
+            " |  ".join(_REVIEW_HEADER * 2) + "  ",
+            " |  ".join(_val(v) for v in report.review) + "  "]
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def _spaced(label: str) -> str:
+    """inscriptis-style inner spaces: ``（ 一 ） 予以公开``, ``一 、本年新收``."""
+    return label.replace("（", "（ ").replace("）", " ） ").replace("、", " 、", 1)
+
+
+def render_aligned(report: Report) -> str:
+    """Columns aligned with runs of spaces, blank cells gone, page footers (inscriptis,
+    pdftotext -layout)."""
+    def row(label: str, vals: Cells, indent: int = 18) -> str:
+        cells = "".join(f"  {v:>8}" for v in vals if v is not None)
+        return " " * indent + f"{label:<34}" + cells
+
+    out = _head(report) + ["              二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        out += ["", " " * 18 + caption, "", " " * 18 + "信息内容   " + "   ".join(headers), ""]
+        for label, vals in rows:
+            out += [row(label, vals), ""]
+    out += ["", "              三、收到和处理政府信息公开申请情况", "",
+            " " * 18 + _NOTE + "      申请人情 况", "",
+            " " * 18 + "自然 人          法人或其他组织            总 计", "",
+            " " * 18 + "商业     科研  ", " " * 58 + "社会公益组织  法律服务机构  其 他",
+            " " * 18 + "企业     机 构", ""]
+    for i, (group, label, vals) in enumerate(_request_rows(report)):
+        lab = _spaced(label)
+        if group:
+            lab = _spaced(group) + "   " + lab
+        out += [row(lab, vals), ""]
+        if i == 12:
+            out += ["", "                                    - 3 -", ""]
+    out += ["", "              四、政府信息公开行政复议、行政诉讼情况", "",
+            "              行 政复议  行 政诉讼", "",
+            "              " + "  ".join(_REVIEW_HEADER) + "  未经复议直接起诉  复议后起诉", "",
+            "              " + "  ".join(_REVIEW_HEADER * 2), "",
+            "              " + "    ".join(v for v in report.review if v is not None), ""]
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def render_plumber(report: Report) -> str:
+    """pdfplumber: single spaces; a long label wraps, its values on the line between."""
+    out = _head(report) + ["二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        out += [caption, "信息内容 " + " ".join(headers)]
+        for label, vals in rows:
+            out.append(" ".join([label, *(v for v in vals if v is not None)]))
+    out += ["三、收到和处理政府信息公开申请情况", "申请人情况", "法人或其他组织",
+            "（本列数据的勾稽关系为：第一项加第二项之和，", "等于第三项加第四项之和）",
+            "自然人 总计", "商业企 科研机 社会公益 法律服务", "其他", "业 构 组织 机构"]
+    for group, label, vals in _request_rows(report):
+        values = " ".join(v for v in vals if v is not None)
+        if len(label) > 14:
+            # wrapped over three lines, the values on the middle one
+            third = len(label) // 3
+            out += [label[:third], f"{label[third:2 * third]} {values}".rstrip(), label[2 * third:]]
+        else:
+            out.append(f"{label} {values}".rstrip())
+        if group and group.startswith("（"):
+            out.append(group)  # a group label printed between rows
+    out += ["- 4 -", "四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼",
+            "未经复议直接起诉 复议后起诉", "结果 结果 其他 尚未", "总计",
+            "维持 纠正 结果 审结 结果 结果 其他 尚未 结果 结果 其他 尚未",
+            "总计 总计", "维持 纠正 结果 审结 维持 纠正 结果 审结",
+            " ".join(v for v in report.review if v is not None)]
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def render_raw(report: Report) -> str:
+    """Raw pdftotext: a cell a line, blank lines between; the leaf rows of （三） printed
+    column by column with their labels after them; page footers."""
+    out = _head(report) + ["二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        out += [caption, *headers]
+        for label, vals in rows:
+            out += ["", label] + [x for v in vals if v is not None for x in ("", v)]
+    out += ["三、收到和处理政府信息公开申请情况", "申请人情况", "", _NOTE, "", "法人或其他组织",
+            "自然人", "", "商业", "企业", "", "总计", ""]
+    rows = _request_rows(report)
+    block = [r for r in rows if r[1][:2] in {f"{i}." for i in range(1, 9)}][:8]
+    block_labels = {r[1] for r in block}
+    emitted_block = False
+    for group, label, vals in rows:
+        if label in block_labels:
+            if not emitted_block:
+                # each column's values for the eight rows, one run of lines per column
+                for c in range(7):
+                    out += [v or "" for v in (b[2][c] for b in block)] + [""]
+                out += [b[1] for b in block] + ["", "-3-", ""]
+                emitted_block = True
+            continue
+        out += [label, ""] + [x for v in vals if v is not None for x in (v, "")]
+    out += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "", "行政诉讼", "结果", "维持", ""]
+    out += [x for v in report.review if v is not None for x in (v, "")]
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+def render_fragments(report: Report) -> str:
+    """BeautifulSoup get_text("\\n"): six empty lines between cells, a blank cell a line of
+    one space, labels and numbers broken into pieces on consecutive lines."""
+    gap = [""] * 6
+    out: list[str] = []
+
+    def cell(text: str | None) -> None:
+        if text is None:
+            out.extend([" ", *gap])
+            return
+        if len(text) > 3 and not text.isdigit():
+            out.extend([text[:1], text[1:]])  # a span boundary inside the text
+        elif len(text) >= 2 and text.isdigit():
+            out.extend([text[: len(text) // 2], text[len(text) // 2 :]])  # 20</span><span>23
+        else:
+            out.append(text)
+        out.extend(gap)
+
+    out += [*_head(report)[:2], *gap, report.overview, *gap, "二、主动公开政府信息情况", *gap]
+    for caption, headers, rows in _active_groups(report):
+        for c in (caption, "信息内容", *headers):
+            cell(c)
+        for label, vals in rows:
+            cell(label)
+            for v in vals:
+                cell(v)
+    out += ["三、收到和处理", "政府信息公开申请情况", *gap]
+    for c in (_NOTE, "申请人情况", "自然人", "法人或其他组织", "总计", *_REQ_HEADER[1:6]):
+        cell(c)
+    for group, label, vals in _request_rows(report):
+        if group:
+            cell(group)
+        cell(label)
+        for v in vals:
+            cell(v)
+    out += ["四、政府信息公开行政复议、行政诉讼情况", *gap]
+    for c in ("行政复议", "行政诉讼", *_REVIEW_HEADER, "未经复议直接起诉", "复议后起诉",
+              *_REVIEW_HEADER * 2, *report.review):
+        cell(c)
+    for line in _tail(report):
+        out += [line, *gap]
+    return "\n".join(out) + "\n"
+
+
+def render_glued(report: Report) -> str:
+    """A crawled page: header block, then the whole report on one line, no separators."""
+    title = _head(report)[0]
+    parts = ["一、总体情况", report.overview, "二、主动公开政府信息情况 "]
+    for caption, headers, rows in _active_groups(report):
+        parts += [caption, "信息内容", *headers]
+        for label, vals in rows:
+            parts += [label, *(_val(v) for v in vals)]
+    parts += ["三、收到和处理政府信息公开申请情况", _NOTE, "申请人情况自然人法人或其他组织总计 ",
+              *_REQ_HEADER[1:6]]
+    for group, label, vals in _request_rows(report):
+        parts += [group or "", label, *(_val(v) for v in vals)]
+    parts += [" 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼", *_REVIEW_HEADER,
+              "未经复议直接起诉复议后起诉", *_REVIEW_HEADER * 2, *(_val(v) for v in report.review)]
+    parts += ["五、存在的主要问题及改进情况", report.problems, "六、其他需要报告的事项",
+              report.other, " 附件下载"]
+    return (
+        f"标题: {title}\n发布时间: {report.year + 1}-01-15 10:00\n"
+        + "==================== 正文 ====================\n"
+        + "当前位置： 首页 政务公开 " + title + " 来源：本站 微信 微博 "
+        + "".join(parts) + "\n"
+    )
+
+
+FAMILIES: dict[str, Callable[[Report], str]] = {
+    "pipe_suffix": render_pipe_suffix,
+    "pipe_lines": render_pipe_lines,
+    "blank_lines": render_blank_lines,
+    "tabs": render_tabs,
+    "markdown": render_markdown,
+    "aligned": render_aligned,
+    "plumber": render_plumber,
+    "raw": render_raw,
+    "fragments": render_fragments,
+    "glued": render_glued,
+}
+#: Families whose flattening keeps blank cells where they are.
+EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "fragments"})
