@@ -145,7 +145,7 @@ def render_pipe_lines(report: Report) -> str:
             res += [v, "|"]
         return res
 
-    out = _head(report) + ["二、主动公开政府信息情况"]
+    out = [*_head(report), "二、主动公开政府信息情况"]
     for caption, headers, rows in _active_groups(report):
         out += cells([caption, "信息内容", *headers])
         for label, vals in rows:
@@ -191,7 +191,7 @@ def render_blank_lines(report: Report) -> str:
 
 def render_tabs(report: Report) -> str:
     """Tab-separated rows with merged label cells as empty fields (sample 004)."""
-    out = _head(report) + ["二、主动公开政府信息情况"]
+    out = [*_head(report), "二、主动公开政府信息情况"]
     for caption, headers, rows in _active_groups(report):
         out.append(caption + "\t" * 3)
         out.append("\t".join(["信息内容", *headers]))
@@ -246,7 +246,7 @@ def render_aligned(report: Report) -> str:
         cells = "".join(f"  {v:>8}" for v in vals if v is not None)
         return " " * indent + f"{label:<34}" + cells
 
-    out = _head(report) + ["              二、主动公开政府信息情况"]
+    out = [*_head(report), "              二、主动公开政府信息情况"]
     for caption, headers, rows in _active_groups(report):
         out += ["", " " * 18 + caption, "", " " * 18 + "信息内容   " + "   ".join(headers), ""]
         for label, vals in rows:
@@ -273,7 +273,7 @@ def render_aligned(report: Report) -> str:
 
 def render_plumber(report: Report) -> str:
     """pdfplumber: single spaces; a long label wraps, its values on the line between."""
-    out = _head(report) + ["二、主动公开政府信息情况"]
+    out = [*_head(report), "二、主动公开政府信息情况"]
     for caption, headers, rows in _active_groups(report):
         out += [caption, "信息内容 " + " ".join(headers)]
         for label, vals in rows:
@@ -302,7 +302,7 @@ def render_plumber(report: Report) -> str:
 def render_raw(report: Report) -> str:
     """Raw pdftotext: a cell a line, blank lines between; the leaf rows of （三） printed
     column by column with their labels after them; page footers."""
-    out = _head(report) + ["二、主动公开政府信息情况"]
+    out = [*_head(report), "二、主动公开政府信息情况"]
     for caption, headers, rows in _active_groups(report):
         out += [caption, *headers]
         for label, vals in rows:
@@ -313,7 +313,7 @@ def render_raw(report: Report) -> str:
     block = [r for r in rows if r[1][:2] in {f"{i}." for i in range(1, 9)}][:8]
     block_labels = {r[1] for r in block}
     emitted_block = False
-    for group, label, vals in rows:
+    for _group, label, vals in rows:
         if label in block_labels:
             if not emitted_block:
                 # each column's values for the eight rows, one run of lines per column

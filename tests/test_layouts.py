@@ -39,5 +39,5 @@ def test_full_report_round_trips(family: str, active: str, requests: str) -> Non
 
 
 def _row(key: str) -> str:
-    table, rest = key.split(".", 1)
+    table, _rest = key.split(".", 1)
     return "review" if table == "review" else key.rsplit(".", 1)[0]

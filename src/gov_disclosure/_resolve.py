@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -353,10 +353,7 @@ def _splits(
                 continue
             end = digits_at + length + (tail if last else 0)
             acc.append(Piece(v.raw[start:end], v.folded[start:end], v.start + start, v.start + end))
-            if group_ok(slot):
-                ok = rec(ti + 1, 0) if last else rec(ti, di + length)
-            else:
-                ok = True
+            ok = (rec(ti + 1, 0) if last else rec(ti, di + length)) if group_ok(slot) else True
             acc.pop()
             if not ok:
                 return False
