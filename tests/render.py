@@ -318,7 +318,9 @@ def render_raw(report: Report) -> str:
             if not emitted_block:
                 # each column's values for the eight rows, one run of lines per column
                 for c in range(7):
-                    out += [v or "" for v in (b[2][c] for b in block)] + [""]
+                    # an empty cell prints nothing at all, an empty column not even a line
+                    column = [v for v in (b[2][c] for b in block) if v is not None]
+                    out += [*column, ""] if column else []
                 out += [b[1] for b in block] + ["", "-3-", ""]
                 emitted_block = True
             continue

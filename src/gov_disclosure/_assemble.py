@@ -140,11 +140,16 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         tables[name] = table
         diags.extend(table_diags)
         if name != "review":
+            maybe = (
+                " (they may be among values whose rows could not be told apart)"
+                if any(r is not None and r.undecided for r in read.rows)
+                else ""
+            )
             diags.extend(
                 Diagnostic(
                     "missing-row",
                     "warning",
-                    f"no values were found for row {spec.rows[i].label} of {spec.title}",
+                    f"no values were found for row {spec.rows[i].label} of {spec.title}{maybe}",
                     key=f"{name}.{spec.rows[i].key}",
                 )
                 for i, r in enumerate(read.rows)

@@ -27,7 +27,7 @@ import enum
 import itertools
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 import attrs
@@ -56,6 +56,9 @@ class Layout(enum.Enum):
     """One cell per line (``x |`` lines, ``|`` separator lines, raw pdftotext)."""
     GAPS = "gaps"
     """One cell per line separated by a blank line; each further blank line is a blank cell."""
+    RAW = "raw"
+    """Raw pdftotext: one cell per line, mostly separated by blank lines, some blocks printed
+    column by column (values on consecutive lines); blank cells print nothing."""
     FRAGMENTS = "fragments"
     """One cell per block of lines, blocks separated by runs of blank lines, a blank cell
     being a line of spaces (BeautifulSoup ``get_text("\\n")``)."""
@@ -97,6 +100,9 @@ class RowRead:
     """Blank cells are explicit, so tokens line up with columns when there are enough."""
     transposed: bool = False
     """Read from a block printed column by column."""
+    undecided: bool = False
+    """Part of a block printed column by column whose columns have different lengths (an
+    empty cell printed nothing): which row each value belongs to cannot be told."""
 
     @property
     def runs(self) -> tuple[int, ...]:
@@ -213,6 +219,7 @@ def _raw_lines(text: str, start: int, end: int) -> list[_Line]:
 _HAS_TWO_VALUES: Final = re.compile(
     r"(?:^|[ \t])(?:\d[\d,.]*|/|-)[ \t]+(?:\d[\d,.]*|/|-)(?:[ \t]|$)"
 )
+_VALUE_LINE: Final = re.compile(r"[ \t]*(?:\d[\d,.]*|/)[ \t]*")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*$|^[ \t]*\|+[ \t]*$")
 
@@ -243,7 +250,14 @@ def detect_layout(text: str, regions: list[tuple[int, int]], n_labels: int) -> L
     if median_gap >= 3:
         return Layout.FRAGMENTS
     if median_gap >= 1:
-        return Layout.GAPS
+        # values on consecutive lines where cells are otherwise a blank line apart: columns
+        # printed one after the other, as raw pdftotext does
+        adjacent = sum(
+            1
+            for a, b, g in zip(lines, lines[1:], gaps[1:], strict=False)
+            if g == 0 and _VALUE_LINE.fullmatch(a) and _VALUE_LINE.fullmatch(b)
+        )
+        return Layout.RAW if adjacent >= 3 else Layout.GAPS
     return Layout.CELL_LINES
 
 
@@ -480,36 +494,57 @@ def _chunks(events: list[_Event], layout: Layout) -> list[LabelHit | _Chunk]:
     return out
 
 
-def _transpose(chunk: _Chunk, width: int) -> list[tuple[list[Token], bool]]:
+_Run = tuple[list[Token], str]
+"""Tokens for consecutive rows and how they were printed: ``rows`` (row by row),
+``block`` (one row of a block printed column by column) or ``uneven`` (one row of such a
+block whose columns differ in length: undecidable)."""
+
+
+def _transpose(chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
     """Split a chunk into row-major runs, undoing blocks printed column by column.
 
     Raw pdftotext prints some blocks of k rows as `width` runs of k values, one column at a
-    time, each run on consecutive lines and the runs separated by blank lines.
+    time, each run on consecutive lines and the runs separated by blank lines.  Where the
+    runs differ in length, a cell printed nothing and the block cannot be read.
+
+    With `gaps` (cells otherwise separated by a blank line), any run of values on
+    consecutive lines starts such a block: the block is that run and the next
+    ``width - 1``, whatever their lengths.  Otherwise (cells on consecutive lines anyway),
+    only `width` runs of one length make a block.
     """
-    out: list[tuple[list[Token], bool]] = []
+    out: list[_Run] = []
     groups = chunk.groups
     i = 0
     pending: list[Token] = []
     while i < len(groups):
-        k = len(groups[i])
         block = groups[i : i + width]
-        if (
-            k >= 2
-            and len(block) == width
-            and all(len(g) == k for g in block)
-            and not any(t.blank for g in block for t in g)
-        ):
-            if pending:
-                out.append((pending, False))
-                pending = []
-            for r in range(k):
-                out.append(([g[r] for g in block], True))
-            i += width
+        starts = len(groups[i]) >= 2 and not groups[i][0].blank
+        if gaps:
+            is_block = starts and len(block) == width
         else:
-            pending.extend(groups[i])
-            i += 1
+            is_block = len(block) == width and all(len(g) >= 2 and not g[0].blank for g in block)
+        if not is_block:
+            if gaps and starts:  # a column run with too few others after it
+                block = groups[i:]
+            else:
+                pending.extend(groups[i])
+                i += 1
+                continue
+        k = len(block[0])
+        if all(len(g) == k for g in block) and len(block) == width:
+            if pending:
+                out.append((pending, "rows"))
+            out.extend(([g[r] for g in block], "block") for r in range(k))
+        else:
+            # Uneven: some cell printed nothing.  Values just before the block may be its
+            # first column's as well as the last row's, so they are as undecidable.
+            every = [*pending, *(t for g in block for t in g)]
+            rows_before = -(-len([t for t in pending if not t.blank]) // width)
+            out.extend((every, "uneven") for _ in range(rows_before + max(map(len, block))))
+        pending = []
+        i += len(block)
     if pending:
-        out.append((pending, False))
+        out.append((pending, "rows"))
     return out
 
 
@@ -522,7 +557,13 @@ def read_table(
     if layout is Layout.FRAGMENTS:
         events = _fragment_events(text, _raw_lines(text, start, end), labels)
     else:
-        drop = layout in (Layout.CELL_LINES, Layout.GAPS, Layout.WORDS, Layout.GLUED)
+        drop = layout in (
+            Layout.CELL_LINES,
+            Layout.GAPS,
+            Layout.RAW,
+            Layout.WORDS,
+            Layout.GLUED,
+        )
         events = _events(text, _lines(text, start, end, drop), labels, layout)
     notes: list[Note] = []
     if len(events) > MAX_TOKENS_PER_TABLE:
@@ -572,6 +613,7 @@ def _fill(
     widths = [len(r.columns) for r in spec.rows]
     rows: list[list[Token] | None] = [None] * n
     transposed = [False] * n
+    undecided = [False] * n
     first_label: list[LabelHit | None] = [None] * n
     group_first: dict[str, int] = {}
     for i, r in enumerate(spec.rows):
@@ -613,22 +655,37 @@ def _fill(
         ):
             rows[last] = [*(rows[last] or ()), *chunk.tokens]
             continue
-        if anchored is not None and rows[anchored] is None and anchored >= p:
+        if anchored is not None and (
+            (rows[anchored] is None and anchored >= p)
+            or (undecided[anchored] and chunk.anchor is not None and chunk.anchor.kind == "row")
+        ):
+            # the row its label names; an undecidable row is only a placeholder, which the
+            # values printed under the row's own label take back
             target = anchored
+            rows[target] = None
+            undecided[target] = False
         else:
             target = next_free(p)
-        runs = (
-            _transpose(chunk, widths[min(target, n - 1)])
-            if layout in (Layout.CELL_LINES, Layout.GAPS)
-            else [(list(chunk.tokens), False)]
+        runs: list[_Run] = (
+            _transpose(chunk, widths[min(target, n - 1)], layout in (Layout.GAPS, Layout.RAW))
+            if layout in (Layout.CELL_LINES, Layout.GAPS, Layout.RAW)
+            else [(list(chunk.tokens), "rows")]
         )
-        if runs[0][1] and anchored is not None:
+        if runs[0][1] != "rows" and anchored is not None:
             # a block printed column by column: its label may name any of its rows
-            k = sum(1 for _ in itertools.takewhile(lambda r: r[1], runs))
+            k = sum(1 for _ in itertools.takewhile(lambda r: r[1] != "rows", runs))
             first = next_free(p)
             if first <= anchored < first + k:
                 target = first
-        for tokens, is_block in runs:
+        for tokens, how in runs:
+            if how == "uneven":
+                target = next_free(target)
+                if target < n:
+                    rows[target] = tokens
+                    undecided[target] = True
+                    p = target + 1
+                continue
+            is_block = how == "block"
             if layout.line_rows:
                 target = next_free(target)
                 if target < n:
@@ -639,6 +696,20 @@ def _fill(
                     target += 1
                 else:
                     extra.extend(t for t in tokens if not t.blank)
+                continue
+            if how == "rows" and not _divides(tokens, target, widths, next_free):
+                # more values than one row, not a whole number of rows: which belong to
+                # which row cannot be told (empty cells that printed nothing)
+                values = [t for t in tokens if not t.blank]
+                while values:
+                    target = next_free(target)
+                    if target >= n:
+                        extra.extend(values)
+                        break
+                    rows[target] = values[: widths[target]]
+                    undecided[target] = True
+                    values = values[widths[target] :]
+                    p = target + 1
                 continue
             while tokens:
                 target = next_free(target)
@@ -656,7 +727,9 @@ def _fill(
                 if tokens and all(t.blank for t in tokens):
                     break
     reads = tuple(
-        None if toks is None else RowRead(tuple(toks), layout.exact_blanks, transposed[i])
+        None
+        if toks is None
+        else RowRead(tuple(toks), layout.exact_blanks, transposed[i], undecided[i])
         for i, toks in enumerate(rows)
     )
     notes_out = list(notes)
@@ -665,6 +738,23 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+def _divides(
+    tokens: list[Token], start: int, widths: list[int], next_free: Callable[[int], int]
+) -> bool:
+    """Whether `tokens` fill one short row, or whole rows from `start` on exactly."""
+    toks = list(tokens)
+    while toks and toks[-1].blank:
+        toks.pop()
+    target = next_free(start)
+    if target >= len(widths) or len(toks) <= widths[target]:
+        return True
+    count = 0
+    while count < len(toks) and target < len(widths):
+        count += widths[target]
+        target = next_free(target + 1)
+    return count == len(toks)
 
 
 def _anchored_row(

@@ -177,6 +177,8 @@ def _row_choice(
     width = len(columns)
     if read is None:
         return _RowChoice(())
+    if read.undecided:
+        return _RowChoice((), None, "uneven-block", read.tokens)
     pieces = _pieces(norm, read.tokens)
     return _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width)
 
@@ -474,13 +476,19 @@ def _choose(
         w = widths[i]
         if not ch.candidates:
             out.append(tuple(_UNSET for _ in range(w)))
-            if ch.how == "split-overflow":
+            why = {
+                "split-overflow": f"the glued digits read here allow more than "
+                f"{MAX_ROW_CANDIDATES} readings",
+                "uneven-block": "it is in a block printed column by column whose columns "
+                "have different lengths (an empty cell printed nothing), so which value "
+                "belongs to which row cannot be told",
+            }.get(ch.how)
+            if why is not None:
                 diags.append(
                     Diagnostic(
                         "ambiguous-cells",
                         "warning",
-                        f"{_row_key(spec, i)}: the glued digits read here allow more than "
-                        f"{MAX_ROW_CANDIDATES} readings; the row is left unset",
+                        f"{_row_key(spec, i)}: {why}; the row is left unset",
                         span=_span_of(norm, ch),
                         key=_row_key(spec, i),
                     )
