@@ -3,7 +3,7 @@
 What changes, in order:
 
 1. line endings (``\\r\\n``, ``\\r``) become ``\\n``; other control characters (the form
-   feed of a PDF page break among them) become spaces;
+   feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
 3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any;
@@ -47,7 +47,13 @@ _EDITS: Final = re.compile(
 _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 
 #: Control characters other than tab and newline, mapped one-for-one.
-_CONTROL_TO_SPACE: Final = dict.fromkeys((*range(9), 11, *range(14, 32), 127), " ")
+#: Control characters other than tab and newline become spaces, one for one; lone
+#: surrogates (a ``str`` decoded with ``surrogateescape`` may hold them, and they cannot be
+#: encoded) become U+FFFD.
+_CONTROL_TO_SPACE: Final[dict[int, str]] = {
+    **dict.fromkeys((*range(9), 11, *range(14, 32), 127), " "),
+    **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
+}
 # A form feed (pdftotext's page break) starts the next page's first line: a space keeps
 # that line as it is instead of adding an empty line that would read as a blank cell.
 
