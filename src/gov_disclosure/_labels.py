@@ -123,8 +123,16 @@ def find_labels(text: str, start: int, end: int, spec: TableSpec) -> tuple[Label
             kind = "caption" if lab.caption_of else "group"
             key = lab.key
         glued = text[a].isdigit() and a > 0 and text[a - 1].isdigit()
+        prev = hits[-1] if hits else None
+        if prev is not None and prev.key == key and not _DIGIT.search(text, prev.end, a):
+            # two patterns of one label (逾期未按 … 收费通知): one hit
+            hits[-1] = attrs.evolve(prev, end=b)
+            continue
         hits.append(LabelHit(kind, index, key, a, b, glued))
     return tuple(hits)
+
+
+_DIGIT: Final = re.compile(r"\d")
 
 
 def count_markers(text: str, start: int, end: int, patterns: tuple[str, ...]) -> int:

@@ -51,7 +51,7 @@ _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 #: surrogates (a ``str`` decoded with ``surrogateescape`` may hold them, and they cannot be
 #: encoded) become U+FFFD.
 _CONTROL_TO_SPACE: Final[dict[int, str]] = {
-    **dict.fromkeys((*range(9), 11, *range(14, 32), 127), " "),
+    **dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127), " "),
     **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
 # A form feed (pdftotext's page break) starts the next page's first line: a space keeps

@@ -1,0 +1,103 @@
+"""Stage 4: label matching, every variant of FORMAT.md §8."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_disclosure._labels import find_labels
+from gov_disclosure._normalize import normalize
+from gov_disclosure._vocab import TABLES
+
+REQ19 = TABLES["requests"]["2019"]
+REQ21 = TABLES["requests"]["2021"]
+ACT19 = TABLES["active"]["2019"]
+
+
+def _keys(text: str, spec: object = REQ19) -> list[str]:
+    folded = normalize(text).folded
+    return [h.key for h in find_labels(folded, 0, len(folded), spec)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("一、本年新收政府信息公开申请数量", "new_received"),
+        ("一 、本年新收政府信息公开申请数量", "new_received"),
+        ("（一）予以公开", "granted"),
+        ("(一) 予以公开", "granted"),
+        ("（ 一 ） 予以公开", "granted"),
+        ("(二)部分公开(分处理的,只计这一情形,不计其他情形)", "partially_granted"),
+        ("1.属于国家秘密", "denied.state_secret"),
+        ("1. 属于国家秘密", "denied.state_secret"),
+        ("1.属于国家机密", "denied.state_secret"),
+        ("2.其他法律行政止公开", "denied.prohibited_by_law"),
+        ('3.危及"三安全一稳定"', "denied.endangers_safety"),
+        ("3.危及'三安全一稳定'", "denied.endangers_safety"),
+        ("3.危及“三安全一稳定”", "denied.endangers_safety"),
+        ("2.没有现成信息需要另作制作", "unavailable.needs_creation"),
+        ("4.无正当理由大量反复 申请", "not_processed.excessive"),
+        ("5.要求行政机关确认或重\n新出具已获取信息", "not_processed.confirmation"),
+        ("(七)總計", "total"),
+        ("（七）总计", "total"),
+        ("四、结转下年度继续办理", "carried_forward"),
+        ("结转下一年度继续办理", "carried_forward"),
+    ],
+)
+def test_request_row_labels(text: str, key: str) -> None:
+    assert _keys(text) == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("1、申请人无正当理由逾期不补\n正、行政机关不再处理其政府信息公开申请", "other.no_correction"),
+        ("1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "other.no_correction"),
+        ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理", "other.unpaid_fee"),
+        ("3.其他", "other.other"),
+        ("3、其他", "other.other"),
+    ],
+)
+def test_revised_other_rows(text: str, key: str) -> None:
+    assert _keys(text, REQ21) == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("三、 本 年 度 办 理 结 果", "group.results"),
+        ("(三)不予\n\n公开", "group.denied"),
+        ("（三）不\n予公开", "group.denied"),
+        ("(四) 无 法\n提供", "group.unavailable"),
+        ("五)不予處理", "group.not_processed"),
+    ],
+)
+def test_group_labels(text: str, key: str) -> None:
+    assert _keys(text) == [key]
+
+
+def test_marker_printed_after_a_digit_run() -> None:
+    folded = normalize("1.本机关不掌握相关政府信息2200003252.没有现成信息需要另行制作").folded
+    hits = find_labels(folded, 0, len(folded), REQ19)
+    second = hits[1]
+    assert second.key == "unavailable.needs_creation"
+    assert folded[second.start] == "2" and second.marker_after_digit
+    assert folded[hits[0].end : second.start] == "220000325"
+
+
+def test_bare_other_is_a_header_not_a_row() -> None:
+    assert _keys("其他 总计", REQ21) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("规章", "rules"),
+        ("规范性文件", "normative_docs"),
+        ("行政规范性文件", "normative_docs"),
+        ("行政事业收费", "fees"),
+        ("第二十条 第(五)项", "caption.五"),
+        ("第二十条第（九）项", "caption.九"),
+    ],
+)
+def test_active_labels(text: str, key: str) -> None:
+    assert _keys(text, ACT19) == [key]

@@ -1,0 +1,54 @@
+"""Stage 1: normalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_disclosure._normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("據(jù)", "据"),
+        ("公(gong)(gong)開(kai)", "公开"),
+        ("結(jié)轉(zhuǎn)", "结转"),
+        ("機構(gòu)", "机构"),
+        ("(一)予以公开", "(一)予以公开"),  # a real bracket stays
+        ("(本列数据的勾稽关系为)", "(本列数据的勾稽关系为)"),
+        ("显示屏(LED)", "显示屏(LED)"),  # not pinyin: upper case
+        ("下载(pdf)", "下载(pdf)"),  # not a pinyin syllable
+        ("2019(shù)", "2019(shù)"),  # only right after a Han character
+    ],
+)
+def test_pinyin_noise(text: str, want: str) -> None:
+    assert normalize(text).text == want
+
+
+def test_traditional_is_converted_only_when_present() -> None:
+    assert normalize("本年新收政府信息公开申请数量").converted is False
+    n = normalize("本年新收政府信息公開申請數量")
+    assert n.converted and n.text == "本年新收政府信息公开申请数量"
+
+
+def test_sample_000_labels_after_conversion() -> None:
+    assert normalize("行政事業收費 規范性文件 屬于 復議后起訴").text == "行政事业收费 规范性文件 属于 复议后起诉"
+
+
+def test_folded_copy() -> None:
+    n = normalize("（一）１２件\u3000\u00a0／－")
+    assert n.text == "（一）１２件\u3000\u00a0／－"
+    assert n.folded == "(一)12件  /-"
+
+
+def test_line_endings_and_offsets() -> None:
+    text = "一\r\n二\r三(sān)\n四"
+    n = normalize(text)
+    assert n.text == "一\n二\n三\n四"
+    four = n.text.index("四")
+    span = n.span(four, four + 1)
+    assert text[span.start] == "四" and span.line == 4 and span.column == 1
+
+
+def test_controls_and_form_feed() -> None:
+    assert normalize("a\x00b\x0cc\x7f").text == "a b c "

@@ -1,0 +1,83 @@
+"""Stage 2: section splitting."""
+
+from __future__ import annotations
+
+from gov_disclosure._normalize import normalize
+from gov_disclosure._sections import split_sections, strip_footers
+
+SIX = [
+    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+]
+
+
+def _outline(text: str) -> tuple[dict[str, str], dict[str, str], object]:
+    n = normalize(text)
+    o = split_sections(n)
+    heads = {k: n.text[v.heading_start : v.heading_end] for k, v in o.sections.items()}
+    bodies = {k: n.text[v.body_start : v.body_end].strip() for k, v in o.sections.items()}
+    return heads, bodies, o
+
+
+def test_six_headings_in_order() -> None:
+    heads, bodies, _ = _outline("\n".join(f"{h}\n正文{i}" for i, h in enumerate(SIX)))
+    assert list(heads.values()) == SIX
+    assert bodies["problems"] == "正文4"
+
+
+def test_heading_variants() -> None:
+    text = "\n".join([
+        "一、 總體情況", "甲",
+        "二、主动公开政府信息情况", "乙",
+        "三、收到和处理政府信息公开申请情况", "丙",
+        "四、政府信息公开行政复议、行政诉讼情况", "丁",
+        "五、政府信息公开工作存在的主要问题及改进措施", "戊",
+        "六、需要说明的其他事项", "己",
+    ])
+    heads, bodies, _ = _outline(text)
+    assert heads["overview"] == "一、 总体情况"
+    assert heads["problems"] == "五、政府信息公开工作存在的主要问题及改进措施"
+    assert heads["other_matters"] == "六、需要说明的其他事项"
+    assert bodies["other_matters"] == "己"
+
+
+def test_row_label_that_looks_like_a_heading() -> None:
+    text = "\n".join([
+        *SIX[:3], "四、结转下年度继续办理 | 0 | 0", *SIX[3:],
+    ])
+    heads, bodies, _ = _outline(text)
+    assert heads["review_litigation"] == SIX[3]
+    assert bodies["requests"].startswith("四、结转下年度继续办理")
+
+
+def test_front_matter_and_closing() -> None:
+    text = "【字体:大 中 小】 打印\n索引号 123\n某局2023年政府信息公开工作年度报告\n" + "\n".join(
+        f"{h}\n正文" for h in SIX
+    ) + "\n\n        某某县自然资源局 \n 2024年1月15日印发\n版权所有 某某县人民政府"
+    heads, bodies, outline = _outline(text)
+    assert bodies["other_matters"] == "正文"
+    assert outline.signature == "某某县自然资源局"  # type: ignore[attr-defined]
+    assert outline.date == (2024, 1, 15)  # type: ignore[attr-defined]
+
+
+def test_glued_page() -> None:
+    text = "当前位置：首页 来源：本站 微信 " + "".join(f"{h}正文{i}。" for i, h in enumerate(SIX)) + " 附件下载"
+    heads, bodies, _ = _outline(text)
+    assert list(heads.values()) == SIX
+    assert bodies["other_matters"] == "正文5。"
+
+
+def test_missing_problems_heading() -> None:
+    text = "\n".join([*SIX[:4], "0 0 0", "（一）存在的主要问题", "问题", SIX[5], "无"])
+    _, bodies, _ = _outline(text)
+    assert bodies["problems"] == "（一）存在的主要问题\n问题"
+
+
+def test_heading_broken_over_lines() -> None:
+    text = "一、总体情况\n甲\n三、收到和处理\n\n政府信息公开申请情况\n丙"
+    heads, _, _ = _outline(text)
+    assert "requests" in heads
+
+
+def test_footers() -> None:
+    assert strip_footers("甲\n- 3 -\n乙\n第4页 共6页\n丙\n  -5-  ") == "甲\n乙\n丙"
