@@ -5,16 +5,23 @@ B. per column of table 三: （七）总计 = the sum of the leaf rows (23 trial
 C. per row of table 三: 总计 = the six applicant columns
 D. per group of table 四: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
 
-A check with a blank, ``/`` or unreadable cell on either side is *not assessable*, which is
-reported apart from a failure.  Nothing is ever repaired: a failing report is parsed as
-written and the finding says where and by how much it fails.
+A check *fails* when every cell on both sides is a number and the sums differ, or when one
+side is left entirely blank while the other holds a count above zero (sample 000: 一 is 1,
+（七）总计 and 四 are blank, so one application is accounted for nowhere).  Otherwise a
+blank, ``/`` or unreadable cell makes it *not assessable*, reported apart from a failure.
+Nothing is ever repaired: a failing report is parsed as written and the finding says where
+and by how much it fails.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._model import Cell, Diagnostic, Table
+from ._model import Cell, CellKind, Diagnostic, Table
+
+#: Cells that make any check not assessable: "/" and text are not counts, and a cell the
+#: parser could not read is unknown.
+_ODD = (CellKind.NOT_APPLICABLE, CellKind.TEXT, CellKind.ABSENT)
 
 _NOT_LEAVES = ("new_received", "carried_over", "total", "carried_forward")
 _IDENTITY = {
@@ -42,17 +49,24 @@ def _compare(
     unassessable: list[str],
 ) -> None:
     cells = [c for _, c in (*left, *right)]
-    if not all(c.is_number and isinstance(c.value, int) for c in cells):
+    lsum = sum(int(c.value or 0) for _, c in left if c.is_number)
+    rsum = sum(int(c.value or 0) for _, c in right if c.is_number)
+    complete = all(c.is_number and isinstance(c.value, int) for c in cells)
+    one_side_blank = not any(c.kind in _ODD for c in cells) and (
+        (all(c.kind is CellKind.BLANK for _, c in left) and rsum > 0)
+        or (all(c.kind is CellKind.BLANK for _, c in right) and lsum > 0)
+    )
+    if not complete and not one_side_blank:
         if any(c.is_number for c in cells):  # all-empty rows are not worth a mention
             unassessable.append(what)
         return
-    lsum = sum(int(c.value or 0) for _, c in left)
-    rsum = sum(int(c.value or 0) for _, c in right)
     if lsum == rsum:
         return
 
     def side(refs: Sequence[tuple[str, Cell]]) -> str:
-        return " + ".join(f"{k}={c.value} ({_where(c)})" for k, c in refs)
+        return " + ".join(
+            f"{k}={c.value if c.is_number else 'blank'} ({_where(c)})" for k, c in refs
+        )
 
     anchor = next((c.span for _, c in (*left, *right) if c.span is not None), None)
     failures.append(

@@ -726,10 +726,19 @@ def _fill(
                 p = target + 1
                 if tokens and all(t.blank for t in tokens):
                     break
+    if not any(undecided):
+        # a row whose label is printed but which holds no value is a row of blank cells
+        # (unless values went to rows that could not be told apart: then it is unknown)
+        for i, lab in enumerate(first_label):
+            if rows[i] is None and lab is not None:
+                rows[i] = [Token(lab.end, lab.end, -1, blank=True)] * widths[i]
+                transposed[i] = False
     reads = tuple(
         None
         if toks is None
-        else RowRead(tuple(toks), layout.exact_blanks, transposed[i], undecided[i])
+        else RowRead(
+            tuple(toks), layout.exact_blanks or all(t.blank for t in toks), transposed[i], undecided[i]
+        )
         for i, toks in enumerate(rows)
     )
     notes_out = list(notes)
