@@ -26,14 +26,7 @@ def test_six_headings_in_order() -> None:
 
 
 def test_heading_variants() -> None:
-    text = "\n".join([
-        "一、 總體情況", "甲",
-        "二、主动公开政府信息情况", "乙",
-        "三、收到和处理政府信息公开申请情况", "丙",
-        "四、政府信息公开行政复议、行政诉讼情况", "丁",
-        "五、政府信息公开工作存在的主要问题及改进措施", "戊",
-        "六、需要说明的其他事项", "己",
-    ])
+    text = "一、 總體情況\n甲\n二、主动公开政府信息情况\n乙\n三、收到和处理政府信息公开申请情况\n丙\n四、政府信息公开行政复议、行政诉讼情况\n丁\n五、政府信息公开工作存在的主要问题及改进措施\n戊\n六、需要说明的其他事项\n己"
     heads, bodies, _ = _outline(text)
     assert heads["overview"] == "一、 总体情况"
     assert heads["problems"] == "五、政府信息公开工作存在的主要问题及改进措施"
@@ -54,7 +47,7 @@ def test_front_matter_and_closing() -> None:
     text = "【字体:大 中 小】 打印\n索引号 123\n某局2023年政府信息公开工作年度报告\n" + "\n".join(
         f"{h}\n正文" for h in SIX
     ) + "\n\n        某某县自然资源局 \n 2024年1月15日印发\n版权所有 某某县人民政府"
-    heads, bodies, outline = _outline(text)
+    _heads, bodies, outline = _outline(text)
     assert bodies["other_matters"] == "正文"
     assert outline.signature == "某某县自然资源局"  # type: ignore[attr-defined]
     assert outline.date == (2024, 1, 15)  # type: ignore[attr-defined]

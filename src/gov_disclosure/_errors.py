@@ -53,7 +53,11 @@ class StrictParseError(GovDisclosureError, ExceptionGroup[DiagnosticError]):
     """
 
     def __new__(cls, message: str, errors: Sequence[DiagnosticError]) -> Self:
-        return super().__new__(cls, message, list(errors))
+        # ValueError.__new__ (first in the MRO) refuses to build an exception group
+        return ExceptionGroup.__new__(cls, message, list(errors))
+
+    def __init__(self, message: str, errors: Sequence[DiagnosticError]) -> None:
+        super().__init__(message, list(errors))
 
     def derive(self, excs: Sequence[Exception]) -> StrictParseError:  # type: ignore[override]
         return StrictParseError(self.message, [e for e in excs if isinstance(e, DiagnosticError)])

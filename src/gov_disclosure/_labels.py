@@ -108,7 +108,7 @@ def find_labels(text: str, start: int, end: int, spec: TableSpec) -> tuple[Label
     if pattern is None:
         return ()
     view = compact(text, start, end)
-    hits = []
+    hits: list[LabelHit] = []
     for m in pattern.finditer(view.text):
         group = m.lastgroup or ""
         base = group.split("_", 1)[0]

@@ -1,0 +1,124 @@
+"""The public contract: entry point, errors, strict mode, flat keys, pickling."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from decimal import Decimal
+
+import pytest
+
+import gov_disclosure
+from gov_disclosure import (
+    AnnualReport,
+    CellKind,
+    DiagnosticError,
+    GovDisclosureError,
+    NotAReportError,
+    StrictParseError,
+    parse_report,
+)
+
+from .corpus import DATA, SAMPLES
+from .render import render_markdown, render_tabs
+from .reports import make_report
+
+FIELDS = json.loads((DATA / "fields.json").read_text(encoding="utf-8"))
+
+
+def test_public_names() -> None:
+    assert set(gov_disclosure.__all__) <= set(dir(gov_disclosure))
+    assert "parse_report" in dir(gov_disclosure) and "_api" not in dir(gov_disclosure)
+
+
+def test_bytes_are_refused_with_a_hint() -> None:
+    with pytest.raises(TypeError, match="decode it first"):
+        parse_report(b"\xe4\xb8\x80")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "hello world",
+        "一、总体情况\n今年工作很好。",
+        # an annual report of the pre-2019 free-form kind: no 第二十条 tables
+        ("某某局2017年政府信息公开工作年度报告\n一、概述\n二、主动公开政府信息情况\n本年主动公开信息"
+        "120条。\n三、依申请公开政府信息情况\n本年共受理申请5件。\n四、政府信息公开的收费及减免情况\n"
+        "五、因政府信息公开申请提起行政复议、行政诉讼的情况\n六、存在的主要问题及改进措施"),
+    ],
+)
+def test_not_a_report(text: str) -> None:
+    with pytest.raises(NotAReportError, match="looked for") as info:
+        parse_report(text)
+    assert isinstance(info.value, GovDisclosureError) and isinstance(info.value, ValueError)
+    assert info.value.missing
+
+
+def test_missing_section_still_returns_the_rest() -> None:
+    text = render_tabs(make_report("2019", "2019", seed=1))
+    text = text.replace("五、存在的主要问题及改进情况", "")
+    report = parse_report(text)
+    assert report.requests.found and report.sections.problems.heading is None
+    assert "missing-section" in {d.code for d in report.diagnostics}
+
+
+def test_strict_mode_raises_every_error_at_once() -> None:
+    text = render_markdown(make_report("2021", "2021", seed=2))
+    assert parse_report(text, strict=True).template == "2021"
+    huge = text.replace("（七）总计 |", "（七）总计 |" + " 1 |" * 4100)
+    lenient = parse_report(huge)
+    assert "table-too-large" in {d.code for d in lenient.diagnostics}
+    with pytest.raises(StrictParseError) as info:
+        parse_report(huge, strict=True)
+    group = info.value
+    assert isinstance(group, GovDisclosureError) and isinstance(group, ExceptionGroup)
+    assert all(isinstance(e, DiagnosticError) for e in group.exceptions)
+    assert "line " in str(group.exceptions[0]) and "^" in str(group.exceptions[0])
+
+
+@pytest.mark.parametrize(("active", "requests"), [("2019", "2019"), ("2021", "2021"), ("2021", "2019"), ("2019", "2021")])
+def test_flat_keys_follow_fields_json(active: str, requests: str) -> None:
+    report = parse_report(render_markdown(make_report(active, requests, seed=4)))  # type: ignore[arg-type]
+    by_table = FIELDS["by_table"]
+    want = [*by_table["meta"], *by_table["active"][active], *by_table["requests"][requests], *by_table["review"]]
+    assert list(report.to_flat()) == want
+    if active == requests:
+        assert list(report.to_flat()) == list(FIELDS[active])
+    assert report.to_flat()["meta.template"] == active == report.template
+
+
+def test_flat_value_types() -> None:
+    report = parse_report((SAMPLES / "002_0373751c8fe527bd.txt").read_text(encoding="utf-8"))
+    flat = report.to_flat()
+    assert flat["active.procurement.amount_yuan"] == Decimal(126679600)
+    assert isinstance(flat["active.procurement.amount_yuan"], Decimal)
+    assert flat["active.licensing.change"] == 63 and isinstance(flat["active.licensing.change"], int)
+    assert flat["requests.new_received.commercial"] is None  # blank, not 0
+    cell = report.requests.cell("new_received", "commercial")
+    assert cell.kind is CellKind.BLANK
+    assert all(type(v) in (int, Decimal, str, type(None)) for v in flat.values())
+
+
+def test_cells_keep_raw_text_and_position() -> None:
+    text = (SAMPLES / "001_4d27e5bbc682217d.txt").read_text(encoding="utf-8")
+    report = parse_report(text)
+    cell = report.active.cell("licensing", "change")
+    assert (cell.raw, cell.value, cell.kind) == ("增318件", 318, CellKind.NUMBER)
+    assert cell.span is not None and text[cell.span.start : cell.span.end] == "增318件"
+    assert text.splitlines()[cell.span.line - 1] == "增318件"
+
+
+def test_reports_and_errors_pickle() -> None:
+    report = parse_report((SAMPLES / "r007.txt").read_text(encoding="utf-8"))
+    again = pickle.loads(pickle.dumps(report))
+    assert isinstance(again, AnnualReport) and again == report
+    err = NotAReportError("nothing", missing=("table 三",))
+    back = pickle.loads(pickle.dumps(err))
+    assert str(back) == "nothing" and back.missing == ("table 三",)
+
+
+def test_report_is_frozen() -> None:
+    report = parse_report((SAMPLES / "r007.txt").read_text(encoding="utf-8"))
+    with pytest.raises(AttributeError):
+        report.year = 1999  # type: ignore[misc]
