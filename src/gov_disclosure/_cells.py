@@ -17,8 +17,19 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from ._model import Cell, CellKind, Span
+import attrs
+
+from ._model import Cell, CellKind, Severity, Span
 from ._vocab import ColumnSpec
+
+
+@attrs.frozen
+class CellNote:
+    """What coercion has to say about a cell: a diagnostic code, severity and message."""
+
+    code: str
+    severity: Severity
+    message: str
 
 #: A number as written in a cell: optional sign word, digits (with thousands separators or a
 #: decimal part), optional unit, optional bracketed note (22（其中修订16件）).  Possessive
@@ -47,8 +58,8 @@ def is_cell_text(text: str) -> bool:
 
 def coerce(
     raw: str, folded: str, column: ColumnSpec, span: Span | None
-) -> tuple[Cell, str | None]:
-    """Read one cell.  Returns the cell and, when something needs saying, a message.
+) -> tuple[Cell, CellNote | None]:
+    """Read one cell.  Returns the cell and, when something needs saying, a note.
 
     `raw` is the text as written (simplified characters), `folded` the same text with
     full-width characters folded, which is what is parsed.
@@ -73,7 +84,9 @@ def coerce(
     if m is None:
         return (
             Cell(raw, CellKind.TEXT, None, span),
-            f"cell text {raw.strip()!r} is not a number ({column.label})",
+            CellNote(
+                "unreadable-cell", "warning", f"cell text {raw.strip()!r} is not a number ({column.label})"
+            ),
         )
     sign, num, unit = m.group("sign"), m.group("num").replace(",", ""), m.group("unit")
     negative = sign is not None and sign[0] in "-减"
@@ -82,16 +95,24 @@ def coerce(
     try:
         amount = Decimal(num)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        return Cell(raw, CellKind.TEXT, None, span), f"cell text {raw!r} is not a number"
+        return Cell(raw, CellKind.TEXT, None, span), CellNote(
+            "unreadable-cell", "warning", f"cell text {raw!r} is not a number"
+        )
     if amount != amount.to_integral_value():
         return (
             Cell(raw, CellKind.TEXT, None, span, unit),
-            f"{raw.strip()!r} is not a whole number ({column.label})",
+            CellNote(
+                "unreadable-cell",
+                "warning",
+                f"{raw.strip()!r} is not a whole number ({column.label})",
+            ),
         )
     value = -int(amount) if negative else int(amount)
     note = None
     if negative and column.kind == "count":
-        note = f"negative count {raw.strip()!r} ({column.label})"
+        note = CellNote(
+            "negative-count", "warning", f"negative count {raw.strip()!r} ({column.label})"
+        )
     return Cell(raw, CellKind.NUMBER, value, span, unit), note
 
 
@@ -102,13 +123,19 @@ def _money(
     negative: bool,
     column: ColumnSpec,
     span: Span | None,
-) -> tuple[Cell, str | None]:
+) -> tuple[Cell, CellNote | None]:
     note = None
     if unit not in _UNIT_FACTOR:
         if unit is not None:
-            note = f"unit {unit!r} in a money column ({column.label}); read as {column.unit}"
+            note = CellNote(
+                "unit-assumed",
+                "warning",
+                f"unit {unit!r} in a money column ({column.label}); read as {column.unit}",
+            )
         elif not column.unit_from_header and num != "0":
-            note = f"amount {raw.strip()!r} has no unit; read as {column.unit}"
+            note = CellNote(
+                "unit-assumed", "info", f"amount {raw.strip()!r} has no unit; read as {column.unit}"
+            )
         unit = column.unit or "元"
     value = Decimal(num) * _UNIT_FACTOR[unit]
     return Cell(raw, CellKind.NUMBER, -value if negative else value, span, unit), note

@@ -93,6 +93,18 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     rows: list[Row] = []
     for i, row_spec in enumerate(spec.rows):
         label = read.labels[i] if i < len(read.labels) else None
+        if label is not None and label.marker_after_digit:
+            diags.append(
+                Diagnostic(
+                    "label-marker",
+                    "info",
+                    f"{spec.name}.{row_spec.key}: the digit before "
+                    f"{norm.text[label.start : label.end]!r} was read as the label's number, "
+                    "not as the last digit of the cell before it",
+                    span=norm.span(label.start, label.end),
+                    key=f"{spec.name}.{row_spec.key}",
+                )
+            )
         cells: list[Cell] = []
         for col, slot in zip(row_spec.columns, per_row[i], strict=True):
             cells.append(_cell(norm, spec, row_spec.key, col, slot, found_rows[i], diags))
@@ -145,13 +157,7 @@ def _cell(
     span = norm.span(slot.start, slot.end) if slot.end > slot.start else None
     cell, note = coerce(slot.raw, slot.folded, col, span)
     if note is not None:
-        code = "unreadable-cell" if cell.kind is CellKind.TEXT else "cell-note"
-        if "no unit" in note or "unit " in note:
-            code = "unit-assumed"
-        elif "negative count" in note:
-            code = "negative-count"
-        sev: Severity = "warning" if code in ("unreadable-cell", "negative-count") else "info"
-        diags.append(Diagnostic(code, sev, note, span=span, key=key))
+        diags.append(Diagnostic(note.code, note.severity, note.message, span=span, key=key))
     return cell
 
 
