@@ -157,7 +157,11 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             )
         if name == "review" and read.rows[0] is None:
             diags.append(
-                Diagnostic("missing-row", "warning", f"no values were found in {spec.title}")
+                Diagnostic(
+                    "blank-table",
+                    "info",
+                    f"{spec.title} holds no value: every cell is read as blank",
+                )
             )
 
     missing_sections = [n for n in SECTION_NAMES if n not in outline.sections]

@@ -64,9 +64,13 @@ def _compare(
         return
 
     def side(refs: Sequence[tuple[str, Cell]]) -> str:
-        return " + ".join(
-            f"{k}={c.value if c.is_number else 'blank'} ({_where(c)})" for k, c in refs
-        )
+        parts = [f"{k}={c.value} ({_where(c)})" for k, c in refs if c.is_number]
+        blanks = [k for k, c in refs if not c.is_number]
+        if len(blanks) <= 2:
+            parts += [f"{k}=blank" for k in blanks]
+        else:
+            parts.append(f"{len(blanks)} blank cells")
+        return " + ".join(parts)
 
     anchor = next((c.span for _, c in (*left, *right) if c.span is not None), None)
     failures.append(

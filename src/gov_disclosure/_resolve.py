@@ -29,7 +29,7 @@ from typing import Final
 
 import attrs
 
-from ._cells import NUMBER, coerce
+from ._cells import NOT_APPLICABLE, NUMBER, coerce
 from ._grid import Layout, RowRead, TableRead, Token, token_text
 from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
 from ._normalize import NormalizedText
@@ -81,12 +81,14 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     picked = _choose(spec, choices, diags, norm)
     per_row: list[tuple[Slot, ...]]
     if spec.name == "review":
-        flat = picked[0]
+        width = sum(len(r.columns) for r in spec.rows)
+        flat = picked[0] if choices[0].candidates else tuple(None for _ in range(width))
         per_row = [
             flat[i * len(spec.rows[0].columns) : (i + 1) * len(spec.rows[0].columns)]
             for i in range(len(spec.rows))
         ]
-        found_rows = [read.rows[0] is not None] * len(spec.rows)
+        # a table 四 under its heading with no value at all is a table of blank cells
+        found_rows = [True] * len(spec.rows)
     else:
         per_row = picked
         found_rows = [r is not None for r in read.rows]
@@ -270,6 +272,9 @@ def _choice_for(
         values = values[:width]
     if len(values) == width:
         return _RowChoice((tuple(values),), 0, "exact", tokens, extra)
+    if values and all(NOT_APPLICABLE.fullmatch(v.folded) for v in values) and len(values) == 1:
+        # one "/" in a row of several cells is a mark spanning the merged row (sample 003)
+        return _RowChoice((tuple(values[0] for _ in range(width)),), 0, "spanning", tokens)
     if not values:
         return _RowChoice((tuple(None for _ in range(width)),), 0, "exact", tokens)
     if layout is Layout.GLUED and any(_split_plan(v) for v in values):
@@ -624,6 +629,19 @@ def _report_choice(
         for p in ch.extra
     )
     if ch.how == "exact" or len(ch.candidates) == 0:
+        return
+    if ch.how == "spanning":
+        mark = ch.candidates[0][0]
+        written = mark.raw.strip() if mark is not None else "/"
+        diags.append(
+            Diagnostic(
+                "placed-by-convention",
+                "info",
+                f"{key}: a lone {written!r} stands for every cell of the row",
+                span=span,
+                key=key,
+            )
+        )
         return
     reading = _describe(ch.candidates[idx])
     if ch.how == "split":
