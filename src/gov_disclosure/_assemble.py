@@ -13,8 +13,8 @@ from typing import Final
 
 from ._checks import check_tables
 from ._errors import NotAReportError
-from ._grid import Layout, detect_layout, read_table
-from ._labels import count_markers, find_labels
+from ._grid import Layout, detect_layout, read_table, region_lines
+from ._labels import CompactText, compact, count_markers, find_labels
 from ._meta import extract_meta
 from ._model import (
     ABSENT_CELL,
@@ -54,15 +54,15 @@ _SECTION_TITLE: Final[dict[SectionName, str]] = {
 }
 
 
-def _variant(name: TableName, text: str, a: int, b: int, default: Template) -> Template:
+def _variant(name: TableName, view: CompactText, default: Template) -> Template:
     if name == "active":
-        old = count_markers(text, a, b, ACTIVE_MARKERS["2019"])
-        new = count_markers(text, a, b, ACTIVE_MARKERS["2021"])
+        old = count_markers(view, ACTIVE_MARKERS["2019"])
+        new = count_markers(view, ACTIVE_MARKERS["2021"])
         if old == new:
             return default
         return "2021" if new > old else "2019"
     if name == "requests":
-        return "2021" if count_markers(text, a, b, REQUESTS_2021_MARKERS) else "2019"
+        return "2021" if count_markers(view, REQUESTS_2021_MARKERS) else "2019"
     return default
 
 
@@ -94,24 +94,26 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         if raw is not None:
             regions[name] = (raw.body_start, raw.body_end)
 
+    views = {name: compact(text, a, b) for name, (a, b) in regions.items()}
     variants: dict[TableName, Template] = {}
     default: Template = "2021"
     if "active" in regions:
-        variants["active"] = _variant("active", text, *regions["active"], "2019")
+        variants["active"] = _variant("active", views["active"], "2019")
         default = variants["active"]
     if "requests" in regions:
-        variants["requests"] = _variant("requests", text, *regions["requests"], default)
+        variants["requests"] = _variant("requests", views["requests"], default)
         if "active" not in regions:
             default = variants["requests"]
     variants.setdefault("active", default)
     variants.setdefault("requests", default)
     variants["review"] = variants["active"]
 
-    n_labels = sum(
-        len(find_labels(text, a, b, TABLES[name][variants[name]]))
+    labels = {
+        name: find_labels(text, a, b, TABLES[name][variants[name]], views[name])
         for name, (a, b) in regions.items()
-    )
-    layout = detect_layout(text, list(regions.values()), n_labels)
+    }
+    lines = {name: region_lines(text, a, b) for name, (a, b) in regions.items()}
+    layout = detect_layout(text, list(lines.values()), sum(map(len, labels.values())))
 
     tables: dict[TableName, Table] = {}
     found_rows = 0
@@ -120,7 +122,7 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         if name not in regions:
             tables[name] = _absent_table(spec)
             continue
-        read = read_table(text, *regions[name], spec, layout)
+        read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
         found_rows += sum(1 for r in read.rows if r is not None)
         if (
             name != "review"

@@ -76,6 +76,8 @@ def coerce(
     <CellKind.NOT_APPLICABLE: 'not_applicable'>
     """
     text = folded.strip()
+    if text.isdigit() and text.isascii() and column.kind != "money":
+        return Cell(raw, CellKind.NUMBER, int(text), span), None  # the common case
     if not text:
         return Cell(raw, CellKind.BLANK, None, span), None
     if NOT_APPLICABLE.fullmatch(text):

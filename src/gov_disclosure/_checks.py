@@ -15,7 +15,7 @@ and by how much it fails.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ._model import Cell, CellKind, Diagnostic, Table
 
@@ -32,8 +32,17 @@ _IDENTITY = {
 }
 
 
-def _ref(table: Table, row: str, col: str) -> tuple[str, Cell]:
-    return f"{table.name}.{row}.{col}", table.cell(row, col)
+def _cells(table: Table) -> dict[tuple[str, str], Cell]:
+    return {(r.key, c): cell for r in table.rows for c, cell in zip(r.columns, r.cells, strict=True)}
+
+
+def _refs(table: Table) -> Callable[[str, str], tuple[str, Cell]]:
+    cells = _cells(table)
+
+    def ref(row: str, col: str) -> tuple[str, Cell]:
+        return f"{table.name}.{row}.{col}", cells[row, col]
+
+    return ref
 
 
 def _where(cell: Cell) -> str:
@@ -91,22 +100,23 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
     failures: list[Diagnostic] = []
     unassessable: dict[str, list[str]] = {"A": [], "B": [], "C": [], "D": []}
     if requests.found:
+        _ref = _refs(requests)
         columns = requests.rows[0].columns
         leaves = [r.key for r in requests.rows if r.key not in _NOT_LEAVES]
         for col in columns:
             _compare(
                 "A",
                 f"column {col}",
-                [_ref(requests, "new_received", col), _ref(requests, "carried_over", col)],
-                [_ref(requests, "total", col), _ref(requests, "carried_forward", col)],
+                [_ref("new_received", col), _ref("carried_over", col)],
+                [_ref("total", col), _ref("carried_forward", col)],
                 failures,
                 unassessable["A"],
             )
             _compare(
                 "B",
                 f"column {col}",
-                [_ref(requests, "total", col)],
-                [_ref(requests, leaf, col) for leaf in leaves],
+                [_ref("total", col)],
+                [_ref(leaf, col) for leaf in leaves],
                 failures,
                 unassessable["B"],
             )
@@ -114,18 +124,19 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
             _compare(
                 "C",
                 f"row {row.key}",
-                [_ref(requests, row.key, "total")],
-                [_ref(requests, row.key, c) for c in columns[:-1]],
+                [_ref(row.key, "total")],
+                [_ref(row.key, c) for c in columns[:-1]],
                 failures,
                 unassessable["C"],
             )
     if review.found:
+        ref = _refs(review)
         for row in review.rows:
             _compare(
                 "D",
                 f"group {row.key}",
-                [_ref(review, row.key, "total")],
-                [_ref(review, row.key, c) for c in row.columns[:-1]],
+                [ref(row.key, "total")],
+                [ref(row.key, c) for c in row.columns[:-1]],
                 failures,
                 unassessable["D"],
             )

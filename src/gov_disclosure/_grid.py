@@ -28,7 +28,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Callable, Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -76,9 +76,8 @@ class Layout(enum.Enum):
         return self in (Layout.TABS, Layout.PIPES, Layout.WORDS)
 
 
-@attrs.frozen
-class Token:
-    """One cell's text, by normalised offsets."""
+class Token(NamedTuple):
+    """One cell's text, by normalised offsets.  (A named tuple: tables make hundreds.)"""
 
     start: int
     end: int
@@ -141,14 +140,15 @@ class TableRead:
     """Values that did not fit any row."""
 
 
-@attrs.frozen
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     gap: int
     """Empty lines between this line and the previous kept line."""
     no: int = 0
     """Physical line number within the region."""
+    pipes: bool = False
+    """The line is nothing but ``|`` (separators, or merged-cell residue)."""
 
 
 @attrs.frozen
@@ -161,43 +161,42 @@ class _Chunk:
 
 # --------------------------------------------------------------------------- lines
 _MD_RULE: Final = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
-_PIPES_ONLY: Final = re.compile(r"[ \t]*\|[ \t|]*")
 
 
-def _lines(text: str, start: int, end: int, drop_pipes: bool) -> list[_Line]:
+#: A line a table never holds: a page footer or header, or a markdown rule.
+_SKIP_LINE: Final = re.compile(rf"(?:{FOOTER_LINE.pattern})|{_MD_RULE.pattern}", re.VERBOSE)
+
+
+def region_lines(text: str, start: int, end: int) -> list[_Line]:
     """The non-empty lines of ``text[start:end]`` with the blank lines before each.
 
     Page footers go, with one blank line after them, so that a page break does not look
-    like blank cells; so do markdown rules, and (where they are only separators or merged
-    cell residue) lines of nothing but ``|``.
+    like blank cells; so do markdown rules.
     """
     out: list[_Line] = []
     gap = 0
     skip_blank = False
     pos = start
-    no = -1
-    while pos < end:
-        no += 1
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        line = text[pos:stop]
-        if not line.strip():
+    for no, line in enumerate(text[start:end].split("\n")):
+        stop = pos + len(line)
+        if not line or line.isspace():
             if skip_blank:
                 skip_blank = False
             else:
                 gap += 1
-        elif (
-            FOOTER_LINE.fullmatch(line)
-            or _MD_RULE.fullmatch(line)
-            or (drop_pipes and _PIPES_ONLY.fullmatch(line))
-        ):
+        elif len(line) < 200 and _SKIP_LINE.fullmatch(line):
             skip_blank = True
         else:
-            out.append(_Line(pos, stop, gap, no))
+            out.append(_Line(pos, stop, gap, no, not line.strip(" \t|")))
             gap = 0
             skip_blank = False
         pos = stop + 1
     return out
+
+
+def _lines(text: str, lines: list[_Line], drop_pipes: bool) -> list[_Line]:
+    """`lines` without those of nothing but ``|``, where the layout makes them residue."""
+    return [ln for ln in lines if not ln.pipes] if drop_pipes else lines
 
 
 def _raw_lines(text: str, start: int, end: int) -> list[_Line]:
@@ -224,23 +223,20 @@ _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*$|^[ \t]*\|+[ \t]*$")
 
 
-def detect_layout(text: str, regions: list[tuple[int, int]], n_labels: int) -> Layout:
-    """Decide how the tables' cells are delimited, from all table regions together."""
-    lines: list[str] = []
-    gaps: list[int] = []
-    for a, b in regions:
-        for ln in _lines(text, a, b, drop_pipes=False):
-            lines.append(text[ln.start : ln.end])
-            gaps.append(ln.gap)
+def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layout:
+    """Decide how the tables' cells are delimited, from all table regions' lines together."""
+    lines = [text[ln.start : ln.end] for region in regions for ln in region]
+    gaps = [ln.gap for region in regions for ln in region]
     n = len(lines)
     if n == 0:
         return Layout.WORDS
     floor = max(3, n // 5)
     if sum(1 for ln in lines if "\t" in ln.strip(" ")) >= floor:
         return Layout.TABS
-    if sum(1 for ln in lines if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
+    piped = [ln for ln in lines if "|" in ln]
+    if sum(1 for ln in piped if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
         return Layout.PIPES
-    if sum(1 for ln in lines if _EDGE_PIPE.search(ln)) >= floor:
+    if sum(1 for ln in piped if _EDGE_PIPE.search(ln)) >= floor:
         return Layout.CELL_LINES
     if n_labels and n < max(4, n_labels // 3):
         return Layout.GLUED
@@ -271,7 +267,7 @@ _GLUED_VALUE: Final = re.compile(
 
 
 def _fields(
-    text: str, a: int, b: int, sep: re.Pattern[str], after_label: bool, line: int
+    text: str, a: int, b: int, sep: re.Pattern[str], after_label: bool, line: int, run: int
 ) -> Iterator[Token]:
     """Delimited fields of ``text[a:b]``; an empty field is a blank cell.
 
@@ -292,9 +288,9 @@ def _fields(
     for s, e in fields:
         s2, e2 = _strip(text, s, e)
         if s2 == e2:
-            yield Token(s, s, line, blank=True)
+            yield Token(s, s, line, blank=True, run=run)
         elif is_cell_text(text[s2:e2]):
-            yield Token(s2, e2, line)
+            yield Token(s2, e2, line, run=run)
 
 
 def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
@@ -306,25 +302,25 @@ def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
 
 
 def _tokens(
-    text: str, a: int, b: int, layout: Layout, after_label: bool, line: int
+    text: str, a: int, b: int, layout: Layout, after_label: bool, line: int, run: int = 0
 ) -> Iterator[Token]:
     """The cell tokens of one label-free segment of one line."""
     if layout is Layout.TABS:
-        yield from _fields(text, a, b, _TAB_SPLIT, after_label, line)
+        yield from _fields(text, a, b, _TAB_SPLIT, after_label, line, run)
     elif layout is Layout.PIPES:
-        yield from _fields(text, a, b, _PIPE_SPLIT, after_label, line)
+        yield from _fields(text, a, b, _PIPE_SPLIT, after_label, line, run)
     elif layout is Layout.WORDS:
         for m in _WORD.finditer(text, a, b):
             if is_cell_text(m.group()):
-                yield Token(m.start(), m.end(), line)
+                yield Token(m.start(), m.end(), line, run=run)
     elif layout is Layout.GLUED:
         for m in _GLUED_VALUE.finditer(text, a, b):
             s, e = _strip(text, m.start(), m.end())
-            yield Token(s, e, line)
+            yield Token(s, e, line, run=run)
     else:  # one cell per line
         s, e = _strip(text, a, b, " \t|")
         if s < e and is_cell_text(text[s:e]):
-            yield Token(s, e, line)
+            yield Token(s, e, line, run=run)
 
 
 _Event = LabelHit | Token
@@ -397,10 +393,9 @@ def _events(
             )
         mark = len(events)
         for a, b, after_label in _segments(cur, ln.start, ln.end, events):
-            found = False
-            for tok in _tokens(text, a, b, layout, after_label, n):
-                events.append(attrs.evolve(tok, run=run))
-                found = True
+            before = len(events)
+            events.extend(_tokens(text, a, b, layout, after_label, n, run))
+            found = len(events) > before
             if not found and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
         counts = len(events) > mark and not (
@@ -550,21 +545,25 @@ def _transpose(chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
 
 # --------------------------------------------------------------------------- fill
 def read_table(
-    text: str, start: int, end: int, spec: TableSpec, layout: Layout
+    text: str,
+    start: int,
+    end: int,
+    spec: TableSpec,
+    layout: Layout,
+    labels: tuple[LabelHit, ...] | None = None,
+    lines: list[_Line] | None = None,
 ) -> TableRead:
-    """Read one table's region of the normalised (folded) text."""
-    labels = find_labels(text, start, end, spec)
+    """Read one table's region of the normalised (folded) text.  Its `labels` and `lines`
+    (`region_lines`) may be passed in when they were computed already."""
+    if labels is None:
+        labels = find_labels(text, start, end, spec)
     if layout is Layout.FRAGMENTS:
         events = _fragment_events(text, _raw_lines(text, start, end), labels)
     else:
-        drop = layout in (
-            Layout.CELL_LINES,
-            Layout.GAPS,
-            Layout.RAW,
-            Layout.WORDS,
-            Layout.GLUED,
-        )
-        events = _events(text, _lines(text, start, end, drop), labels, layout)
+        if lines is None:
+            lines = region_lines(text, start, end)
+        drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
+        events = _events(text, _lines(text, lines, drop), labels, layout)
     notes: list[Note] = []
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(

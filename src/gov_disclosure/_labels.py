@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 import attrs
 
-from ._vocab import TABLES, LabelSpec, TableSpec
+from ._vocab import ACTIVE_MARKERS, REQUESTS_2021_MARKERS, TABLES, TableSpec
 
 LabelKind = Literal["row", "group", "caption"]
 
@@ -74,54 +74,75 @@ def compact(text: str, start: int, end: int) -> CompactText:
     return CompactText("".join(pieces), tuple(cstart), tuple(nstart))
 
 
-def _combined(spec: TableSpec) -> re.Pattern[str]:
-    """One alternation over every label of a table variant, rows first.
+@attrs.frozen
+class _Finder:
+    """One alternation over the cores of every label of a table variant (rows first), and
+    for each alternative the label it belongs to and its numbering marker."""
 
-    Group names ``r<i>`` / ``l<i>`` say which label matched (`Match.lastgroup`); the label
-    patterns themselves use no capturing groups.
-    """
-    alts = [f"(?P<r{i}>{p})" for i, row in enumerate(spec.rows) for p in row.patterns]
-    alts += [f"(?P<l{i}>{p})" for i, lab in enumerate(spec.labels) for p in lab.patterns]
-    # A group name may appear only once: number alternatives of the same label apart.
-    seen: dict[str, int] = {}
-    named = []
-    for alt in alts:
-        name = alt[4 : alt.index(">")]
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            alt = alt.replace(f"(?P<{name}>", f"(?P<{name}_{seen[name]}>", 1)
-        named.append(alt)
-    return re.compile("|".join(named))
+    cores: re.Pattern[str]
+    owners: tuple[tuple[LabelKind, int], ...]
+    markers: tuple[re.Pattern[str] | None, ...]
 
 
-_PATTERNS: Final[dict[tuple[str, str], re.Pattern[str]]] = {
-    (name, variant): _combined(spec)
+def _finder(spec: TableSpec) -> _Finder:
+    owners: list[tuple[LabelKind, int]] = []
+    markers: list[re.Pattern[str] | None] = []
+    alts: list[str] = []
+    labelled = [("row", i, r.patterns) for i, r in enumerate(spec.rows)] + [
+        ("caption" if lab.caption_of else "group", i, lab.patterns)
+        for i, lab in enumerate(spec.labels)
+    ]
+    for kind, index, patterns in labelled:
+        for pat in patterns:
+            # group g<n> is alternative n: Match.lastgroup says which matched (the cores
+            # themselves use no capturing groups)
+            alts.append(f"(?P<g{len(alts)}>{pat.core})")
+            owners.append((kind, index))  # type: ignore[arg-type]
+            markers.append(re.compile(pat.marker) if pat.marker else None)
+    return _Finder(re.compile("|".join(alts)), tuple(owners), tuple(markers))
+
+
+#: The longest numbering marker, in characters (``(一)、``).
+_MARKER_MAX: Final = 4
+
+_FINDERS: Final[dict[tuple[str, str], _Finder]] = {
+    (name, variant): _finder(spec)
     for name, variants in TABLES.items()
     for variant, spec in variants.items()
     if spec.rows[0].patterns
 }
 
 
-def find_labels(text: str, start: int, end: int, spec: TableSpec) -> tuple[LabelHit, ...]:
-    """Every label of `spec` in ``text[start:end]``, in text order, not overlapping."""
-    pattern = _PATTERNS.get((spec.name, spec.variant))
-    if pattern is None:
+def find_labels(
+    text: str, start: int, end: int, spec: TableSpec, view: CompactText | None = None
+) -> tuple[LabelHit, ...]:
+    """Every label of `spec` in ``text[start:end]``, in text order, not overlapping.
+
+    `view`, the region's compact view, may be passed in when it was built already.
+    """
+    finder = _FINDERS.get((spec.name, spec.variant))
+    if finder is None:
         return ()
-    view = compact(text, start, end)
+    if view is None:
+        view = compact(text, start, end)
     hits: list[LabelHit] = []
-    for m in pattern.finditer(view.text):
-        group = m.lastgroup or ""
-        base = group.split("_", 1)[0]
-        index = int(base[1:])
-        a = view.to_normalized(m.start())
+    # Only the cores are searched (an alternation whose branches start with optional
+    # markers is an order of magnitude slower); a marker is then looked for right before.
+    floor = 0
+    for m in finder.cores.finditer(view.text):
+        alt = int((m.lastgroup or "g0")[1:])
+        kind, index = finder.owners[alt]
+        cs = m.start()
+        marker = finder.markers[alt]
+        if marker is not None:
+            for k in range(min(_MARKER_MAX, cs - floor), 0, -1):
+                if marker.fullmatch(view.text, cs - k, cs):
+                    cs -= k
+                    break
+        floor = m.end()
+        a = view.to_normalized(cs)
         b = view.to_normalized(m.end() - 1) + 1
-        if base[0] == "r":
-            kind: LabelKind = "row"
-            key = spec.rows[index].key
-        else:
-            lab: LabelSpec = spec.labels[index]
-            kind = "caption" if lab.caption_of else "group"
-            key = lab.key
+        key = spec.rows[index].key if kind == "row" else spec.labels[index].key
         glued = text[a].isdigit() and a > 0 and text[a - 1].isdigit()
         prev = hits[-1] if hits else None
         if prev is not None and prev.key == key and not _DIGIT.search(text, prev.end, a):
@@ -135,7 +156,13 @@ def find_labels(text: str, start: int, end: int, spec: TableSpec) -> tuple[Label
 _DIGIT: Final = re.compile(r"\d")
 
 
-def count_markers(text: str, start: int, end: int, patterns: tuple[str, ...]) -> int:
-    """How many of `patterns` occur in the compact view of ``text[start:end]``."""
-    view = compact(text, start, end).text
-    return sum(1 for p in patterns if re.search(p, view))
+_MARKERS: Final[dict[tuple[str, ...], tuple[re.Pattern[str], ...]]] = {
+    patterns: tuple(re.compile(p) for p in patterns)
+    for patterns in (*ACTIVE_MARKERS.values(), REQUESTS_2021_MARKERS)
+}
+
+
+def count_markers(view: CompactText, patterns: tuple[str, ...]) -> int:
+    """How many of `patterns` (a marker set of `_vocab`) occur in a compact view."""
+    compiled = _MARKERS.get(patterns) or tuple(re.compile(p) for p in patterns)
+    return sum(1 for p in compiled if p.search(view.text))

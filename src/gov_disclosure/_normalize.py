@@ -19,6 +19,7 @@ the input so that every `Span` points at text the user can find.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Any, Final
 
@@ -138,19 +139,21 @@ def normalize(text: str) -> NormalizedText:
         clean = "".join(pieces)
     else:
         clean = text
-    clean = clean.translate(_CONTROL_TO_SPACE)
+    clean = _CONTROLS.sub(_control, clean)
 
     converted = False
     if _TRADITIONAL.search(clean) is not None:
         clean = _to_simplified(clean)
         converted = True
 
-    starts = [0]
-    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    if "\r" in text:
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    else:
+        starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
     return NormalizedText(
         original=text,
         text=clean,
-        folded=clean.translate(_FOLD),
+        folded=_FOLDABLE.sub(_fold, clean),
         edit_at=tuple(edit_at),
         edit_shift=tuple(edit_shift),
         line_starts=tuple(starts),
@@ -159,6 +162,21 @@ def normalize(text: str) -> NormalizedText:
 
 
 _NEWLINE: Final = re.compile(r"\r\n?|\n")
+
+# str.translate with a dict looks up every character; a substitution over just the
+# characters that change is several times faster on Chinese text.
+_FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items()}
+_FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
+_CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def _fold(m: re.Match[str]) -> str:
+    return _FOLD_CHARS[m.group()]
+
+
+def _control(m: re.Match[str]) -> str:
+    return _CONTROL_CHARS[m.group()]
 _converter: Any = None
 
 

@@ -325,16 +325,17 @@ def _splits(
     total_at = {t: lo for lo, t in groups}
     out: list[Candidate] = []
     acc: list[Piece] = []
+    nums: list[int | None] = []  # acc's counts, kept beside it (computed once per piece)
     budget = [MAX_ROW_CANDIDATES * 20]  # nodes visited, bounding the worst case too
 
     def group_ok(slot: int) -> bool:
         lo = total_at.get(slot)
         if lo is None:
             return True
-        nums = [_num(x) for x in acc[lo : slot + 1]]
-        if any(n is None for n in nums):
+        group = nums[lo : slot + 1]
+        if None in group:
             return True  # "/" or text: nothing to check
-        return sum(n for n in nums[:-1] if n is not None) == nums[-1]
+        return sum(group[:-1]) == group[-1]  # type: ignore[arg-type]
 
     def rec(ti: int, di: int) -> bool:
         budget[0] -= 1
@@ -349,8 +350,10 @@ def _splits(
         tokens_left = len(values) - ti - 1
         if plan is None:
             acc.append(v)
+            nums.append(_num(v))
             ok = (not group_ok(slot)) or rec(ti + 1, 0)
             acc.pop()
+            nums.pop()
             return ok
         sign, ndig, tail = plan
         rem = ndig - di
@@ -366,8 +369,13 @@ def _splits(
                 continue
             end = digits_at + length + (tail if last else 0)
             acc.append(Piece(v.raw[start:end], v.folded[start:end], v.start + start, v.start + end))
+            count = int(v.folded[digits_at : digits_at + length])
+            # a signed or decimal piece is not a count (the checks skip it, as _num does)
+            plain = not (sign and start == 0) and not (last and tail and "." in v.folded[end - tail : end])
+            nums.append(count if plain else None)
             ok = (rec(ti + 1, 0) if last else rec(ti, di + length)) if group_ok(slot) else True
             acc.pop()
+            nums.pop()
             if not ok:
                 return False
         return True

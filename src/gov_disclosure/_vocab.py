@@ -45,6 +45,21 @@ class ColumnSpec:
 
 
 @attrs.frozen
+class LabelPattern:
+    """How a label is found: its distinctive words, and the numbering marker that may be
+    printed before them (``1.``, ``（一）``, ``一、``)."""
+
+    core: str
+    """A regex fragment (compact text) for the label's words."""
+    marker: str | None = None
+    """A regex fragment for the optional numbering marker right before `core`."""
+
+
+def _patterns(items: tuple[str | LabelPattern, ...]) -> tuple[LabelPattern, ...]:
+    return tuple(LabelPattern(i) if isinstance(i, str) else i for i in items)
+
+
+@attrs.frozen
 class RowSpec:
     """One value row of a template table."""
 
@@ -52,9 +67,9 @@ class RowSpec:
     """The row's part of the flat key (``denied.state_secret``)."""
     label: str
     """The row label exactly as the template prints it."""
-    patterns: tuple[str, ...]
-    """Regex fragments (compact text) that find this label; see the module docstring."""
-    columns: tuple[ColumnSpec, ...]
+    patterns: tuple[LabelPattern, ...] = attrs.field(converter=_patterns)
+    """How this label is found (compact text); see the module docstring."""
+    columns: tuple[ColumnSpec, ...] = ()
     group: str | None = None
     """The sub-table a row belongs to (table 二: the 第二十条 item, ``"一"``, ``"五"``…)."""
 
@@ -64,7 +79,7 @@ class LabelSpec:
     """A label that carries no values: a group heading or a sub-table caption."""
 
     key: str
-    patterns: tuple[str, ...]
+    patterns: tuple[LabelPattern, ...] = attrs.field(converter=_patterns)
     caption_of: str | None = None
     """For a table-二 caption (第二十条第（五）项), the sub-table it opens."""
 
@@ -93,16 +108,16 @@ class TableSpec:
 # --------------------------------------------------------------------------- markers
 # Numbering markers as they appear in the compact text: "1." / "1、" / "1，" (OCR), "（一）",
 # "一、".  Full-width forms are folded to ASCII before matching.
-def _leaf(n: int) -> str:
-    return rf"(?:{n}[.、,])?"
+def _leaf(n: int, core: str) -> LabelPattern:
+    return LabelPattern(core, rf"{n}[.、,]")
 
 
-def _paren(cn: str) -> str:
-    return rf"(?:\(?{cn}\)[、.]?)?"
+def _paren(cn: str, core: str) -> LabelPattern:
+    return LabelPattern(core, rf"\(?{cn}\)[、.]?")
 
 
-def _top(cn: str) -> str:
-    return rf"(?:{cn}[、.,])?"
+def _top(cn: str, core: str) -> LabelPattern:
+    return LabelPattern(core, rf"{cn}[、.,]")
 
 
 # --------------------------------------------------------------------------- table 二
@@ -251,7 +266,7 @@ REQUEST_COLUMNS: Final[tuple[ColumnSpec, ...]] = _counts(
 REQUEST_TOTAL_COLUMN: Final = 6
 
 
-def _req(key: str, label: str, *patterns: str) -> RowSpec:
+def _req(key: str, label: str, *patterns: str | LabelPattern) -> RowSpec:
     return RowSpec(key, label, patterns, REQUEST_COLUMNS)
 
 
@@ -259,76 +274,76 @@ _REQ_HEAD = (
     _req(
         "new_received",
         "一、本年新收政府信息公开申请数量",
-        _top("一") + r"本年新收(?:政府信息公开申请(?:数量)?)?",
+        _top("一", r"本年新收(?:政府信息公开申请(?:数量)?)?"),
     ),
     _req(
         "carried_over",
         "二、上年结转政府信息公开申请数量",
-        _top("二") + r"上年结转(?:政府信息公开申请(?:数量)?)?",
+        _top("二", r"上年结转(?:政府信息公开申请(?:数量)?)?"),
     ),
-    _req("granted", "（一）予以公开", _paren("一") + r"予以公开"),
+    _req("granted", "（一）予以公开", _paren("一", r"予以公开")),
     _req(
         "partially_granted",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        _paren("二") + r"部分公开",
+        _paren("二", r"部分公开"),
     ),
-    _req("denied.state_secret", "1.属于国家秘密", _leaf(1) + r"(?:属于)?国家[秘机]密"),
+    _req("denied.state_secret", "1.属于国家秘密", _leaf(1, r"(?:属于)?国家[秘机]密")),
     _req(
         "denied.prohibited_by_law",
         "2.其他法律行政法规禁止公开",
-        _leaf(2) + r"其他法律(?:行政法规禁止公开)?",
-        _leaf(2) + r"(?:其他)?法律行政法规禁止公开",
+        _leaf(2, r"其他法律(?:行政法规禁止公开)?"),
+        _leaf(2, r"(?:其他)?法律行政法规禁止公开"),
     ),
     _req(
         "denied.endangers_safety",
         "3.危及“三安全一稳定”",
-        _leaf(3) + r"危及[“”\"'‘’「]?三安全一稳定[“”\"'‘’」]?",
+        _leaf(3, r"危及[“”\"'‘’「]?三安全一稳定[“”\"'‘’」]?"),
     ),
-    _req("denied.third_party_rights", "4.保护第三方合法权益", _leaf(4) + r"保护第三方(?:合法权益)?"),
+    _req("denied.third_party_rights", "4.保护第三方合法权益", _leaf(4, r"保护第三方(?:合法权益)?")),
     _req(
         "denied.internal_affairs",
         "5.属于三类内部事务信息",
-        _leaf(5) + r"(?:属于)?三类内部事务(?:信息)?",
+        _leaf(5, r"(?:属于)?三类内部事务(?:信息)?"),
     ),
-    _req("denied.process_info", "6.属于四类过程性信息", _leaf(6) + r"(?:属于)?四类过程性(?:信息)?"),
-    _req("denied.enforcement_file", "7.属于行政执法案卷", _leaf(7) + r"(?:属于)?行政执法案卷"),
+    _req("denied.process_info", "6.属于四类过程性信息", _leaf(6, r"(?:属于)?四类过程性(?:信息)?")),
+    _req("denied.enforcement_file", "7.属于行政执法案卷", _leaf(7, r"(?:属于)?行政执法案卷")),
     _req(
         "denied.administrative_inquiry",
         "8.属于行政查询事项",
-        _leaf(8) + r"(?:属于)?行政查询(?:事项)?",
+        _leaf(8, r"(?:属于)?行政查询(?:事项)?"),
     ),
     _req(
         "unavailable.not_held",
         "1.本机关不掌握相关政府信息",
-        _leaf(1) + r"本机关不掌握(?:相关政府信息)?",
+        _leaf(1, r"本机关不掌握(?:相关政府信息)?"),
     ),
     _req(
         "unavailable.needs_creation",
         "2.没有现成信息需要另行制作",
         # 另作制作 is a variant printed in sample 001
-        _leaf(2) + r"没有现成信息(?:需要另[行作]制作)?",
+        _leaf(2, r"没有现成信息(?:需要另[行作]制作)?"),
     ),
     _req(
         "unavailable.unclear_after_correction",
         "3.补正后申请内容仍不明确",
-        _leaf(3) + r"补正后(?:申请内容仍不明确)?",
+        _leaf(3, r"补正后(?:申请内容仍不明确)?"),
     ),
     _req(
         "not_processed.complaint",
         "1.信访举报投诉类申请",
-        _leaf(1) + r"信访举报(?:投诉类?(?:申请)?)?",
+        _leaf(1, r"信访举报(?:投诉类?(?:申请)?)?"),
     ),
-    _req("not_processed.duplicate", "2.重复申请", _leaf(2) + r"重复申请"),
-    _req("not_processed.publication", "3.要求提供公开出版物", _leaf(3) + r"要求提供公开出版物"),
+    _req("not_processed.duplicate", "2.重复申请", _leaf(2, r"重复申请")),
+    _req("not_processed.publication", "3.要求提供公开出版物", _leaf(3, r"要求提供公开出版物")),
     _req(
         "not_processed.excessive",
         "4.无正当理由大量反复申请",
-        _leaf(4) + r"无正当理由大量反复(?:申请)?",
+        _leaf(4, r"无正当理由大量反复(?:申请)?"),
     ),
     _req(
         "not_processed.confirmation",
         "5.要求行政机关确认或重新出具已获取信息",
-        _leaf(5) + r"要求行政机关确认(?:或重新出具(?:已获取信息)?)?",
+        _leaf(5, r"要求行政机关确认(?:或重新出具(?:已获取信息)?)?"),
     ),
 )
 
@@ -336,16 +351,16 @@ _REQ_TOTAL = _req("total", "（七）总计", r"\(?七\)[、.]?总计")
 _REQ_CARRIED_FORWARD = _req(
     "carried_forward",
     "四、结转下年度继续办理",
-    _top("四") + r"结转下一?年度(?:继续办理)?",
+    _top("四", r"结转下一?年度(?:继续办理)?"),
 )
 # The trial format's single （六） row; in 2021 the same words head three sub-rows.
-_OTHER_HANDLING = _paren("六") + r"其他处理"
+_OTHER_HANDLING = _paren("六", r"其他处理")
 
 _REQ_GROUPS = (
-    LabelSpec("group.results", (_top("三") + r"本年度办理结果",)),
-    LabelSpec("group.denied", (_paren("三") + r"不予公开",)),
-    LabelSpec("group.unavailable", (_paren("四") + r"无法提供",)),
-    LabelSpec("group.not_processed", (_paren("五") + r"不予处理",)),
+    LabelSpec("group.results", (_top("三", r"本年度办理结果"),)),
+    LabelSpec("group.denied", (_paren("三", r"不予公开"),)),
+    LabelSpec("group.unavailable", (_paren("四", r"无法提供"),)),
+    LabelSpec("group.not_processed", (_paren("五", r"不予处理"),)),
 )
 
 REQUESTS_2019 = TableSpec(
@@ -370,13 +385,13 @@ REQUESTS_2021 = TableSpec(
         _req(
             "other.no_correction",
             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            _leaf(1) + r"申请人无正当理由逾期",
+            _leaf(1, r"申请人无正当理由逾期"),
             r"逾期不补正",
         ),
         _req(
             "other.unpaid_fee",
             "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            _leaf(2) + r"申请人逾期未按",
+            _leaf(2, r"申请人逾期未按"),
             r"收费通知要求缴纳",
         ),
         # Only with its marker: a bare 其他 is also a column header.
