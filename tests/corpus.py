@@ -10,17 +10,18 @@ from typing import Any
 
 DATA = pathlib.Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"
+FIXTURES = DATA / "fixtures"
 TEXT_SUFFIXES = (".txt", ".md")
 
 
-def sample_inputs() -> list[pathlib.Path]:
+def sample_inputs(folder: pathlib.Path = SAMPLES) -> list[pathlib.Path]:
     """Every text input that has an expected file (NAME.txt or NAME.VARIANT.txt)."""
     out = []
-    for gold in sorted(SAMPLES.glob("*.expected.json")):
+    for gold in sorted(folder.glob("*.expected.json")):
         stem = gold.name[: -len(".expected.json")]
         out.extend(
             p
-            for p in sorted(SAMPLES.glob(stem + ".*"))
+            for p in sorted(folder.glob(stem + ".*"))
             if p.name.split(".")[0] == stem and p.suffix in TEXT_SUFFIXES
         )
     return out
@@ -28,7 +29,8 @@ def sample_inputs() -> list[pathlib.Path]:
 
 def expected_for(path: pathlib.Path) -> dict[str, Any]:
     stem = path.name.split(".")[0]
-    data: dict[str, Any] = json.loads((SAMPLES / f"{stem}.expected.json").read_text("utf-8"))
+    gold = path.parent / f"{stem}.expected.json"
+    data: dict[str, Any] = json.loads(gold.read_text("utf-8"))
     return data
 
 
