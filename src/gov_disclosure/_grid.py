@@ -32,7 +32,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from ._cells import NOT_APPLICABLE, NUMBER, is_cell_text
+from ._cells import NUMBER, is_cell_text
 from ._labels import LabelHit, find_labels
 from ._sections import FOOTER_LINE
 from ._vocab import TableSpec
@@ -354,12 +354,10 @@ class _Cursor:
         return self.labels[self.i :]
 
 
-def _segments(
-    cur: _Cursor, a: int, b: int, events: list[_Event]
-) -> Iterator[tuple[int, int, bool]]:
-    """The label-free segments of ``[a, b)``, appending the labels met to `events`.
+def _segments(cur: _Cursor, a: int, b: int) -> Iterator[LabelHit | tuple[int, int, bool]]:
+    """The labels in ``[a, b)`` and the label-free segments between them, in order.
 
-    Yields (start, end, whether the segment follows a label on this line).
+    A segment is (start, end, whether it follows a label on this line).
     """
     pos = max(a, cur.covered)
     after_label = cur.covered > a
@@ -370,7 +368,7 @@ def _segments(
             return
         if lab.start > pos:
             yield pos, lab.start, after_label
-        events.append(lab)
+        yield lab
         pos = max(pos, lab.end)
         after_label = True
 
@@ -384,19 +382,21 @@ def _events(
     counts = False  # whether the previous line ended in a cell or a row label
     run = 0
     for ln in lines:
-        n = ln.no
         events.extend(cur.before(ln.start))
         if layout is Layout.GAPS and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
             events.extend(
-                Token(ln.start, ln.start, n, blank=True, run=run) for _ in range(ln.gap - 1)
+                Token(ln.start, ln.start, ln.no, blank=True, run=run) for _ in range(ln.gap - 1)
             )
         mark = len(events)
-        for a, b, after_label in _segments(cur, ln.start, ln.end, events):
+        for item in _segments(cur, ln.start, ln.end):
+            if isinstance(item, LabelHit):
+                events.append(item)
+                continue
+            a, b, after_label = item
             before = len(events)
-            events.extend(_tokens(text, a, b, layout, after_label, n, run))
-            found = len(events) > before
-            if not found and text[a:b].strip(" \t|"):
+            events.extend(_tokens(text, a, b, layout, after_label, ln.no, run))
+            if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
@@ -412,46 +412,45 @@ def _fragment_events(
     (its pieces joined: a number may be split over lines), a block of spaces a blank cell."""
     events: list[_Event] = []
     cur = _Cursor(labels)
-    block: list[_Line] = []
-
-    def flush() -> None:
+    for block in _blocks(lines):
+        events.extend(cur.before(block[0].start))
         parts: list[tuple[int, int]] = []
-        had_label = False
+        saw_label = False
         for ln in block:
-            for a, b, _ in _segments(cur, ln.start, ln.end, events_local):
-                s, e = _strip(text, a, b)
-                if s < e:
-                    parts.append((s, e))
-        for ev in events_local:
-            had_label = True
-            _flush_parts(text, parts_before(parts, ev.start), events)
-            parts[:] = [pe for pe in parts if pe[0] >= ev.start]
-            events.append(ev)
-        events_local.clear()
+            for item in _segments(cur, ln.start, ln.end):
+                if isinstance(item, LabelHit):
+                    _join_parts(text, parts, events)
+                    parts = []
+                    events.append(item)
+                    saw_label = True
+                else:
+                    s, e = _strip(text, item[0], item[1])
+                    if s < e:
+                        parts.append((s, e))
         if parts:
-            _flush_parts(text, parts, events)
-        elif block and not had_label:
+            _join_parts(text, parts, events)
+        elif not saw_label:
             events.append(Token(block[0].start, block[0].start, len(events), blank=True))
-        block.clear()
-
-    events_local: list[_Event] = []
-    for ln in lines:
-        if ln.start == ln.end:
-            flush()
-        else:
-            if not block:
-                events.extend(cur.before(ln.start))
-            block.append(ln)
-    flush()
     events.extend(cur.rest())
     return events
 
 
-def parts_before(parts: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:
-    return [pe for pe in parts if pe[1] <= pos]
+def _blocks(lines: list[_Line]) -> Iterator[list[_Line]]:
+    """Runs of consecutive lines that are not empty (a line of spaces is not empty)."""
+    block: list[_Line] = []
+    for ln in lines:
+        if ln.start == ln.end:
+            if block:
+                yield block
+            block = []
+        else:
+            block.append(ln)
+    if block:
+        yield block
 
 
-def _flush_parts(text: str, parts: list[tuple[int, int]], events: list[_Event]) -> None:
+def _join_parts(text: str, parts: list[tuple[int, int]], events: list[_Event]) -> None:
+    """One cell from the pieces of a block (``20``/``23`` is ``2023``), if it is a value."""
     if not parts:
         return
     joined = "".join(text[s:e] for s, e in parts)
@@ -795,8 +794,3 @@ def token_text(folded: str, tok: Token) -> str:
     if tok.text is not None:
         return tok.text
     return folded[tok.start : tok.end]
-
-
-def split_value_run(text: str) -> bool:
-    """True when `text` is a bare run of digits (which glued text may have merged)."""
-    return text.isdigit() and NOT_APPLICABLE.fullmatch(text) is None

@@ -56,40 +56,42 @@ def _clean_agency(s: str) -> str | None:
     return s
 
 
-def _lines(text: str, start: int, end: int) -> list[str]:
-    return [ln.strip() for ln in text[start:end].split("\n")]
+def _front_lines(text: str, end: int) -> list[tuple[int, str]]:
+    """The lines before `end`, each with its offset, stripped."""
+    out = []
+    pos = 0
+    for line in text[:end].split("\n"):
+        out.append((pos, line.strip()))
+        pos += len(line) + 1
+    return out
 
 
 def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
     """Title, agency and year of a report (see the module docstring)."""
-    front_end = outline.front_end
-    lines = _lines(folded, 0, front_end)
-    title = agency = None
+    lines = _front_lines(folded, outline.front_end)
+    title: str | None = None
+    agency: str | None = None
     year: int | None = None
-    sender = None
-    offset = 0
-    for i, line in enumerate(lines):
+    sender: str | None = None
+    for i, (offset, line) in enumerate(lines):
         m = _TITLE.search(line)
-        if m is not None and len(line) <= 120:
-            part = m.group("agency")
-            if "关于" in part:
-                sender = sender or _clean_agency(part.split("关于")[0])
-            else:
-                cand = _clean_agency(part) if part.strip() else None
-                if cand is None and not part.strip():
-                    prev = next((p for p in reversed(lines[:i]) if p), "")
-                    prev_clean = _DECOR.sub("", prev).strip()
-                    if _AGENCY_LINE.match(prev_clean):
-                        cand = prev_clean
-                if title is None:
-                    title = display[offset : offset + len(line)].strip() or line
-                    year = int(m.group("year"))
-                if cand is not None:
-                    agency = cand
-                    title = _title_text(display, folded, offset, line)
-                    year = int(m.group("year"))
-                    break
-        offset += len(folded[offset:].split("\n", 1)[0]) + 1
+        if m is None or len(line) > 120:
+            continue
+        part = m.group("agency")
+        if "关于" in part:  # a cover letter: 某某办公室关于报送…报告的报告
+            sender = sender or _clean_agency(part.split("关于")[0])
+            continue
+        split = not part.strip()  # the agency, if any, is alone on the line before
+        cand = _agency_line(lines[:i]) if split else _clean_agency(part)
+        if title is None or cand is not None:
+            raw = display[offset : offset + len(display[offset:].split("\n", 1)[0])]
+            title = _LABEL_PREFIX.sub("", _DECOR.sub("", raw)).strip() or line
+            if split and cand is not None:
+                title = f"{cand}{title}"
+            year = int(m.group("year"))
+        if cand is not None:
+            agency = cand
+            break
     if agency is None and outline.signature:
         agency = _clean_agency(outline.signature)
     if agency is None:
@@ -99,9 +101,11 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
     return Meta(title, agency, year)
 
 
-def _title_text(display: str, folded: str, offset: int, line: str) -> str:
-    raw_line = display[offset:].split("\n", 1)[0]
-    return _LABEL_PREFIX.sub("", _DECOR.sub("", raw_line)).strip() or line
+def _agency_line(before: list[tuple[int, str]]) -> str | None:
+    """A title split over two lines: the agency alone on the line before it."""
+    prev = next((line for _, line in reversed(before) if line), "")
+    prev = _DECOR.sub("", prev).strip()
+    return prev if _AGENCY_LINE.match(prev) else None
 
 
 def _year(folded: str, outline: Outline) -> int | None:
@@ -111,7 +115,10 @@ def _year(folded: str, outline: Outline) -> int | None:
     if m is not None:
         return int(m.group("y"))
     overview = outline.sections.get("overview")
-    for a, b in ((0, outline.front_end), (overview.body_start, overview.body_end) if overview else (0, 0)):
+    spans = [(0, outline.front_end)]
+    if overview is not None:
+        spans.append((overview.body_start, overview.body_end))
+    for a, b in spans:
         m = _YEAR.search(folded, a, b)
         if m is not None:
             return int(m.group("y"))
