@@ -122,3 +122,51 @@ def test_report_is_frozen() -> None:
     report = parse_report((SAMPLES / "r007.txt").read_text(encoding="utf-8"))
     with pytest.raises(AttributeError):
         report.year = 1999  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("family", ["tabs", "aligned", "raw", "markdown"])
+def test_tables_without_their_headings(family: str) -> None:
+    from .render import FAMILIES
+    from .reports import expected_flat
+
+    made = make_report("2021", "2019", seed=9)
+    text = FAMILIES[family](made)
+    for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                    "四、政府信息公开行政复议、行政诉讼情况"):
+        text = text.replace(heading, "")
+    report = parse_report(text)
+    warned = [d for d in report.diagnostics if d.code == "table-without-heading"]
+    assert len(warned) == 3
+    assert report.to_flat() == expected_flat(made)
+
+
+@pytest.mark.parametrize(
+    ("title", "agency", "year"),
+    [
+        ("某某县自然资源局2023年政府信息公开工作年度报告", "某某县自然资源局", 2023),
+        ("2022年度某某市人民政府办公室政府信息公开工作年度报告", "某某市人民政府办公室", 2022),
+        ("某某区人民政府\n2024 年政府信息公开工作年度报告", "某某区人民政府", 2024),
+        ("标题: 某某实验区2021年度政府信息公开工作年度报告", "某某实验区", 2021),
+    ],
+)
+def test_title_agency_and_year(title: str, agency: str, year: int) -> None:
+    from .render import render_tabs
+
+    text = render_tabs(make_report("2021", "2021", seed=1))
+    text = title + "\n" + text.split("\n", 1)[1]
+    report = parse_report(text)
+    assert (report.agency, report.year) == (agency, year)
+
+
+def test_annotated_cell_pushed_out_of_its_row() -> None:
+    from .render import render_markdown
+
+    text = render_markdown(make_report("2021", "2021", seed=1))
+    lines = text.split("\n")
+    i = next(k for k, ln in enumerate(lines) if ln.startswith("规章 |"))
+    cells = lines[i].rstrip().split(" |  ")
+    lines[i] = " |  ".join(cells[:-1]) + "  "
+    lines.insert(i + 1, f"{cells[-1].strip()}（其中修订1件）")
+    report = parse_report("\n".join(lines))
+    assert report.active.cell("rules", "in_force").value == int(cells[-1])
+    assert report.active.cell("normative_docs", "issued").is_number

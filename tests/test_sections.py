@@ -74,3 +74,11 @@ def test_heading_broken_over_lines() -> None:
 
 def test_footers() -> None:
     assert strip_footers("甲\n- 3 -\n乙\n第4页 共6页\n丙\n  -5-  ") == "甲\n乙\n丙"
+
+
+def test_part_numbered_headings() -> None:
+    text = "\n".join(
+        f"第{cn}部分 {h.split('、', 1)[1]}\n正文{i}" for i, (cn, h) in enumerate(zip("一二三四五六", SIX))
+    )
+    heads, bodies, _ = _outline(text)
+    assert len(heads) == 6 and bodies["problems"] == "正文4"

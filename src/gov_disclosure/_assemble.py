@@ -32,6 +32,7 @@ from ._vocab import (
     ACTIVE_MARKERS,
     REQUESTS_2021_MARKERS,
     SECTION_NAMES,
+    TABLE_ANCHORS,
     TABLES,
     SectionName,
     TableName,
@@ -66,6 +67,45 @@ def _variant(name: TableName, view: CompactText, default: Template) -> Template:
     return default
 
 
+_ANCHORS: Final = {name: re.compile(p) for name, p in TABLE_ANCHORS.items()}
+_ORDER: Final[tuple[TableName, ...]] = ("active", "requests", "review")
+
+
+def _anchored_regions(
+    text: str, outline: Outline, found: dict[TableName, tuple[int, int]]
+) -> dict[TableName, tuple[int, int]]:
+    """Regions for the tables whose section heading is missing, from the tables' own words.
+
+    A table runs from its anchor to the next table's anchor or region, or to the next
+    section heading after it.
+    """
+    missing = [n for n in _ORDER if n not in found]
+    if not missing:
+        return {}
+    starts = {n: r[0] for n, r in found.items()}
+    floor = outline.front_end if outline.sections else 0
+    for name in _ORDER:
+        if name in missing:
+            after = max([floor, *(starts[n] for n in _ORDER[: _ORDER.index(name)] if n in starts)])
+            m = _ANCHORS[name].search(text, after)
+            if m is not None:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                starts[name] = line_start
+    heads = sorted(
+        s.heading_start
+        for n, s in outline.sections.items()
+        if n not in ("active_disclosure", "requests", "review_litigation")
+    )
+    out: dict[TableName, tuple[int, int]] = {}
+    for name in missing:
+        if name not in starts:
+            continue
+        a = starts[name]
+        ends = [s for s in starts.values() if s > a] + [h for h in heads if h > a] + [len(text)]
+        out[name] = (a, min(ends))
+    return out
+
+
 def _absent_table(spec: TableSpec) -> Table:
     rows = tuple(
         Row(r.key, r.label, tuple(c.key for c in r.columns), tuple(ABSENT_CELL for _ in r.columns))
@@ -93,6 +133,17 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         raw = outline.sections.get(sec)
         if raw is not None:
             regions[name] = (raw.body_start, raw.body_end)
+    for name, region in _anchored_regions(text, outline, regions).items():
+        regions[name] = region
+        diags.append(
+            Diagnostic(
+                "table-without-heading",
+                "warning",
+                f"the heading of {TABLES[name]['2021'].title} was not found; the table was "
+                "found by its own labels",
+                span=norm.span(region[0], region[0] + 1),
+            )
+        )
 
     views = {name: compact(text, a, b) for name, (a, b) in regions.items()}
     variants: dict[TableName, Template] = {}

@@ -644,10 +644,11 @@ def _fill(
                 rows[anchored] = list(chunk.tokens)
                 p = anchored + 1
             continue
-        # a short row continued on the next line (values split over lines)
+        # a short row continued on the next line (values split over lines, an annotated
+        # cell pushed out of its row); only line layouts and glued text split rows so
         if (
             last is not None
-            and not layout.exact_blanks
+            and (layout.line_rows or not layout.exact_blanks)
             and rows[last] is not None
             and len(rows[last] or ()) + len(chunk.tokens) <= widths[last]
         ):

@@ -23,6 +23,7 @@ _TITLE: Final = re.compile(
     r"""
     (?P<agency>[^\n]{0,60}?)[ \t]*
     (?P<year>(?:19|20)\d\d)[ \t]*年[ \t]*度?[ \t]*
+    (?P<after>[^\n\d]{0,30}?)                  # or the agency after the year
     (?:的[ \t]*)?(?:政府|政务)[ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*
     (?:工[ \t]*作[ \t]*)?(?:年[ \t]*度[ \t]*)?(?:工[ \t]*作[ \t]*)?报[ \t]*告
     """,
@@ -78,6 +79,8 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
         if m is None or len(line) > 120:
             continue
         part = m.group("agency")
+        if not part.strip() and m.group("after").strip():
+            part = m.group("after")  # 2023年某某局政府信息公开工作年度报告
         if "关于" in part:  # a cover letter: 某某办公室关于报送…报告的报告
             sender = sender or _clean_agency(part.split("关于")[0])
             continue

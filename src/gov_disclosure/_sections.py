@@ -36,6 +36,7 @@ _ANCHORED: Final = {
 }
 _ANYWHERE: Final = {name: re.compile(rf"(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()}
 _PROBLEMS_FALLBACK: Final = re.compile(rf"(?m)^[ \t]*(?P<h>{PROBLEMS_FALLBACK})")
+_PROBLEMS_ANYWHERE: Final = re.compile(rf"(?P<h>{PROBLEMS_FALLBACK})")
 
 #: The rest of a heading line, when short and not a sentence, still belongs to the heading.
 _HEADING_TAIL: Final = re.compile(r"[^\n。；;，,:：]{0,24}(?=[ \t]*(?:\n|$))")
@@ -160,7 +161,9 @@ def _problems_fallback(
     if after is None:
         return found
     limit = next((s for n, s, _ in found if n == "other_matters"), len(text))
-    m = _PROBLEMS_FALLBACK.search(text, after, limit)
+    m = _PROBLEMS_FALLBACK.search(text, after, limit) or _PROBLEMS_ANYWHERE.search(
+        text, after, limit
+    )
     if m is None:
         return found
     # The sub-heading starts the section's text: the heading is empty.

@@ -229,8 +229,8 @@ ACTIVE_2021 = TableSpec(
 #: report's table 二 is the one whose markers outnumber the other's.
 ACTIVE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
     "2019": (
-        r"本年新制作",
-        r"本年新公开",
+        r"新制作数",
+        r"新公开数",
         r"本年新",  # header cut off at a line break inside the cell (sample 003)
         r"对外公开总数",
         r"上一年项目数",
@@ -242,11 +242,11 @@ ACTIVE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
         r"第二十条第?\(?九\)?项",
     ),
     "2021": (
-        r"本年制发件数",
-        r"本年废止件数",
+        r"制发件数",
+        r"废止件数",
         r"现行有效件数",
         r"本年处理决定数",
-        r"本年收费金额",
+        r"收费金额",
         r"单位:?万元",
         r"行政规范性文件",
     ),
@@ -459,20 +459,29 @@ SECTION_NAMES: Final[tuple[SectionName, ...]] = (
 #: flattening breaks them at every ``<span>``); bounded ``[^。；]{0,n}`` spans allow the
 #: wording variants of FORMAT.md §8 without any risk of runaway backtracking.
 SECTION_HEADINGS: Final[dict[SectionName, str]] = {
-    "overview": r"一\s*[、.,]\s*总\s*体\s*情\s*况",
-    "active_disclosure": r"二\s*[、.,]\s*主\s*动\s*公\s*开[^。；]{0,10}?情\s*况",
-    "requests": r"三\s*[、.,]\s*收\s*到\s*和\s*处\s*理[^。；]{0,16}?情\s*况",
+    "overview": r"(?:一\s*[、.,]|第\s*一\s*部\s*分\s*[、.,:]?)\s*总\s*体\s*情\s*况",
+    "active_disclosure": r"(?:二\s*[、.,]|第\s*二\s*部\s*分\s*[、.,:]?)\s*主\s*动\s*公\s*开[^。；]{0,10}?情\s*况",
+    "requests": r"(?:三\s*[、.,]|第\s*三\s*部\s*分\s*[、.,:]?)\s*收\s*到\s*和\s*处\s*理[^。；]{0,16}?情\s*况",
     # 四、政府信息公开行政复议、行政诉讼情况; 四、因政府信息公开申请提起行政复议…; typo 行政法复议
     "review_litigation": (
-        r"四\s*[、.,][^。；]{0,16}?复\s*议(?:[^。；]{0,16}?情\s*况|[^。；]{0,12}?诉\s*讼)"
+        r"(?:四\s*[、.,]|第\s*四\s*部\s*分\s*[、.,:]?)[^。；]{0,16}?复\s*议(?:[^。；]{0,16}?情\s*况|[^。；]{0,12}?诉\s*讼)"
     ),
     # 五、存在的主要问题及改进情况 / …改进措施 / …整改措施 / 政府信息公开工作存在的…
     "problems": (
-        r"五\s*[、.,][^。；]{0,16}?问\s*题"
+        r"(?:五\s*[、.,]|第\s*五\s*部\s*分\s*[、.,:]?)[^。；]{0,16}?问\s*题"
         r"(?:[^。；]{0,12}?(?:情\s*况|措\s*施|方\s*向|计\s*划|打\s*算))?"
     ),
     # 六、其他需要报告的事项 / 六、需要说明的其他事项
-    "other_matters": r"六\s*[、.,]\s*[^。；]{0,12}?事\s*项",
+    "other_matters": r"(?:六\s*[、.,]|第\s*六\s*部\s*分\s*[、.,:]?)\s*[^。；]{0,12}?事\s*项",
+}
+
+#: Where a table's section heading is not found (an unusual wording, a heading lost in
+#: extraction), the table is looked for by words only it has: where it starts, and the
+#: words that start the table after it.  Whitespace may fall anywhere inside.
+TABLE_ANCHORS: Final[dict[TableName, str]] = {
+    "active": r"第\s*二\s*十\s*条\s*第?\s*[(（]?\s*一",
+    "requests": r"本\s*列\s*数\s*据\s*的\s*勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收",
+    "review": r"行\s*政\s*复\s*议\s*(?:\|\s*)?行\s*政\s*诉\s*讼|结\s*果\s*维\s*持",
 }
 
 #: Where the 五 heading is missing, the problems section starts at this sub-heading.
