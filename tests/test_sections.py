@@ -77,8 +77,7 @@ def test_footers() -> None:
 
 
 def test_part_numbered_headings() -> None:
-    text = "\n".join(
-        f"第{cn}部分 {h.split('、', 1)[1]}\n正文{i}" for i, (cn, h) in enumerate(zip("一二三四五六", SIX))
-    )
+    numbered = zip("一二三四五六", SIX, strict=True)
+    text = "\n".join(f"第{cn}部分 {h.split('、', 1)[1]}\n正文{i}" for i, (cn, h) in enumerate(numbered))
     heads, bodies, _ = _outline(text)
     assert len(heads) == 6 and bodies["problems"] == "正文4"
