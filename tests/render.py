@@ -243,7 +243,8 @@ def render_aligned(report: Report) -> str:
     """Columns aligned with runs of spaces, blank cells gone, page footers (inscriptis,
     pdftotext -layout)."""
     def row(label: str, vals: Cells, indent: int = 18) -> str:
-        cells = "".join(f"  {v:>8}" for v in vals if v is not None)
+        # a blank cell prints as spaces: the columns keep their places (pdftotext -layout)
+        cells = "".join(f"  {v or '':>8}" for v in vals).rstrip()
         return " " * indent + f"{label:<34}" + cells
 
     out = [*_head(report), "              二、主动公开政府信息情况"]

@@ -75,8 +75,10 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     if spec.name == "review":
         choices = [_review_choice(norm, read)]
     else:
+        anchors = _column_anchors(norm.folded, read) if read.layout is Layout.WORDS else {}
         choices = [
-            _row_choice(norm, spec, i, r, read.layout) for i, r in enumerate(read.rows)
+            _row_choice(norm, spec, i, r, read.layout, anchors.get(spec.rows[i].group))
+            for i, r in enumerate(read.rows)
         ]
     picked = _choose(spec, choices, diags, norm)
     per_row: list[tuple[Slot, ...]]
@@ -179,7 +181,12 @@ def _pieces(norm: NormalizedText, tokens: Sequence[Token]) -> list[Piece | None]
 
 
 def _row_choice(
-    norm: NormalizedText, spec: TableSpec, i: int, read: RowRead | None, layout: Layout
+    norm: NormalizedText,
+    spec: TableSpec,
+    i: int,
+    read: RowRead | None,
+    layout: Layout,
+    anchors: list[tuple[float, float]] | None = None,
 ) -> _RowChoice:
     columns = spec.rows[i].columns
     width = len(columns)
@@ -188,7 +195,83 @@ def _row_choice(
     if read.undecided:
         return _RowChoice((), None, "uneven-block", read.tokens)
     pieces = _pieces(norm, read.tokens)
-    return _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width)
+    choice = _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width)
+    if choice.how == "placed" and anchors is not None:
+        placed = _by_position(norm.folded, pieces, anchors)
+        if placed is not None and placed in choice.candidates:
+            return _RowChoice((placed,), 0, "positioned", read.tokens, choice.extra)
+    return choice
+
+
+#: How far (in characters) a value may sit from its column's learnt position.
+POSITION_TOLERANCE: Final = 3
+
+
+def _column(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The character columns of ``[start, end)`` on its line."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    return start - line_start, end - line_start
+
+
+def _column_anchors(folded: str, read: TableRead) -> dict[str | None, list[tuple[float, float]]]:
+    """Where each column's values sit (start and end column), per group of rows sharing
+    columns, learnt from rows read complete in whitespace-aligned text.
+
+    Only positions that at least two complete rows agree on (within the tolerance) count:
+    text whose rows are laid out differently (inscriptis shifts rows with an extra label
+    cell) yields no anchors, and placement falls back to the arithmetic.
+    """
+    samples: dict[str | None, list[list[tuple[int, int]]]] = {}
+    for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
+        if row is None or row.undecided:
+            continue
+        toks = [t for t in row.tokens if not t.blank]
+        if len(toks) == len(row_spec.columns) and len({t.line for t in toks}) == 1:
+            samples.setdefault(row_spec.group, []).append(
+                [_column(folded, t.start, t.end) for t in toks]
+            )
+    out: dict[str | None, list[tuple[float, float]]] = {}
+    for group, rows in samples.items():
+        if len(rows) < 2:
+            continue
+        anchors = []
+        for c in range(len(rows[0])):
+            starts = sorted(r[c][0] for r in rows)
+            ends = sorted(r[c][1] for r in rows)
+            mid_s, mid_e = starts[len(starts) // 2], ends[len(ends) // 2]
+            agree = sum(
+                1
+                for r in rows
+                if min(abs(r[c][0] - mid_s), abs(r[c][1] - mid_e)) <= POSITION_TOLERANCE
+            )
+            if agree < 2:
+                break
+            anchors.append((float(mid_s), float(mid_e)))
+        else:
+            out[group] = anchors
+    return out
+
+
+def _by_position(
+    folded: str, pieces: list[Piece | None], anchors: list[tuple[float, float]]
+) -> Candidate | None:
+    """A short row placed by where its values sit, if each sits at exactly one column."""
+    out: list[Piece | None] = [None] * len(anchors)
+    last = -1
+    for p in pieces:
+        if p is None:
+            continue
+        s, e = _column(folded, p.start, p.end)
+        near = [
+            c
+            for c, (a_s, a_e) in enumerate(anchors)
+            if min(abs(s - a_s), abs(e - a_e)) <= POSITION_TOLERANCE
+        ]
+        if len(near) != 1 or near[0] <= last:
+            return None
+        last = near[0]
+        out[last] = p
+    return tuple(out)
 
 
 def _review_choice(norm: NormalizedText, read: TableRead) -> _RowChoice:
@@ -652,7 +735,9 @@ def _report_choice(
         )
         return
     reading = _describe(ch.candidates[idx])
-    if ch.how == "split":
+    if ch.how == "positioned":
+        code, what = "placed-by-position", "short row placed by where its values sit"
+    elif ch.how == "split":
         code, what = "split-digits", "glued digits split"
     elif ch.how == "reordered":
         code, what = "reordered-by-arithmetic", "values printed out of order rearranged"
