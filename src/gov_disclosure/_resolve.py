@@ -369,13 +369,65 @@ def _choice_for(
         if overflow:
             return _RowChoice((), None, "split-overflow", tokens, extra)
         return _RowChoice(tuple(cands), None, "split", tokens, extra)
-    cands = [
-        tuple(values[slots.index(c)] if c in slots else None for c in range(width))
-        for slots in itertools.combinations(range(width), len(values))
-    ]
-    cands = [c for c in cands if _types_fit(columns, c)]
-    filtered = _row_filter(spec, tuple(cands))
-    return _RowChoice(filtered, _preferred(spec, filtered), "placed", tokens, extra)
+    placed = _placements(spec, columns, values)
+    return _RowChoice(placed, _preferred(spec, placed), "placed", tokens, extra)
+
+
+def _placements(
+    spec: TableSpec, columns: tuple[ColumnSpec, ...], values: list[Piece]
+) -> tuple[Candidate, ...]:
+    """Every order-preserving placement of a short row's values that their types allow,
+    narrowed to those the row's arithmetic accepts when any does (table 三: the total
+    equals the applicant values; table 四: no group total contradicted)."""
+    width = len(columns)
+    nums = [_num(v) for v in values]
+    kinds = [_value_kind(v) for v in values]
+    groups = _groups(spec, width)
+    fitting: list[Candidate] = []
+    good: list[Candidate] = []
+    for slots in itertools.combinations(range(width), len(values)):
+        if not all(_kind_fits(kinds[i], columns[c].kind) for i, c in enumerate(slots)):
+            continue
+        arr: list[int | None] = [None] * width
+        has = [False] * width
+        for i, c in enumerate(slots):
+            arr[c], has[c] = nums[i], True
+        cand = tuple(values[slots.index(c)] if has[c] else None for c in range(width))
+        fitting.append(cand)
+        verdicts = [_sum_ok(arr, has, lo, t) for lo, t in groups]
+        if (spec.name == "requests" and verdicts and verdicts[0] is True) or (spec.name == "review" and all(v is not False for v in verdicts)):
+            good.append(cand)
+    return tuple(good or fitting)
+
+
+def _sum_ok(arr: list[int | None], has: list[bool], lo: int, total: int) -> bool | None:
+    """Do the present cells lo..total-1 sum to cell `total`?  None when it cannot be told."""
+    if not has[total] or arr[total] is None:
+        return None
+    if any(has[c] and arr[c] is None for c in range(lo, total)):
+        return None  # "/" or text among the parts
+    return sum(arr[c] or 0 for c in range(lo, total)) == arr[total]
+
+
+def _value_kind(p: Piece) -> str | None:
+    """``signed`` for 增/减/+/- values, ``money`` for values with a money unit, else None."""
+    m = NUMBER.fullmatch(p.folded.strip())
+    if m is None:
+        return None
+    if m.group("sign"):
+        return "signed"
+    if m.group("unit") in ("元", "万元", "亿元"):
+        return "money"
+    return None
+
+
+def _kind_fits(value_kind: str | None, column_kind: str) -> bool:
+    """A signed value only in a change column; a value with a money unit only in money."""
+    if value_kind == "signed":
+        return column_kind == "change"
+    if value_kind == "money":
+        return column_kind == "money"
+    return True
 
 
 #: A cell run that glued text may have merged: sign, a run of digits, and what only the
@@ -467,21 +519,6 @@ def _splits(
     return out, not complete
 
 
-def _types_fit(columns: tuple[ColumnSpec, ...], cand: Candidate) -> bool:
-    """A signed value only in a change column; a value with a money unit only in money."""
-    for col, p in zip(columns, cand, strict=True):
-        if p is None:
-            continue
-        m = NUMBER.fullmatch(p.folded.strip())
-        if m is None:
-            continue
-        if m.group("sign") and col.kind == "count":
-            return False
-        if m.group("unit") in ("元", "万元", "亿元") and col.kind != "money":
-            return False
-    return True
-
-
 def _num(p: Piece | None) -> int | None:
     if p is None:
         return None
@@ -513,25 +550,6 @@ def _groups(spec: TableSpec, width: int) -> tuple[tuple[int, int], ...]:
         w = REVIEW_TOTAL_COLUMN + 1
         return tuple((g * w, g * w + REVIEW_TOTAL_COLUMN) for g in range(width // w))
     return ()
-
-
-def _row_filter(spec: TableSpec, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """Keep the readings that satisfy the row's own arithmetic, if any does."""
-    if spec.name == "requests":
-        good = tuple(c for c in cands if _group_ok(c, 0, REQUEST_TOTAL_COLUMN, False))
-        return good or cands
-    if spec.name == "review":
-        w = REVIEW_TOTAL_COLUMN + 1
-
-        def ok(c: Candidate) -> bool:
-            return all(
-                _group_ok(c, g * w, g * w + REVIEW_TOTAL_COLUMN, False) is not False
-                for g in range(len(c) // w)
-            )
-
-        good = tuple(c for c in cands if ok(c))
-        return good or cands
-    return cands
 
 
 def _preferred(spec: TableSpec, cands: tuple[Candidate, ...]) -> int | None:
