@@ -321,6 +321,13 @@ def _tokens(
         s, e = _strip(text, a, b, " \t|")
         if s < e and is_cell_text(text[s:e]):
             yield Token(s, e, line, run=run)
+        elif s < e:
+            # a line that holds several cells after all (a row printed inline among
+            # one-cell-per-line text): its cells, when every piece is one
+            parts = list(_WORD.finditer(text, s, e))
+            if len(parts) > 1 and all(is_cell_text(m.group()) for m in parts):
+                for m in parts:
+                    yield Token(m.start(), m.end(), line, run=run)
 
 
 _Event = LabelHit | Token

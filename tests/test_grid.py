@@ -1,0 +1,111 @@
+"""Stage 3: layout detection and the fill of template rows, on small named cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_disclosure import parse_report
+from gov_disclosure._grid import Layout, detect_layout, read_table, region_lines
+from gov_disclosure._normalize import normalize
+from gov_disclosure._vocab import TABLES
+
+from .render import FAMILIES
+from .reports import make_report
+
+REQ = TABLES["requests"]["2019"]
+
+
+@pytest.mark.parametrize(
+    ("family", "layout"),
+    [
+        ("pipe_suffix", Layout.CELL_LINES),
+        ("pipe_lines", Layout.CELL_LINES),
+        ("blank_lines", Layout.GAPS),
+        ("tabs", Layout.TABS),
+        ("markdown", Layout.PIPES),
+        ("aligned", Layout.WORDS),
+        ("plumber", Layout.WORDS),
+        ("raw", Layout.RAW),
+        ("fragments", Layout.FRAGMENTS),
+        ("glued", Layout.GLUED),
+    ],
+)
+def test_layout_detection(family: str, layout: Layout) -> None:
+    text = normalize(FAMILIES[family](make_report("2019", "2019", seed=2))).folded
+    start = text.index("二、主动公开")
+    end = text.index("五、存在的主要问题")
+    assert detect_layout(text, [region_lines(text, start, end)], 60) is layout
+
+
+def _rows(text: str, layout: Layout) -> dict[str, list[str]]:
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), REQ, layout)
+    return {
+        spec.key: ["" if t.blank else (t.text or folded[t.start : t.end]) for t in row.tokens]
+        for spec, row in zip(REQ.rows, read.rows, strict=True)
+        if row is not None
+    }
+
+
+def test_values_printed_before_their_label() -> None:
+    # pdfplumber: a wrapped label with its values on the line between, and the next row's
+    # values before that row's label
+    text = "\n".join([
+        "（二）部分公开（区分处理的，只计这一情",
+        "4 0 0 0 0 0 4",
+        "形，不计其他情形）",
+        "1 0 0 0 0 0 1",
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0",
+    ])
+    rows = _rows(text, Layout.WORDS)
+    assert rows["partially_granted"] == ["4", "0", "0", "0", "0", "0", "4"]
+    assert rows["denied.state_secret"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert rows["denied.prohibited_by_law"] == ["0"] * 7
+
+
+def test_block_printed_column_by_column() -> None:
+    cols = ["1\n0", "0\n0", "0\n0", "0\n0", "0\n0", "0\n2", "1\n2"]
+    text = "1.属于国家秘密\n\n" + "\n\n".join(cols) + "\n\n2.其他法律行政法规禁止公开\n"
+    rows = _rows(text, Layout.RAW)
+    assert rows["denied.state_secret"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
+
+
+def test_uneven_block_is_undecidable() -> None:
+    cols = ["1\n0", "0", "0\n0", "0\n0", "0\n0", "0\n2", "1\n2"]  # one cell printed nothing
+    text = "1.属于国家秘密\n\n" + "\n\n".join(cols) + "\n\n2.其他法律行政法规禁止公开\n"
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), REQ, Layout.RAW)
+    assert read.rows[4] is not None and read.rows[4].undecided
+
+
+def test_blank_line_cells() -> None:
+    text = "一、本年新收政府信息公开申请数量\n\n6\n\n\n\n\n\n\n 6\n\n二、上年结转政府信息公开申请数量\n\n\n\n\n\n\n\n 0\n"
+    rows = _rows(text, Layout.GAPS)
+    assert rows["new_received"] == ["6", "", "", "", "", "", "6"]
+    assert rows["carried_over"] == ["", "", "", "", "", "", "0"]
+
+
+def test_tab_row_with_merged_label_cells() -> None:
+    text = "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t1\t4\t\n\t(三) 不 予 公 开\t1. 属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    rows = _rows(text, Layout.TABS)
+    assert rows["new_received"] == ["3", "0", "0", "0", "0", "1", "4"]
+    assert rows["denied.state_secret"] == ["0"] * 7
+
+
+def test_glued_run_keeps_the_next_labels_number() -> None:
+    text = "1.本机关不掌握相关政府信息2200003252.没有现成信息需要另行制作0000000"
+    rows = _rows(text, Layout.GLUED)
+    assert rows["unavailable.not_held"] == ["220000325"]
+    assert rows["unavailable.needs_creation"] == ["0000000"]
+
+
+def test_rows_without_labels_are_filled_in_template_order() -> None:
+    made = make_report("2019", "2019", seed=4)
+    text = FAMILIES["plumber"](made)
+    # drop two labels entirely: their values still land in their rows
+    text = text.replace("2.重复申请", "").replace("3.要求提供公开出版物", "")
+    flat = parse_report(text).to_flat()
+    for key in ("not_processed.duplicate", "not_processed.publication"):
+        assert flat[f"requests.{key}.total"] == int(made.requests[key][6] or 0)

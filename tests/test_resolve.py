@@ -1,0 +1,85 @@
+"""Stage 5b: deciding what the flattening left open, on small named cases."""
+
+from __future__ import annotations
+
+from gov_disclosure import CellKind, parse_report
+
+from .render import render_glued
+from .reports import make_report
+
+HEAD = "一、总体情况\n正文\n二、主动公开政府信息情况\n"
+
+
+def _report(active: str, requests: str, review: str) -> object:
+    return parse_report(
+        HEAD + active + "\n三、收到和处理政府信息公开申请情况\n" + requests
+        + "\n四、政府信息公开行政复议、行政诉讼情况\n" + review
+        + "\n五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n"
+    )
+
+
+def test_lone_applicant_value_equal_to_total_is_natural_person() -> None:
+    r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 1 |\n1 |", "")
+    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    assert [c.value for c in row] == [1, None, None, None, None, None, 1]
+    assert row["commercial"].kind is CellKind.BLANK
+    codes = {d.code for d in r.diagnostics}  # type: ignore[attr-defined]
+    assert "placed-by-convention" in codes
+
+
+def test_short_row_with_several_applicant_values_is_left_open() -> None:
+    r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 258 |\n12 |\n1 |\n1 |", "")
+    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    assert all(c.kind is CellKind.ABSENT for c in row)
+    amb = [d for d in r.diagnostics if d.code == "ambiguous-cells"]  # type: ignore[attr-defined]
+    assert amb and amb[0].key == "requests.new_received" and len(amb[0].candidates) > 1
+
+
+def test_total_is_set_when_every_reading_agrees_on_it() -> None:
+    r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 5 |\n3 |\n8 |", "")
+    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    assert row["total"].value == 8
+    assert row["natural_person"].kind is CellKind.ABSENT  # 5 and 3: which columns?
+
+
+def test_table_two_short_row_fills_from_the_left_by_type() -> None:
+    r = _report(
+        "第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政许可 | 减1件 | 4 |",
+        "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "",
+    )
+    row = r.active["licensing"]  # type: ignore[attr-defined]
+    assert [c.value for c in row] == [None, -1, 4]  # a signed value can only be a change
+
+
+def test_glued_digits_split_by_the_table_identities() -> None:
+    made = make_report("2021", "2021", seed=3)
+    r = parse_report(render_glued(made))
+    splits = [d for d in r.diagnostics if d.code == "split-digits"]
+    assert len(splits) > 20
+    want = made.requests["granted"]
+    assert [str(c.value) for c in r.requests["granted"]] == list(want)
+
+
+def test_glued_table_two_row_is_undecidable() -> None:
+    r = parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数"
+        "本年废止件数现行有效件数规章000行政规范性文件693665 三、收到和处理政府信息公开申请情况"
+        "一、本年新收政府信息公开申请数量1000001 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
+    )
+    assert [c.value for c in r.active["rules"]] == [0, 0, 0]
+    assert all(c.kind is CellKind.ABSENT for c in r.active["normative_docs"])
+    amb = next(d for d in r.diagnostics if d.key == "active.normative_docs")
+    assert "6/93/665" in amb.candidates
+
+
+def test_a_lone_slash_stands_for_its_row() -> None:
+    r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 |\n/ |\n||||||||", "")
+    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    assert all(c.kind is CellKind.NOT_APPLICABLE for c in row)
+
+
+def test_never_a_zero_for_a_blank() -> None:
+    r = _report("规章\t\t\t", "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\t", "")
+    assert all(c.value is None for c in r.requests["new_received"])  # type: ignore[attr-defined]
+    assert all(c.value is None for c in r.active["rules"])  # type: ignore[attr-defined]
