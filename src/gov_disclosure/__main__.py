@@ -46,8 +46,12 @@ def main(argv: list[str] | None = None) -> int:
             for d in report.diagnostics
         ],
     }
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=1, default=_json_default)
-    sys.stdout.write("\n")
+    try:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1, default=_json_default)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): not an error of ours
+        sys.stdout = None  # type: ignore[assignment]
     return 0
 
 
