@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from decimal import Decimal
 
@@ -50,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1, default=_json_default)
         sys.stdout.write("\n")
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader went away (| head): not an error of ours
-        sys.stdout = None  # type: ignore[assignment]
+    except BrokenPipeError:
+        # the reader went away (| head): not an error; silence the flush at exit
+        # (the recipe of the Python docs for SIGPIPE)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 
