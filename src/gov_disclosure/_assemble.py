@@ -67,6 +67,12 @@ def _variant(name: TableName, view: CompactText, default: Template) -> Template:
     return default
 
 
+#: The longest a table's region is read.  The largest real table (table 三 flattened one
+#: cell per block of lines with empty lines between, 25 rows x 7 cells plus labels) runs to
+#: some tens of thousands of characters; anything past this bound is noise, and reading it
+#: would only cost time and memory on hostile input.
+MAX_TABLE_CHARS: Final = 200_000
+
 _ANCHORS: Final = {name: re.compile(p) for name, p in TABLE_ANCHORS.items()}
 _ORDER: Final[tuple[TableName, ...]] = ("active", "requests", "review")
 
@@ -145,6 +151,18 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             )
         )
 
+    for name, (a, b) in list(regions.items()):
+        if b - a > MAX_TABLE_CHARS:
+            regions[name] = (a, a + MAX_TABLE_CHARS)
+            diags.append(
+                Diagnostic(
+                    "table-too-large",
+                    "error",
+                    f"{TABLES[name]['2021'].title} runs for {b - a} characters; only the "
+                    f"first {MAX_TABLE_CHARS} are read",
+                    span=norm.span(a + MAX_TABLE_CHARS, b),
+                )
+            )
     views = {name: compact(text, a, b) for name, (a, b) in regions.items()}
     variants: dict[TableName, Template] = {}
     default: Template = "2021"

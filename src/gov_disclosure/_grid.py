@@ -389,6 +389,8 @@ def _events(
     counts = False  # whether the previous line ended in a cell or a row label
     run = 0
     for ln in lines:
+        if len(events) > MAX_TOKENS_PER_TABLE:
+            break  # read_table reports the truncation
         events.extend(cur.before(ln.start))
         if layout is Layout.GAPS and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
@@ -420,6 +422,8 @@ def _fragment_events(
     events: list[_Event] = []
     cur = _Cursor(labels)
     for block in _blocks(lines):
+        if len(events) > MAX_TOKENS_PER_TABLE:
+            break  # read_table reports the truncation
         events.extend(cur.before(block[0].start))
         parts: list[tuple[int, int]] = []
         saw_label = False
