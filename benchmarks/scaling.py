@@ -19,7 +19,9 @@ import tracemalloc
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gov_disclosure import NotAReportError, __version__, parse_report  # noqa: E402
+import contextlib
+
+from gov_disclosure import NotAReportError, __version__, parse_report
 
 SAMPLE = (ROOT / "tests" / "data" / "samples" / "r013.layout.txt").read_text(encoding="utf-8")
 
@@ -44,16 +46,12 @@ def measure(text: str) -> tuple[float, float]:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        try:
+        with contextlib.suppress(NotAReportError):
             parse_report(text)
-        except NotAReportError:
-            pass
         best = min(best, time.perf_counter() - t0)
     tracemalloc.start()
-    try:
+    with contextlib.suppress(NotAReportError):
         parse_report(text)
-    except NotAReportError:
-        pass
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return best, peak / 2**20

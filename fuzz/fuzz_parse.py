@@ -25,8 +25,8 @@ import traceback
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gov_disclosure import CellKind, NotAReportError, parse_report  # noqa: E402
-from gov_disclosure._normalize import normalize  # noqa: E402
+from gov_disclosure import CellKind, NotAReportError, parse_report
+from gov_disclosure._normalize import normalize
 
 SAMPLES = [
     p.read_text(encoding="utf-8")
