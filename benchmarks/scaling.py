@@ -35,6 +35,12 @@ def grow(kind: str, size: int) -> str:
         return head + fill[: need // 3] + "二、主动公开政府信息情况" + tail
     if kind == "repeated":
         return (SAMPLE * (size // len(SAMPLE.encode()) + 1))[: size // 3]
+    if kind == "pathological":
+        # long runs built to make a backtracking regex go quadratic
+        unit = " " * 997 + "一、" + "9" * 997 + "|" * 500 + "(" * 300 + "\t" * 300 + "附件下载"
+        body = unit * (size // len(unit.encode()) + 1)
+        head, _, tail = SAMPLE.partition("六、其他需要报告的事项")
+        return head + "六、其他需要报告的事项\n" + body[: size // 2] + tail
     noise = "0 1 2 3 4 5 6 7 8 9 说明文字 |\n"
     head, _, tail = SAMPLE.partition("四、政府信息公开行政复议")
     need = max(0, size - len(SAMPLE.encode()))
@@ -65,7 +71,7 @@ def main() -> None:
     sizes = [10_000, 100_000, 1_000_000, 10_000_000]
     sizes = [s for s in sizes if s <= args.max_mb * 1_000_000]
     parse_report(SAMPLE)  # warm up: imports, regex compilation
-    for kind in ("narrative", "repeated", "table noise"):
+    for kind in ("narrative", "repeated", "table noise", "pathological"):
         print(f"\n{kind}:")
         print(f"{'input':>10} {'chars':>10} {'time':>10} {'ms per MB':>10} {'peak MiB':>9} {'peak/input':>10}")
         for size in sizes:

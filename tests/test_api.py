@@ -55,6 +55,21 @@ def test_not_a_report(text: str) -> None:
     assert info.value.missing
 
 
+def test_missing_table_is_an_error_in_strict_mode_only() -> None:
+    text = render_tabs(make_report("2019", "2019", seed=1))
+    start = text.index("四、政府信息公开行政复议")
+    gutted = text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n本年度无。\n" + text[
+        text.index("五、存在的主要问题") :
+    ]
+    gutted = gutted.replace(text[text.index("二、主动公开") : text.index("三、收到和处理")],
+                            "二、主动公开政府信息情况\n见附件。\n")
+    report = parse_report(gutted)
+    assert not report.active.found and report.requests.found
+    with pytest.raises(StrictParseError) as info:
+        parse_report(gutted, strict=True)
+    assert [e.diagnostic.code for e in info.value.exceptions] == ["missing-table"]
+
+
 def test_missing_section_still_returns_the_rest() -> None:
     text = render_tabs(make_report("2019", "2019", seed=1))
     text = text.replace("五、存在的主要问题及改进情况", "")

@@ -202,7 +202,7 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             diags.append(
                 Diagnostic(
                     "missing-table",
-                    "warning",
+                    "error",
                     f"no row of table {spec.title} was found under its heading",
                 )
             )

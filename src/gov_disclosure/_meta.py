@@ -75,8 +75,10 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
     year: int | None = None
     sender: str | None = None
     for i, (offset, line) in enumerate(lines):
+        if len(line) > 120:
+            continue  # a title is one short line
         m = _TITLE.search(line)
-        if m is None or len(line) > 120:
+        if m is None:
             continue
         part = m.group("agency")
         if not part.strip() and m.group("after").strip():

@@ -80,8 +80,10 @@ _CHROME_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
 )
 _CHROME_TAIL: Final = re.compile(
-    r"(?:[ \t]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r"))+[ \t|]*$"
+    r"(?:[ \t]*+(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r"))++[ \t|]*+$"
 )
+#: How far from the end of the last line page chrome is looked for.
+_CHROME_TAIL_WINDOW: Final = 200
 _JUNK_LINE: Final = re.compile(r"^[\s|*\-_=]*$")
 
 
@@ -219,7 +221,9 @@ def _trim_back(text: str, start: int, end: int) -> int:
         if _is_trailing_junk(line):
             lines.pop()
             continue
-        m = _CHROME_TAIL.search(line)
+        # chrome ends a line: looking at its end only keeps this linear on a long line
+        tail_start = max(0, len(line) - _CHROME_TAIL_WINDOW)
+        m = _CHROME_TAIL.search(line, tail_start)
         if m is not None and m.start() > 0:
             return _rstrip(text, a, a + m.start())
         return _rstrip(text, a, b)
