@@ -71,7 +71,17 @@ SAMPLES = {p.name: p.read_text(encoding="utf-8") for p in sample_inputs()}
 
 @st.composite
 def mutated_samples(draw: st.DrawFn) -> str:
-    lines = SAMPLES[draw(st.sampled_from(sorted(SAMPLES)))].split("\n")
+    text = SAMPLES[draw(st.sampled_from(sorted(SAMPLES)))]
+    whole = draw(st.sampled_from(["lines", "lines", "lines", "repeat", "concat", "mojibake"]))
+    if whole == "repeat":
+        return text * draw(st.integers(2, 3))
+    if whole == "concat":
+        return text + "\n" + SAMPLES[draw(st.sampled_from(sorted(SAMPLES)))]
+    if whole == "mojibake":  # UTF-8 read as another encoding, in part
+        cut = draw(st.integers(0, len(text)))
+        wrong = draw(st.sampled_from(["gbk", "latin-1", "cp1252"]))
+        return text[:cut] + text[cut:].encode("utf-8").decode(wrong, errors="replace")
+    lines = text.split("\n")
     for _ in range(draw(st.integers(1, 6))):
         if not lines:
             break
