@@ -8,13 +8,14 @@
 21
 """
 
-from ._api import parse_report
+from ._api import parse_html, parse_report
 from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, StrictParseError
 from ._model import (
     AnnualReport,
     Cell,
     CellKind,
     Diagnostic,
+    GridRef,
     Row,
     Section,
     Sections,
@@ -31,6 +32,7 @@ __all__ = (
     "Diagnostic",
     "DiagnosticError",
     "GovDisclosureError",
+    "GridRef",
     "NotAReportError",
     "Row",
     "Section",
@@ -39,6 +41,7 @@ __all__ = (
     "StrictParseError",
     "Table",
     "__version__",
+    "parse_html",
     "parse_report",
 )
 

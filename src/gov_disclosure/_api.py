@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from ._assemble import assemble
-from ._errors import DiagnosticError, StrictParseError
+from ._errors import DiagnosticError, GovDisclosureError, StrictParseError
+from ._html_map import relocate
 from ._model import AnnualReport, Diagnostic
 from ._normalize import NormalizedText, normalize
 from ._sections import split_sections
@@ -35,10 +39,59 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
             else ""
         )
         raise TypeError(f"parse_report() expects str, not {type(given).__name__!r}{hint}")
+    if _LOOKS_LIKE_HTML.match(text):
+        # a web page given by mistake: read it as one, when lxml is there to do so
+        try:
+            import lxml  # noqa: F401
+        except ImportError:
+            raise GovDisclosureError(
+                'this text is HTML: use parse_html (pip install "gov-disclosure[html]")'
+            ) from None
+        return parse_html(text, strict=strict)
     norm = normalize(text)
     report = assemble(norm, split_sections(norm))
     if strict:
         _raise_errors(norm, report.diagnostics)
+    return report
+
+
+#: A web page: markup from its first visible characters on.
+_LOOKS_LIKE_HTML: Final = re.compile(
+    r"\A(?:\ufeff)?\s*+(?:<!--.*?-->\s*+)?<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:
+    """Parse a report published as a web page (a whole crawled page will do).
+
+    Tables are read as the page's real grid of cells, so blank cells and merged label
+    cells keep their places; the report is found inside the page, without its navigation,
+    scripts or footers.  The result is the same `AnnualReport` as `parse_report` gives;
+    each table cell's `Cell.origin` says where it is in the page, and its `Cell.span` points
+    at the source line of its ``<td>``.
+
+    Needs lxml (``pip install "gov-disclosure[html]"``).  Raises as `parse_report` does.
+    """
+    given: object = html
+    if not isinstance(given, str):
+        hint = (
+            " (decode it first, e.g. data.decode('utf-8'))"
+            if isinstance(given, bytes | bytearray)
+            else ""
+        )
+        raise TypeError(f"parse_html() expects str, not {type(given).__name__!r}{hint}")
+    try:
+        from ._html import html_to_text
+    except ImportError as e:  # pragma: no cover - the dev extra installs lxml
+        raise ImportError(
+            'parse_html needs lxml: pip install "gov-disclosure[html]"'
+        ) from e
+    page = html_to_text(html)
+    norm = normalize(page.text)
+    report = relocate(assemble(norm, split_sections(norm)), page, html)
+    if strict:
+        _raise_errors(normalize(html), report.diagnostics)
     return report
 
 

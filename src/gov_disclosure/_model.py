@@ -34,6 +34,20 @@ class Span:
     """1-based column of `start` on its line."""
 
 
+@attrs.frozen
+class GridRef:
+    """Where a table cell is in a web page (`parse_html`)."""
+
+    table: int
+    """0-based index of the ``<table>`` in the page, in document order."""
+    row: int
+    """0-based row of that table."""
+    column: int
+    """0-based column in the table's grid, rowspan and colspan expanded."""
+    line: int | None = None
+    """The source line of the cell's ``<td>``."""
+
+
 class CellKind(enum.Enum):
     """What a table cell holds."""
 
@@ -62,6 +76,8 @@ class Cell:
     """Where the cell's text is in the input; ``None`` for a cell the flattening dropped."""
     unit: str | None = None
     """The unit the raw text was read in (``件``, ``元``, ``万元``…), if any."""
+    origin: GridRef | None = None
+    """For a report read by `parse_html`: the cell's table, row and column in the page."""
 
     @property
     def is_number(self) -> bool:

@@ -1,0 +1,224 @@
+"""Stage 0 for web pages: HTML -> `HtmlText` (the report's text, tables as exact rows).
+
+Flattening a page to text loses what makes its tables exact: where each cell is.  Here
+each ``<table>`` is read as its real rows of real cells (rowspan and colspan kept as the
+page has them), a cell's text is joined across the ``<span>``/``<font>`` pieces Word emits
+(``20</span><span>23`` is ``2023``), and ``&nbsp;`` or ``<o:p> </o:p>`` is an empty cell.
+Each row becomes one line of tab-separated cells, each real cell once: the layout the
+grid stage reads with every blank in place (`_grid.Layout.TABS`).
+
+The report is found inside a crawled page as the lowest element holding its first and
+last section headings, so site navigation, scripts, share buttons and footers are left
+out; its text is taken in reading order, block by block.
+
+Every cell of the text is mapped back to its place in the page: the table, row and column
+(in the expanded grid) and the source line of its ``<td>``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ._model import GridRef
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Elements whose content is never part of a report.
+_SKIP: Final = frozenset(
+    {"script", "style", "noscript", "template", "head", "iframe", "svg", "canvas", "button",
+     "select", "option", "textarea", "input", "object", "embed", "map"}
+)
+#: Elements that end a line of text.
+_BLOCK: Final = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
+     "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form",
+     "fieldset", "address", "figure", "figcaption", "center", "hr", "ucapcontent"}
+)
+_SPACE: Final = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]+")
+_FIRST: Final = re.compile(r"一\s*[、.,，]\s*总\s*体\s*情\s*况")
+_LAST: Final = re.compile(r"六\s*[、.,，][^。；\n]{0,12}?事\s*项")
+
+
+@attrs.frozen
+class HtmlText:
+    """The report's text as the pipeline reads it, and where its cells are in the page."""
+
+    text: str
+    cells: tuple[tuple[int, int, GridRef], ...]
+    """(start, end, place) of every table cell's text in `text`, in order."""
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.cells: list[tuple[int, int, GridRef]] = []
+        self.at_line_start = True
+        self.owners: list[tuple[int, HtmlElement]] = []
+        """(offset, element): from offset on, text comes from inside element."""
+
+    def own(self, el: HtmlElement) -> None:
+        self.owners.append((self.length, el))
+
+    def write(self, s: str) -> None:
+        if s:
+            self.parts.append(s)
+            self.length += len(s)
+            self.at_line_start = s.endswith("\n")
+
+    def newline(self) -> None:
+        if not self.at_line_start:
+            self.write("\n")
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def html_to_text(html: str) -> HtmlText:
+    """The report inside a page, as text with exact table rows (see the module docstring)."""
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):  # empty or unparseable page
+        return HtmlText("", ())
+    tables = {id(t): i for i, t in enumerate(doc.iter("table"))}
+    body = doc.find("body")
+    top = body if body is not None else doc
+    whole = _Writer()
+    _render(top, whole, tables)
+    root = _report_root(whole, top)
+    if root is top:
+        return HtmlText(whole.text(), tuple(whole.cells))
+    out = _Writer()
+    # the page's <title> names the report (agency, year) where the content does not
+    title = _SPACE.sub(" ", doc.findtext(".//title") or "").strip()
+    if title:
+        out.write(title + "\n")
+    _render(root, out, tables)
+    return HtmlText(out.text(), tuple(out.cells))
+
+
+def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
+    """The lowest element holding both the first and the last section heading, found in
+    the text of the whole page (the page's chrome lies outside it)."""
+    text = whole.text()
+    first = _FIRST.search(text)
+    lasts = list(_LAST.finditer(text, first.end())) if first else []
+    last = lasts[-1] if lasts else None
+    if first is None or last is None:
+        return top
+    offsets = [o for o, _ in whole.owners]
+    a = whole.owners[max(0, bisect.bisect_right(offsets, first.start()) - 1)][1]
+    b = whole.owners[max(0, bisect.bisect_right(offsets, last.start()) - 1)][1]
+    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    node: HtmlElement | None = b
+    while node is not None and id(node) not in ancestors:
+        node = node.getparent()
+    return node if node is not None else top
+
+
+def _render(el: HtmlElement, out: _Writer, tables: dict[int, int]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP:
+        if el.tail:
+            out.write(_inline(el.tail))
+        return
+    if tag == "table" and not _is_layout_table(el):
+        out.newline()
+        _table(el, out, tables.get(id(el), -1))
+        out.newline()
+    else:
+        block = tag in _BLOCK or tag in ("table", "tr", "td", "th", "tbody", "thead")
+        if block or tag == "br":
+            out.newline()
+        if block:
+            out.own(el)
+        if el.text and tag != "br":
+            out.write(_inline(el.text))
+        for child in el:
+            _render(child, out, tables)
+        if block:
+            out.newline()
+            parent = el.getparent()
+            if parent is not None:
+                out.own(parent)
+    if el.tail:
+        out.write(_inline(el.tail))
+
+
+def _inline(s: str) -> str:
+    return _SPACE.sub(" ", s)
+
+
+#: A cell holding more text than this is prose: its table lays out a page, it is no data.
+_PROSE_CELL: Final = 300
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    """A table used for page layout (it holds other tables, or prose), not data."""
+    if table.find(".//table") is not None:
+        return True
+    return any(len(cell.text_content()) > _PROSE_CELL for cell in _cells_of(table))
+
+
+def _cells_of(table: HtmlElement) -> Iterator[HtmlElement]:
+    for row in _rows(table):
+        yield from (c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th"))
+
+
+def _rows(table: HtmlElement) -> Iterator[HtmlElement]:
+    """The table's own rows (not those of tables nested in its cells)."""
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            yield from (r for r in child if isinstance(r.tag, str) and r.tag == "tr")
+
+
+def _table(table: HtmlElement, out: _Writer, index: int) -> None:
+    """Each row on a line, its real cells separated by tabs; grid columns kept for each."""
+    taken: dict[int, int] = {}  # grid column -> rows it is still covered by a rowspan
+    for r, row in enumerate(_rows(table)):
+        out.newline()
+        col = 0
+        first = True
+        for cell in row:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while taken.get(col, 0) > 0:
+                col += 1
+            span = _int(cell.get("colspan"))
+            down = _int(cell.get("rowspan"))
+            if not first:
+                out.write("\t")
+            first = False
+            text = _SPACE.sub("", cell.text_content())
+            start = out.length
+            out.write(text)
+            line = cell.sourceline if isinstance(cell.sourceline, int) else None
+            out.cells.append((start, out.length, GridRef(index, r, col, line)))
+            if down > 1:
+                for c in range(col, col + span):
+                    taken[c] = down
+            col += span
+        for c in list(taken):
+            taken[c] -= 1
+            if taken[c] <= 0:
+                del taken[c]
+    out.newline()
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or "1"), 1000))  # a bound against absurd spans
+    except ValueError:
+        return 1
