@@ -12,17 +12,20 @@ DATA = pathlib.Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"
 FIXTURES = DATA / "fixtures"
 TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
 
 
-def sample_inputs(folder: pathlib.Path = SAMPLES) -> list[pathlib.Path]:
-    """Every text input that has an expected file (NAME.txt or NAME.VARIANT.txt)."""
+def sample_inputs(
+    folder: pathlib.Path = SAMPLES, suffixes: tuple[str, ...] = TEXT_SUFFIXES
+) -> list[pathlib.Path]:
+    """Every input that has an expected file (NAME.txt or NAME.VARIANT.txt)."""
     out = []
     for gold in sorted(folder.glob("*.expected.json")):
         stem = gold.name[: -len(".expected.json")]
         out.extend(
             p
             for p in sorted(folder.glob(stem + ".*"))
-            if p.name.split(".")[0] == stem and p.suffix in TEXT_SUFFIXES
+            if p.name.split(".")[0] == stem and p.suffix in suffixes
         )
     return out
 

@@ -18,6 +18,7 @@ raw            pdftotext raw (a cell a line, some blocks by        dropped
                column, labels after their values)
 fragments      BeautifulSoup get_text("\\n") (runs of empty lines)  a line of spaces
 glued          crawled page text (no separators at all)            (none allowed)
+html           a whole crawled page, Word HTML (parse_html)        &nbsp; cells
 =============  ==================================================  ===============
 
 The parser never sees these functions; they exist so that tests can state "a grid
@@ -413,3 +414,103 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
 }
 #: Families whose flattening keeps blank cells where they are.
 EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "fragments"})
+
+
+# --------------------------------------------------------------------------- HTML
+def _spans(text: str, rng_seed: int) -> str:
+    """Word-style markup: the text cut into <span>s at arbitrary places (digits too)."""
+    import random
+
+    rng = random.Random(rng_seed)
+    out = []
+    pos = 0
+    while pos < len(text):
+        step = rng.randint(1, 4)
+        piece = text[pos : pos + step].replace("&", "&amp;").replace("<", "&lt;")
+        out.append(f'<span style="font-family: 仿宋_GB2312">{piece}</span>')
+        pos += step
+    return "".join(out)
+
+
+def _td(text: str | None, seed: int, rowspan: int = 1, colspan: int = 1) -> str:
+    attrs_ = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+        f' colspan="{colspan}"' if colspan > 1 else ""
+    )
+    inner = '<span>&nbsp;<o:p></o:p></span>' if text is None else _spans(text, seed) + "<o:p></o:p>"
+    return f'<td{attrs_} valign="center"><p class="MsoNormal" align="center">{inner}</p></td>'
+
+
+def render_html(report: Report) -> str:
+    """A whole crawled page: navigation, scripts, an info table, the report as Word HTML
+    with the merged cells of the templates (FORMAT.md §4-5), a footer."""
+    seed = 0
+
+    def td(text: str | None, rowspan: int = 1, colspan: int = 1) -> str:
+        nonlocal seed
+        seed += 1
+        return _td(text, seed, rowspan, colspan)
+
+    def para(text: str) -> str:
+        nonlocal seed
+        seed += 1
+        return f'<p class="MsoNormal" style="text-indent:2em">{_spans(text, seed)}<o:p></o:p></p>'
+
+    title = _head(report)[0]
+    out = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>{title}-某某县人民政府</title><style>.nav{{color:red}}</style>",
+        "<script>var a = '一、总体情况';</script></head><body>",
+        '<div class="nav"><a href="/">首页</a> <a href="/xxgk">政府信息公开</a></div>',
+        ('<table class="info"><tr><td>索引号</td><td>014314799/2024-00002</td>'
+        "<td>发布机构</td><td>某某县</td></tr></table>"),
+        f'<div class="content"><h1>{title}</h1>',
+        para("一、总体情况"),
+        para(report.overview),
+        para("二、主动公开政府信息情况"),
+        '<table border="1" cellspacing="0">',
+    ]
+    for caption, headers, rows in _active_groups(report):
+        out.append(f"<tr>{td(caption, colspan=4)}</tr>")
+        out.append("<tr>" + td("信息内容") + "".join(td(h, colspan=3 if len(headers) == 1 else 1) for h in headers) + "</tr>")
+        for label, vals in rows:
+            cells = "".join(td(v, colspan=3 if len(vals) == 1 else 1) for v in vals)
+            pad = td(None) if len(vals) == 2 else ""
+            out.append(f"<tr>{td(label)}{cells}{pad}</tr>")
+    out += ["</table>", para("三、收到和处理政府信息公开申请情况"), '<table border="1">',
+            "<tr>" + td(_NOTE, rowspan=3, colspan=3) + td("申请人情况", colspan=7) + "</tr>",
+            "<tr>" + td("自然人", rowspan=2) + td("法人或其他组织", colspan=5) + td("总计", rowspan=2) + "</tr>",
+            "<tr>" + "".join(td(h) for h in _REQ_HEADER[1:6]) + "</tr>"]
+    spec = TABLES["requests"][report.requests_variant]
+    keys = [r.key for r in spec.rows]
+    results = keys[2 : keys.index("total") + 1]
+    for row in spec.rows:
+        vals = "".join(td(v) for v in report.requests[row.key])
+        key = row.key
+        if key in ("new_received", "carried_over", "carried_forward"):
+            out.append(f"<tr>{td(row.label, colspan=3)}{vals}</tr>")
+            continue
+        lead = td("三、本年度办理结果", rowspan=len(results)) if key == results[0] else ""
+        group = key.split(".")[0]
+        members = [k for k in keys if k.startswith(group + ".")]
+        if len(members) > 1:
+            if key == members[0]:
+                lead += td(_GROUP_BEFORE.get(key, "（六）其他处理"), rowspan=len(members))
+            out.append(f"<tr>{lead}{td(row.label)}{vals}</tr>")
+        else:
+            out.append(f"<tr>{lead}{td(row.label, colspan=2)}{vals}</tr>")
+    out += ["</table>", para("四、政府信息公开行政复议、行政诉讼情况"), '<table border="1">',
+            "<tr>" + td("行政复议", colspan=5) + td("行政诉讼", colspan=10) + "</tr>",
+            "<tr>" + "".join(td(h, rowspan=2) for h in _REVIEW_HEADER)
+            + td("未经复议直接起诉", colspan=5) + td("复议后起诉", colspan=5) + "</tr>",
+            "<tr>" + "".join(td(h) for h in _REVIEW_HEADER * 2) + "</tr>",
+            "<tr>" + "".join(td(v) for v in report.review) + "</tr>", "</table>"]
+    out += [para("五、存在的主要问题及改进情况"), para(report.problems),
+            para("六、其他需要报告的事项"), para(report.other),
+            f'<p align="right">{report.agency}</p>', f'<p align="right">{report.year + 1}年1月15日</p>',
+            "</div>", '<div class="footer">网站地图 | 联系我们 | 主办：某某县人民政府办公室</div>',
+            "<script>share();</script></body></html>"]
+    return "\n".join(out) + "\n"
+
+
+FAMILIES["html"] = render_html
+EXACT_BLANKS = EXACT_BLANKS | {"html"}

@@ -11,11 +11,19 @@ import pytest
 
 from gov_disclosure import parse_report
 
-from .corpus import FIXTURES, expected_for, norm_text, same_value, sample_inputs
+from .corpus import (
+    FIXTURES,
+    HTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    expected_for,
+    norm_text,
+    same_value,
+    sample_inputs,
+)
 from .render import FAMILIES
 from .reports import make_report
 
-INPUTS = sample_inputs(FIXTURES)
+INPUTS = sample_inputs(FIXTURES, TEXT_SUFFIXES + HTML_SUFFIXES)
 VARIANTS = {"trial": ("2019", "2019"), "revised": ("2021", "2021"), "mixed": ("2021", "2019")}
 
 

@@ -6,23 +6,33 @@ import pathlib
 
 import pytest
 
-from gov_disclosure import CellKind, parse_report
+from gov_disclosure import CellKind, parse_html, parse_report
 
-from .corpus import deviations, expected_for, norm_text, same_value, sample_inputs
+from .corpus import (
+    HTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    deviations,
+    expected_for,
+    norm_text,
+    same_value,
+    sample_inputs,
+)
 
-INPUTS = sample_inputs()
+INPUTS = sample_inputs(suffixes=TEXT_SUFFIXES + HTML_SUFFIXES)
 DEVIATIONS = deviations()
 
 
 def test_corpus_is_complete() -> None:
-    # five original samples, r007, three renderings of r012, three of r013-r015 each
-    assert len(INPUTS) == 18
+    # five original samples, r007, the r012 page and three flattenings of it, three
+    # renderings of r013-r015 each
+    assert len(INPUTS) == 19
 
 
 @pytest.fixture(scope="module", params=INPUTS, ids=[p.name for p in INPUTS])
 def parsed(request: pytest.FixtureRequest) -> tuple[pathlib.Path, object]:
     path: pathlib.Path = request.param
-    return path, parse_report(path.read_text(encoding="utf-8"))
+    parse = parse_html if path.suffix in HTML_SUFFIXES else parse_report
+    return path, parse(path.read_text(encoding="utf-8"))
 
 
 def test_fields(parsed: tuple[pathlib.Path, object]) -> None:

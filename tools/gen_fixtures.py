@@ -40,7 +40,8 @@ def main() -> None:
             report = make_report(active, requests, seed=11)  # type: ignore[arg-type]
             text = render(report)
             stem = f"{family}-{name}"
-            (OUT / f"{stem}.txt").write_text(text, encoding="utf-8")
+            suffix = ".html" if family == "html" else ".txt"
+            (OUT / f"{stem}{suffix}").write_text(text, encoding="utf-8")
             fields = {k: _json(v) for k, v in expected_flat(report).items()}
             parsed = parse_report(text)
             for d in parsed.diagnostics:
