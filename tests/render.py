@@ -432,27 +432,41 @@ def _spans(text: str, rng_seed: int) -> str:
     return "".join(out)
 
 
-def _td(text: str | None, seed: int, rowspan: int = 1, colspan: int = 1) -> str:
+_BLANKS = ('<span>&nbsp;<o:p></o:p></span>', "", "&nbsp;", " ", "<o:p>&nbsp;</o:p>")
+
+
+def _td(text: str | None, seed: int, rowspan: int = 1, colspan: int = 1, blank: str = "") -> str:
     attrs_ = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
         f' colspan="{colspan}"' if colspan > 1 else ""
     )
-    inner = '<span>&nbsp;<o:p></o:p></span>' if text is None else _spans(text, seed) + "<o:p></o:p>"
+    inner = blank if text is None else _spans(text, seed) + "<o:p></o:p>"
     return f'<td{attrs_} valign="center"><p class="MsoNormal" align="center">{inner}</p></td>'
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, variant: int = 0) -> str:
     """A whole crawled page: navigation, scripts, an info table, the report as Word HTML
-    with the merged cells of the templates (FORMAT.md §4-5), a footer."""
-    seed = 0
+    with the merged cells of the templates (FORMAT.md §4-5), a footer.
+
+    `variant` chooses where text is cut into spans, how a blank cell is written, and
+    whether label cells are merged as the template merges them or printed flat (each row
+    with its own group-label cells, empty where the template merges)."""
+    import random
+
+    rng = random.Random(variant)
+    flat = variant % 2 == 1
+    blank = _BLANKS[variant % len(_BLANKS)]
+    seed = variant * 10007
 
     def td(text: str | None, rowspan: int = 1, colspan: int = 1) -> str:
         nonlocal seed
         seed += 1
-        return _td(text, seed, rowspan, colspan)
+        if flat:
+            rowspan = 1
+        return _td(text, seed, rowspan, colspan, blank if text is None else "")
 
     def para(text: str) -> str:
         nonlocal seed
-        seed += 1
+        seed += 1 + rng.randint(0, 3)
         return f'<p class="MsoNormal" style="text-indent:2em">{_spans(text, seed)}<o:p></o:p></p>'
 
     title = _head(report)[0]
@@ -489,12 +503,17 @@ def render_html(report: Report) -> str:
         if key in ("new_received", "carried_over", "carried_forward"):
             out.append(f"<tr>{td(row.label, colspan=3)}{vals}</tr>")
             continue
-        lead = td("三、本年度办理结果", rowspan=len(results)) if key == results[0] else ""
+        first = key == results[0]
+        lead = td("三、本年度办理结果", rowspan=len(results)) if first else ""
+        if flat and not first:
+            lead = td(None)  # the merged group cell, printed empty in every later row
         group = key.split(".")[0]
         members = [k for k in keys if k.startswith(group + ".")]
         if len(members) > 1:
             if key == members[0]:
                 lead += td(_GROUP_BEFORE.get(key, "（六）其他处理"), rowspan=len(members))
+            elif flat:
+                lead += td(None)
             out.append(f"<tr>{lead}{td(row.label)}{vals}</tr>")
         else:
             out.append(f"<tr>{lead}{td(row.label, colspan=2)}{vals}</tr>")
@@ -502,7 +521,7 @@ def render_html(report: Report) -> str:
             "<tr>" + td("行政复议", colspan=5) + td("行政诉讼", colspan=10) + "</tr>",
             "<tr>" + "".join(td(h, rowspan=2) for h in _REVIEW_HEADER)
             + td("未经复议直接起诉", colspan=5) + td("复议后起诉", colspan=5) + "</tr>",
-            "<tr>" + "".join(td(h) for h in _REVIEW_HEADER * 2) + "</tr>",
+            "<tr>" + (td(None) * 5 if flat else "") + "".join(td(h) for h in _REVIEW_HEADER * 2) + "</tr>",
             "<tr>" + "".join(td(v) for v in report.review) + "</tr>", "</table>"]
     out += [para("五、存在的主要问题及改进情况"), para(report.problems),
             para("六、其他需要报告的事项"), para(report.other),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gov_disclosure import parse_report
 
@@ -46,3 +47,22 @@ def test_complete_reports_round_trip(family: str, report: Report) -> None:
 @settings(max_examples=25)
 def test_reports_with_blank_cells_round_trip(family: str, report: Report) -> None:
     _check(family, report)
+
+
+@given(report=reports(blanks=True), variant=st.integers(0, 1000))
+@settings(max_examples=40)
+def test_html_grids_round_trip_exactly(report: Report, variant: int) -> None:
+    """Random merged label cells, random blank-cell markup, random span splitting."""
+    from gov_disclosure import parse_html
+
+    from ..render import render_html
+
+    parsed = parse_html(render_html(report, variant))
+    assert parsed.to_flat() == expected_flat(report)
+    assert all(
+        c.origin is not None and c.span is not None
+        for t in parsed.tables
+        for r in t
+        for c in r
+        if c.is_number
+    )
