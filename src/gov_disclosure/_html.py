@@ -88,7 +88,10 @@ def html_to_text(html: str) -> HtmlText:
         doc = lxml.html.document_fromstring(html)
     except (ValueError, TypeError, lxml.etree.ParserError):  # empty or unparseable page
         return HtmlText("", ())
-    tables = {id(t): i for i, t in enumerate(doc.iter("table"))}
+    # lxml makes element proxies on demand: the list keeps them alive, so that the ids
+    # the map is keyed by stay theirs
+    table_list = list(doc.iter("table"))
+    tables = {id(t): i for i, t in enumerate(table_list)}
     body = doc.find("body")
     top = body if body is not None else doc
     whole = _Writer()
@@ -117,7 +120,8 @@ def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
     offsets = [o for o, _ in whole.owners]
     a = whole.owners[max(0, bisect.bisect_right(offsets, first.start()) - 1)][1]
     b = whole.owners[max(0, bisect.bisect_right(offsets, last.start()) - 1)][1]
-    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    chain = [a, *a.iterancestors()]  # kept alive while their ids are compared
+    ancestors = {id(x) for x in chain}
     node: HtmlElement | None = b
     while node is not None and id(node) not in ancestors:
         node = node.getparent()

@@ -1,0 +1,73 @@
+"""parse_html on named structures of real web pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_disclosure import GovDisclosureError, GridRef, parse_html, parse_report
+
+from .corpus import SAMPLES
+from .render import render_html
+from .reports import expected_flat, make_report
+
+
+@pytest.fixture(scope="module")
+def made() -> object:
+    return make_report("2021", "2021", seed=21, blanks=0.5)
+
+
+def test_sample_page_cells_know_their_place() -> None:
+    page = (SAMPLES / "r012.html").read_text(encoding="utf-8")
+    report = parse_html(page)
+    cell = report.requests.cell("granted", "total")
+    assert cell.value == 26
+    assert cell.origin == GridRef(table=2, row=5, column=9, line=cell.origin.line)  # type: ignore[union-attr]
+    assert cell.span is not None and "26" in page.splitlines()[cell.span.line - 1 : cell.span.line + 3][0] + "".join(
+        page.splitlines()[cell.span.line : cell.span.line + 3]
+    )
+    # the page's navigation and footer are not part of any section
+    assert "首页" not in report.sections.overview.text
+    assert report.sections.other_matters.text == "2023年度，县发展和改革局政府信息公开未发生收费情况。"
+
+
+def test_report_inside_a_layout_table(made: object) -> None:
+    page = render_html(made)  # type: ignore[arg-type]
+    body_start = page.index('<div class="content">')
+    body_end = page.index('<div class="footer">')
+    wrapped = (
+        page[:body_start]
+        + '<table width="100%"><tr><td>' + page[body_start:body_end] + "</td></tr></table>"
+        + page[body_end:]
+    )
+    assert parse_html(wrapped).to_flat() == expected_flat(made)  # type: ignore[arg-type]
+
+
+def test_table_split_in_two_with_its_header_repeated(made: object) -> None:
+    page = render_html(made)  # type: ignore[arg-type]
+    rows = page.split("\n")
+    table_three = next(k for k, ln in enumerate(rows) if ln.startswith('<table border="1">'))
+    header = rows[table_three + 1]  # the first header row
+    i = table_three + 3 + 15  # a data row in the middle of the table
+    rows[i:i] = ["</table>", '<p class="MsoNormal">（续表）</p>', '<table border="1">', header]
+    assert parse_html("\n".join(rows)).to_flat() == expected_flat(made)  # type: ignore[arg-type]
+
+
+def test_line_breaks_inside_cells(made: object) -> None:
+    page = render_html(made).replace("<o:p></o:p></p></td>", "<br/></p></td>")  # type: ignore[arg-type]
+    page = page.replace(">商业<", ">商业<br>企业<").replace(">企业<", "><")
+    assert parse_html(page).to_flat() == expected_flat(made)  # type: ignore[arg-type]
+
+
+def test_parse_report_reads_a_page_as_parse_html_does(made: object) -> None:
+    page = render_html(made)  # type: ignore[arg-type]
+    assert parse_report(page).to_flat() == parse_html(page).to_flat()
+
+
+def test_pages_without_a_report() -> None:
+    from gov_disclosure import NotAReportError
+
+    with pytest.raises(NotAReportError):
+        parse_html("<html><body><p>今日天气晴。</p></body></html>")
+    with pytest.raises(TypeError):
+        parse_html(b"<html></html>")  # type: ignore[arg-type]
+    assert issubclass(NotAReportError, GovDisclosureError)
