@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 #: Elements whose content is never part of a report.
 _SKIP: Final = frozenset(
-    {"script", "style", "noscript", "template", "head", "iframe", "svg", "canvas", "button",
+    {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "canvas", "button",
      "select", "option", "textarea", "input", "object", "embed", "map"}
 )
 #: Elements that end a line of text.
@@ -52,6 +52,8 @@ class HtmlText:
     text: str
     cells: tuple[tuple[int, int, GridRef], ...]
     """(start, end, place) of every table cell's text in `text`, in order."""
+    lines: tuple[tuple[int, int], ...] = ()
+    """(offset, source line): from offset on, `text` comes from that line of the page on."""
 
 
 class _Writer:
@@ -79,6 +81,14 @@ class _Writer:
     def text(self) -> str:
         return "".join(self.parts)
 
+    def source_lines(self) -> tuple[tuple[int, int], ...]:
+        return tuple(
+            (offset, el.sourceline) for offset, el in self.owners if isinstance(el.sourceline, int)
+        )
+
+    def result(self) -> HtmlText:
+        return HtmlText(self.text(), tuple(self.cells), self.source_lines())
+
 
 def html_to_text(html: str) -> HtmlText:
     """The report inside a page, as text with exact table rows (see the module docstring)."""
@@ -98,14 +108,14 @@ def html_to_text(html: str) -> HtmlText:
     _render(top, whole, tables)
     root = _report_root(whole, top)
     if root is top:
-        return HtmlText(whole.text(), tuple(whole.cells))
+        return whole.result()
     out = _Writer()
     # the page's <title> names the report (agency, year) where the content does not
     title = _SPACE.sub(" ", doc.findtext(".//title") or "").strip()
-    if title:
+    if title and len(title) <= _TITLE_MAX and "<" not in title:  # else a broken </title>
         out.write(title + "\n")
     _render(root, out, tables)
-    return HtmlText(out.text(), tuple(out.cells))
+    return out.result()
 
 
 def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
@@ -160,6 +170,9 @@ def _render(el: HtmlElement, out: _Writer, tables: dict[int, int]) -> None:
 def _inline(s: str) -> str:
     return _SPACE.sub(" ", s)
 
+
+#: A page title is one short line; a longer "title" is a page whose </title> is broken.
+_TITLE_MAX: Final = 200
 
 #: A cell holding more text than this is prose: its table lays out a page, it is no data.
 _PROSE_CELL: Final = 300

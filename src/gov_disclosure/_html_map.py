@@ -21,11 +21,22 @@ class _Places:
     def __init__(self, page: HtmlText, html: str) -> None:
         self.starts = [c[0] for c in page.cells]
         self.cells = page.cells
+        self.page_lines = page.lines
+        self.offsets = [o for o, _ in page.lines]
         self.line_starts = [0]
         pos = html.find("\n")
         while pos >= 0:
             self.line_starts.append(pos + 1)
             pos = html.find("\n", pos + 1)
+
+    def near(self, span: Span | None) -> Span | None:
+        """The source line a stretch of the text came from, for text outside table cells."""
+        if span is None:
+            return None
+        i = bisect.bisect_right(self.offsets, span.start) - 1
+        if i < 0:
+            return None
+        return self.span(GridRef(-1, -1, -1, self.page_lines[i][1]))
 
     def ref(self, span: Span | None) -> GridRef | None:
         if span is None:
@@ -49,7 +60,8 @@ def relocate(report: AnnualReport, page: HtmlText, html: str) -> AnnualReport:
 
     def cell(c: Cell) -> Cell:
         ref = places.ref(c.span)
-        return attrs.evolve(c, span=places.span(ref), origin=ref)
+        span = places.span(ref) if ref is not None else places.near(c.span)
+        return attrs.evolve(c, span=span, origin=ref)
 
     def row(r: Row) -> Row:
         return attrs.evolve(
@@ -63,7 +75,8 @@ def relocate(report: AnnualReport, page: HtmlText, html: str) -> AnnualReport:
         return attrs.evolve(s, span=None)
 
     def diagnostic(d: Diagnostic) -> Diagnostic:
-        return attrs.evolve(d, span=places.span(places.ref(d.span)))
+        ref = places.ref(d.span)
+        return attrs.evolve(d, span=places.span(ref) if ref is not None else places.near(d.span))
 
     return attrs.evolve(
         report,
