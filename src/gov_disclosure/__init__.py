@@ -8,8 +8,10 @@
 21
 """
 
-from ._api import parse_html, parse_report
+from ._api import parse_file, parse_html, parse_report
+from ._batch import ParseResult, parse_many
 from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, StrictParseError
+from ._files import UnreadableFileError
 from ._model import (
     AnnualReport,
     Cell,
@@ -34,14 +36,18 @@ __all__ = (
     "GovDisclosureError",
     "GridRef",
     "NotAReportError",
+    "ParseResult",
     "Row",
     "Section",
     "Sections",
     "Span",
     "StrictParseError",
     "Table",
+    "UnreadableFileError",
     "__version__",
+    "parse_file",
     "parse_html",
+    "parse_many",
     "parse_report",
 )
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Final
 
+import attrs
+
 from ._assemble import assemble
 from ._errors import DiagnosticError, GovDisclosureError, StrictParseError
+from ._files import read_report_file
 from ._html_map import relocate
 from ._model import AnnualReport, Diagnostic
 from ._normalize import NormalizedText, normalize
@@ -93,6 +97,21 @@ def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:
     if strict:
         _raise_errors(normalize(html), report.diagnostics)
     return report
+
+
+def parse_file(path: str | os.PathLike[str], /, *, strict: bool = False) -> AnnualReport:
+    """Read a report file and parse it.
+
+    The encoding is detected (a byte-order mark; UTF-8; a web page's ``<meta charset>``;
+    else charset-normalizer, the GB family read as GB18030) and recorded in
+    `AnnualReport.encoding`; web pages (by extension or content) go to `parse_html`.
+    Raises `UnreadableFileError` for what is not text (a PDF, a Word file), and as
+    `parse_report` does.
+    """
+    decoded = read_report_file(path)
+    parse = parse_html if decoded.html else parse_report
+    report = parse(decoded.text, strict=strict)
+    return attrs.evolve(report, source=os.fspath(path), encoding=decoded.encoding)
 
 
 def _raise_errors(norm: NormalizedText, diagnostics: tuple[Diagnostic, ...]) -> None:

@@ -227,6 +227,10 @@ class AnnualReport:
     """The report's title line, when it has one."""
     published: datetime.date | None = None
     """The date printed under the signature, when there is one."""
+    source: str | None = None
+    """Where the report was read from (`parse_file`, `parse_many`): a path or a name."""
+    encoding: str | None = None
+    """The encoding its file was read in (`parse_file`), e.g. ``utf-8`` or ``gb18030``."""
 
     @property
     def findings(self) -> tuple[Diagnostic, ...]:

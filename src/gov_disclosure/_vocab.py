@@ -441,6 +441,19 @@ TABLES: Final[dict[TableName, dict[Template, TableSpec]]] = {
 
 META_KEYS: Final[tuple[str, ...]] = ("meta.year", "meta.agency", "meta.template")
 
+
+def _union() -> tuple[str, ...]:
+    keys = list(META_KEYS)
+    for variants in TABLES.values():
+        for spec in variants.values():
+            keys.extend(k for k in spec.flat_keys if k not in keys)
+    return tuple(keys)
+
+
+#: Every flat key of either template, in a stable order: ``meta``, then each table's trial
+#: keys followed by the revised keys it does not share.  One CSV holds both templates.
+ALL_FLAT_KEYS: Final[tuple[str, ...]] = _union()
+
 # --------------------------------------------------------------------------- sections
 SectionName = Literal[
     "overview", "active_disclosure", "requests", "review_litigation", "problems", "other_matters"
