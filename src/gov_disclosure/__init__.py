@@ -12,6 +12,7 @@ from ._api import parse_file, parse_html, parse_report
 from ._batch import ParseResult, parse_many
 from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, StrictParseError
 from ._files import UnreadableFileError
+from ._frame import requests_frame, to_frame
 from ._model import (
     AnnualReport,
     Cell,
@@ -49,6 +50,8 @@ __all__ = (
     "parse_html",
     "parse_many",
     "parse_report",
+    "requests_frame",
+    "to_frame",
 )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -66,5 +65,7 @@ def parse_many(
     if not jobs or jobs <= 1:
         yield from map(_one, jobs_list)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when processes are asked for
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_one, jobs_list, chunksize=4)
