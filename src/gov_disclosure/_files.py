@@ -2,8 +2,9 @@
 
 In order: a byte-order mark (UTF-8, UTF-16, UTF-32) says the encoding; otherwise text that
 decodes as UTF-8 is UTF-8; otherwise a web page's ``<meta charset>`` is believed; otherwise
-charset-normalizer guesses, and any member of the GB family it names (GB2312, GBK, CP936)
-is read as GB18030, their superset, so that no character of it is lost.
+bytes that decode as GB18030 are GB18030 (the reports are mainland China's, saved by Word
+or a CMS in the GB family: GB2312 and GBK are read as GB18030, their superset, so that no
+character is lost); otherwise charset-normalizer guesses.
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ def decode(data: bytes, name: str = "") -> Decoded:
                 return Decoded(data.decode(declared), declared, html)
             except UnicodeDecodeError:
                 pass
+    try:
+        return Decoded(data.decode("gb18030"), "gb18030", html)
+    except UnicodeDecodeError:
+        pass
     guess = _detect(data)
     if guess is None:
         raise UnreadableFileError(f"{name or 'input'}: no text encoding decodes it")
