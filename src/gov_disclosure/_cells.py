@@ -44,6 +44,9 @@ NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.
 NOT_APPLICABLE: Final = re.compile(r"[ \t]*(?:/|—+|-{1,3}|–|N/?A|n/?a|不适用|无)[ \t]*")
 
+#: What a cell can start with: a digit, a sign word, or a not-applicable mark.
+_CELL_START: Final = frozenset("0123456789+-增减新/—–Nn无不")
+
 _UNIT_FACTOR: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
@@ -53,6 +56,10 @@ def is_cell_text(text: str) -> bool:
     >>> [is_cell_text(t) for t in ("12", "增318件", "12667.96万元", "/", "本年新", "数据1")]
     [True, True, True, True, False, False]
     """
+    if text.isdigit() and text.isascii():
+        return True  # the common case, without a regex
+    if not text or text.lstrip(" \t")[:1] not in _CELL_START:
+        return False  # label words: rejected without a regex
     return NUMBER.fullmatch(text) is not None or NOT_APPLICABLE.fullmatch(text) is not None
 
 

@@ -16,8 +16,12 @@ and by how much it fails.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ._model import Cell, CellKind, Diagnostic, Table
+
+_NUMBER: Final = CellKind.NUMBER
+_BLANK: Final = CellKind.BLANK
 
 #: Cells that make any check not assessable: "/" and text are not counts, and a cell the
 #: parser could not read is unknown.
@@ -57,16 +61,30 @@ def _compare(
     failures: list[Diagnostic],
     unassessable: list[str],
 ) -> None:
-    cells = [c for _, c in (*left, *right)]
-    lsum = sum(int(c.value or 0) for _, c in left if c.is_number)
-    rsum = sum(int(c.value or 0) for _, c in right if c.is_number)
-    complete = all(c.is_number and isinstance(c.value, int) for c in cells)
-    one_side_blank = not any(c.kind in _ODD for c in cells) and (
-        (all(c.kind is CellKind.BLANK for _, c in left) and rsum > 0)
-        or (all(c.kind is CellKind.BLANK for _, c in right) and lsum > 0)
+    lsum = rsum = 0
+    numbers = blanks_left = blanks_right = odd = 0
+    for _, c in left:
+        if c.kind is _NUMBER:
+            lsum += c.value if isinstance(c.value, int) else 0
+            numbers += 1
+        elif c.kind is _BLANK:
+            blanks_left += 1
+        else:
+            odd += 1
+    for _, c in right:
+        if c.kind is _NUMBER:
+            rsum += c.value if isinstance(c.value, int) else 0
+            numbers += 1
+        elif c.kind is _BLANK:
+            blanks_right += 1
+        else:
+            odd += 1
+    complete = numbers == len(left) + len(right)
+    one_side_blank = not odd and (
+        (blanks_left == len(left) and rsum > 0) or (blanks_right == len(right) and lsum > 0)
     )
     if not complete and not one_side_blank:
-        if any(c.is_number for c in cells):  # all-empty rows are not worth a mention
+        if numbers:  # all-empty rows are not worth a mention
             unassessable.append(what)
         return
     if lsum == rsum:

@@ -96,8 +96,11 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> Span:
         """A `Span` in input coordinates for the normalised range ``[start, end)``."""
-        a = self.original_offset(start)
-        b = self.original_offset(end) if end > start else a
+        if self._edit_at:
+            a = self.original_offset(start)
+            b = self.original_offset(end) if end > start else a
+        else:  # nothing was removed: offsets are the input's (the common case)
+            a, b = start, max(start, end)
         line = bisect.bisect_right(self._line_starts, a)
         return Span(a, b, line, a - self._line_starts[line - 1] + 1)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -45,9 +45,8 @@ MAX_COMBINATIONS: Final = 20000
 MAX_CELL_DIGITS: Final = 9
 
 
-@attrs.frozen
-class Piece:
-    """The text of one cell of one reading."""
+class Piece(NamedTuple):
+    """The text of one cell of one reading.  (A named tuple: readings make many.)"""
 
     raw: str
     folded: str
@@ -75,7 +74,12 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     if spec.name == "review":
         choices = [_review_choice(norm, read)]
     else:
-        anchors = _column_anchors(norm.folded, read) if read.layout is Layout.WORDS else {}
+        short = read.layout is Layout.WORDS and any(
+            r is not None and len(r.tokens) < len(s.columns)
+            for s, r in zip(spec.rows, read.rows, strict=True)
+        )
+        # column positions are learnt only where a short row needs placing
+        anchors = _column_anchors(norm.folded, read) if short else {}
         choices = [
             _row_choice(norm, spec, i, r, read.layout, anchors.get(spec.rows[i].group))
             for i, r in enumerate(read.rows)
@@ -171,13 +175,11 @@ def _severity(s: str) -> Severity:
 
 # --------------------------------------------------------------------------- candidates
 def _pieces(norm: NormalizedText, tokens: Sequence[Token]) -> list[Piece | None]:
-    out: list[Piece | None] = []
-    for t in tokens:
-        if t.blank:
-            out.append(None)
-        else:
-            out.append(Piece(norm.text[t.start : t.end], token_text(norm.folded, t), t.start, t.end))
-    return out
+    text, folded = norm.text, norm.folded
+    return [
+        None if t.blank else Piece(text[t.start : t.end], token_text(folded, t), t.start, t.end)
+        for t in tokens
+    ]
 
 
 def _row_choice(
