@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from ._model import Cell, CellKind, Severity, Span
 from ._vocab import ColumnSpec
 
 
-@attrs.frozen
-class CellNote:
+class CellNote(NamedTuple):
     """What coercion has to say about a cell: a diagnostic code, severity and message."""
 
     code: str

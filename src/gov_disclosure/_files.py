@@ -13,9 +13,7 @@ import codecs
 import os
 import re
 from pathlib import Path
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from ._errors import GovDisclosureError
 
@@ -46,8 +44,7 @@ class UnreadableFileError(GovDisclosureError):
     """A file that does not hold text (a PDF, a Word file…) or that no encoding decodes."""
 
 
-@attrs.frozen
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
     html: bool

@@ -30,8 +30,6 @@ import statistics
 from collections.abc import Callable, Iterator
 from typing import Final, NamedTuple
 
-import attrs
-
 from ._cells import NUMBER, is_cell_text
 from ._labels import LabelHit, find_labels
 from ._sections import FOOTER_LINE
@@ -90,8 +88,7 @@ class Token(NamedTuple):
     """Tokens with the same run number are not separated by any other text."""
 
 
-@attrs.frozen
-class RowRead:
+class RowRead(NamedTuple):
     """The tokens read for one template row."""
 
     tokens: tuple[Token, ...]
@@ -117,8 +114,7 @@ class RowRead:
         return tuple(out)
 
 
-@attrs.frozen
-class Note:
+class Note(NamedTuple):
     """Something to report about reading the table."""
 
     code: str
@@ -128,8 +124,7 @@ class Note:
     severity: str = "warning"
 
 
-@attrs.frozen
-class TableRead:
+class TableRead(NamedTuple):
     spec: TableSpec
     rows: tuple[RowRead | None, ...]
     labels: tuple[LabelHit | None, ...]
@@ -151,8 +146,7 @@ class _Line(NamedTuple):
     """The line is nothing but ``|`` (separators, or merged-cell residue)."""
 
 
-@attrs.frozen
-class _Chunk:
+class _Chunk(NamedTuple):
     tokens: tuple[Token, ...]
     anchor: LabelHit | None
     groups: tuple[tuple[Token, ...], ...]
@@ -643,8 +637,8 @@ def _fill(
             # A label only anchors what follows it: raw pdftotext prints labels before the
             # values of earlier rows, so a label never moves the pointer on its own.
             last = None
-            if piece.kind == "row" and first_label[piece.index] is None:
-                first_label[piece.index] = piece
+            if piece.kind == "row" and first_label[piece.ordinal] is None:
+                first_label[piece.ordinal] = piece
             continue
         chunk = piece
         anchored = _anchored_row(chunk.anchor, caption_of, group_first)
@@ -783,9 +777,9 @@ def _anchored_row(
     if anchor is None:
         return None
     if anchor.kind == "row":
-        return anchor.index
+        return anchor.ordinal
     if anchor.kind == "caption":
-        group = caption_of.get(anchor.index)
+        group = caption_of.get(anchor.ordinal)
         return group_first.get(group) if group is not None else None
     return None
 

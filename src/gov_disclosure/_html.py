@@ -20,9 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Final
-
-import attrs
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ._model import GridRef
 
@@ -45,8 +43,7 @@ _FIRST: Final = re.compile(r"一\s*[、.,，]\s*总\s*体\s*情\s*况")
 _LAST: Final = re.compile(r"六\s*[、.,，][^。；\n]{0,12}?事\s*项")
 
 
-@attrs.frozen
-class HtmlText:
+class HtmlText(NamedTuple):
     """The report's text as the pipeline reads it, and where its cells are in the page."""
 
     text: str

@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Final, Literal
-
-import attrs
+from typing import Final, Literal, NamedTuple
 
 from ._vocab import ACTIVE_MARKERS, REQUESTS_2021_MARKERS, TABLES, TableSpec
 
 LabelKind = Literal["row", "group", "caption"]
 
 
-@attrs.frozen
-class LabelHit:
+class LabelHit(NamedTuple):
     """One label found in the text."""
 
     kind: LabelKind
-    index: int
+    ordinal: int
     """For a row, its index in `TableSpec.rows`; for other labels, in `TableSpec.labels`."""
     key: str
     start: int
@@ -36,17 +33,16 @@ class LabelHit:
     separator): the marker was read as the label's, not as the last digit of a cell."""
 
 
-@attrs.frozen
-class CompactText:
+class CompactText(NamedTuple):
     """`text[start:end]` without whitespace, ``|`` and ``*``, with a map back."""
 
     text: str
-    _cstart: tuple[int, ...]
-    _nstart: tuple[int, ...]
+    cstart: tuple[int, ...]
+    nstart: tuple[int, ...]
 
     def to_normalized(self, ci: int) -> int:
-        k = bisect.bisect_right(self._cstart, ci) - 1
-        return self._nstart[k] + (ci - self._cstart[k])
+        k = bisect.bisect_right(self.cstart, ci) - 1
+        return self.nstart[k] + (ci - self.cstart[k])
 
 
 _VISIBLE: Final = re.compile(r"[^\s|*]+")
@@ -74,8 +70,7 @@ def compact(text: str, start: int, end: int) -> CompactText:
     return CompactText("".join(pieces), tuple(cstart), tuple(nstart))
 
 
-@attrs.frozen
-class _Finder:
+class _Finder(NamedTuple):
     """One alternation over the cores of every label of a table variant (rows first), and
     for each alternative the label it belongs to and its numbering marker."""
 
@@ -147,7 +142,7 @@ def find_labels(
         prev = hits[-1] if hits else None
         if prev is not None and prev.key == key and not _DIGIT.search(text, prev.end, a):
             # two patterns of one label (逾期未按 … 收费通知): one hit
-            hits[-1] = attrs.evolve(prev, end=b)
+            hits[-1] = prev._replace(end=b)
             continue
         hits.append(LabelHit(kind, index, key, a, b, glued))
     return tuple(hits)

@@ -10,9 +10,7 @@ the first year the opening or the overview names.
 from __future__ import annotations
 
 import re
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from ._sections import Outline
 from ._vocab import AGENCY_SUFFIXES
@@ -39,8 +37,7 @@ _AGENCY_LINE: Final = re.compile(
 )
 
 
-@attrs.frozen
-class Meta:
+class Meta(NamedTuple):
     title: str | None
     agency: str | None
     year: int | None

@@ -27,8 +27,6 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-import attrs
-
 from ._cells import NOT_APPLICABLE, NUMBER, coerce
 from ._grid import Layout, RowRead, TableRead, Token, token_text
 from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
@@ -57,8 +55,7 @@ class Piece(NamedTuple):
 Candidate = tuple[Piece | None, ...]
 
 
-@attrs.frozen
-class _RowChoice:
+class _RowChoice(NamedTuple):
     candidates: tuple[Candidate, ...]
     preferred: int | None = None
     how: str = ""

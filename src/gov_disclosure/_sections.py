@@ -17,9 +17,7 @@ needs its section's own words.
 from __future__ import annotations
 
 import re
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from ._normalize import NormalizedText
 from ._vocab import (
@@ -87,8 +85,7 @@ _CHROME_TAIL_WINDOW: Final = 200
 _JUNK_LINE: Final = re.compile(r"^[\s|*\-_=]*$")
 
 
-@attrs.frozen
-class RawSection:
+class RawSection(NamedTuple):
     """One section's place in the normalised text."""
 
     name: SectionName
@@ -98,8 +95,7 @@ class RawSection:
     body_end: int
 
 
-@attrs.frozen
-class Outline:
+class Outline(NamedTuple):
     """Where the parts of a report are, in normalised offsets."""
 
     front_end: int
@@ -150,7 +146,7 @@ def split_sections(norm: NormalizedText) -> Outline:
         body_end, closing_start, date, signature = _split_closing(
             text, last.body_start, last.body_end
         )
-        sections["other_matters"] = attrs.evolve(last, body_end=body_end)
+        sections["other_matters"] = last._replace(body_end=body_end)
     front_end = found[0][1] if found else 0
     return Outline(front_end, sections, closing_start, date, signature)
 

@@ -15,7 +15,7 @@ the run.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 import attrs
 
@@ -27,8 +27,7 @@ ValueKind = Literal["count", "change", "money"]
 TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
 
 
-@attrs.frozen
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     """One value column of a table row."""
 
     key: str
@@ -44,8 +43,7 @@ class ColumnSpec:
     """True when the template's header states the unit (2021 本年收费金额（单位：万元）)."""
 
 
-@attrs.frozen
-class LabelPattern:
+class LabelPattern(NamedTuple):
     """How a label is found: its distinctive words, and the numbering marker that may be
     printed before them (``1.``, ``（一）``, ``一、``)."""
 
