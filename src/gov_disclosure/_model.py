@@ -33,6 +33,10 @@ class Span:
     column: int
     """1-based column of `start` on its line."""
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
+        # positional, not attrs' field dict: reports pickle several times faster
+        return Span, (self.start, self.end, self.line, self.column)
+
 
 @attrs.frozen
 class GridRef:
@@ -78,6 +82,10 @@ class Cell:
     """The unit the raw text was read in (``件``, ``元``, ``万元``…), if any."""
     origin: GridRef | None = None
     """For a report read by `parse_html`: the cell's table, row and column in the page."""
+
+    def __reduce__(self) -> tuple[type[Cell], tuple[object, ...]]:
+        # positional, not attrs' field dict: reports pickle several times faster
+        return Cell, (self.raw, self.kind, self.value, self.span, self.unit, self.origin)
 
     @property
     def is_number(self) -> bool:
