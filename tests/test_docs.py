@@ -27,6 +27,16 @@ def test_example_runs(script: pathlib.Path) -> None:
     assert out.stdout.strip()
 
 
+def test_analysis_example_saves_a_plot(tmp_path: pathlib.Path) -> None:
+    png = tmp_path / "outcomes.png"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "analysis_plot.py"), str(ROOT / "tests" / "data" / "samples"), str(png)],
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def test_flat_keys_doc_is_current() -> None:
     generator = runpy.run_path(str(ROOT / "tools" / "gen_flat_keys_doc.py"))
     assert (ROOT / "docs" / "flat-keys.md").read_text(encoding="utf-8") == generator["render"]()

@@ -1,16 +1,17 @@
 """gov-disclosure: Chinese government information-disclosure annual reports as typed data.
 
->>> from gov_disclosure import parse_report
->>> report = parse_report(text)                            # doctest: +SKIP
->>> report.template, report.year, report.agency            # doctest: +SKIP
+>>> from gov_disclosure import parse_report, example_text
+>>> report = parse_report(example_text())
+>>> report.template, report.year, report.agency
 ('2021', 2023, '洪泽区人民政府')
->>> report.to_flat()["requests.new_received.total"]        # doctest: +SKIP
+>>> report.to_flat()["requests.new_received.total"]
 21
 """
 
 from ._api import parse_file, parse_html, parse_report
 from ._batch import ParseResult, parse_many
 from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, StrictParseError
+from ._example import example_text
 from ._files import UnreadableFileError
 from ._frame import requests_frame, to_frame
 from ._model import (
@@ -26,7 +27,7 @@ from ._model import (
     Table,
 )
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.1.0"
 
 __all__ = (
     "AnnualReport",
@@ -46,6 +47,7 @@ __all__ = (
     "Table",
     "UnreadableFileError",
     "__version__",
+    "example_text",
     "parse_file",
     "parse_html",
     "parse_many",

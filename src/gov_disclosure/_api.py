@@ -31,9 +31,16 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     Raises `TypeError` for anything but ``str`` (decode bytes first), `NotAReportError`
     when the text has no report structure, and with ``strict=True``, `StrictParseError`.
 
-    >>> report = parse_report(EXAMPLE)                    # doctest: +SKIP
-    >>> report.requests.cell("new_received", "total").value   # doctest: +SKIP
-    26
+    >>> from gov_disclosure import example_text
+    >>> report = parse_report(example_text())
+    >>> report.template, report.year, report.agency
+    ('2021', 2023, '洪泽区人民政府')
+    >>> report.requests.cell("new_received", "total").value
+    21
+    >>> report.to_flat()["active.fees.amount_yuan"]     # 7730.28 万元, in 元
+    Decimal('77302800.00')
+    >>> [d.code for d in report.findings if d.code.endswith("-failed")]
+    ['check-d-failed', 'check-d-failed']
     """
     given: object = text  # callers without type checking may pass anything
     if not isinstance(given, str):
@@ -76,6 +83,13 @@ def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:
     at the source line of its ``<td>``.
 
     Needs lxml (``pip install "gov-disclosure[html]"``).  Raises as `parse_report` does.
+
+    >>> page = "<html><body><p>一、总体情况</p><p>正文</p><p>三、收到和处理政府信息公开申请情况</p>"
+    >>> page += "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>2</td><td></td><td></td>"
+    >>> page += "<td></td><td></td><td></td><td>2</td></tr></table><p>六、其他需要报告的事项</p><p>无</p>"
+    >>> cell = parse_html(page + "</body></html>").requests.cell("new_received", "total")
+    >>> cell.value, cell.origin.table, cell.origin.column
+    (2, 0, 7)
     """
     given: object = html
     if not isinstance(given, str):
@@ -107,6 +121,13 @@ def parse_file(path: str | os.PathLike[str], /, *, strict: bool = False) -> Annu
     `AnnualReport.encoding`; web pages (by extension or content) go to `parse_html`.
     Raises `UnreadableFileError` for what is not text (a PDF, a Word file), and as
     `parse_report` does.
+
+    >>> import tempfile, pathlib
+    >>> from gov_disclosure import example_text
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.txt"
+    >>> _ = path.write_bytes(example_text().encode("gb18030"))
+    >>> parse_file(path).encoding
+    'gb18030'
     """
     decoded = read_report_file(path)
     parse = parse_html if decoded.html else parse_report

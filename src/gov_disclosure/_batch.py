@@ -58,8 +58,9 @@ def parse_many(
     processes.  A failure is a result carrying its error and the input's name; it never
     ends the batch.
 
-    >>> [r.ok for r in parse_many(["not a report"])]
-    [False]
+    >>> result = next(parse_many(["not a report"]))
+    >>> result.ok, type(result.error).__name__
+    (False, 'NotAReportError')
     """
     jobs_list = ((i, item, strict) for i, item in enumerate(items))
     if not jobs or jobs <= 1:

@@ -45,6 +45,11 @@ def to_frame(reports: Iterable[AnnualReport | ParseResult]) -> pd.DataFrame:
 
     Accepts `AnnualReport`s and `ParseResult`s (failed results are left out).  A key a
     report's template does not have is missing (``<NA>``), as is a blank cell.
+
+    >>> from gov_disclosure import example_text, parse_report
+    >>> frame = to_frame([parse_report(example_text())])
+    >>> frame.loc[0, "requests.new_received.total"], str(frame["requests.new_received.total"].dtype)
+    (np.int64(21), 'Int64')
     """
     pandas = _pandas()
     rows: list[dict[str, object]] = []
