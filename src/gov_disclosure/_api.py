@@ -42,14 +42,7 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     >>> [d.code for d in report.findings if d.code.endswith("-failed")]
     ['check-d-failed', 'check-d-failed']
     """
-    given: object = text  # callers without type checking may pass anything
-    if not isinstance(given, str):
-        hint = (
-            " (decode it first, e.g. data.decode('utf-8'))"
-            if isinstance(given, bytes | bytearray)
-            else ""
-        )
-        raise TypeError(f"parse_report() expects str, not {type(given).__name__!r}{hint}")
+    _require_str("parse_report", text)
     if _LOOKS_LIKE_HTML.match(text):
         # a web page given by mistake: read it as one, when lxml is there to do so
         try:
@@ -64,6 +57,17 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     if strict:
         _raise_errors(norm, report.diagnostics)
     return report
+
+
+def _require_str(function: str, given: object) -> None:
+    """Refuse a non-`str` argument (callers without type checking may pass anything)."""
+    if not isinstance(given, str):
+        hint = (
+            " (decode it first, e.g. data.decode('utf-8'))"
+            if isinstance(given, bytes | bytearray)
+            else ""
+        )
+        raise TypeError(f"{function}() expects str, not {type(given).__name__!r}{hint}")
 
 
 #: A web page: markup from its first visible characters on.
@@ -91,14 +95,7 @@ def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:
     >>> cell.value, cell.origin.table, cell.origin.column
     (2, 0, 7)
     """
-    given: object = html
-    if not isinstance(given, str):
-        hint = (
-            " (decode it first, e.g. data.decode('utf-8'))"
-            if isinstance(given, bytes | bytearray)
-            else ""
-        )
-        raise TypeError(f"parse_html() expects str, not {type(given).__name__!r}{hint}")
+    _require_str("parse_html", html)
     try:
         from ._html import html_to_text
     except ImportError as e:  # pragma: no cover - the dev extra installs lxml

@@ -53,6 +53,20 @@ def _where(cell: Cell) -> str:
     return f"line {cell.span.line}" if cell.span else "no position"
 
 
+def _tally(side: Sequence[tuple[str, Cell]]) -> tuple[int, int, int, int]:
+    """Sum of the numbers on one side of an identity, and its numbers, blanks and others."""
+    total = numbers = blanks = odd = 0
+    for _, c in side:
+        if c.kind is _NUMBER:
+            total += c.value if isinstance(c.value, int) else 0
+            numbers += 1
+        elif c.kind is _BLANK:
+            blanks += 1
+        else:
+            odd += 1
+    return total, numbers, blanks, odd
+
+
 def _compare(
     identity: str,
     what: str,
@@ -61,24 +75,9 @@ def _compare(
     failures: list[Diagnostic],
     unassessable: list[str],
 ) -> None:
-    lsum = rsum = 0
-    numbers = blanks_left = blanks_right = odd = 0
-    for _, c in left:
-        if c.kind is _NUMBER:
-            lsum += c.value if isinstance(c.value, int) else 0
-            numbers += 1
-        elif c.kind is _BLANK:
-            blanks_left += 1
-        else:
-            odd += 1
-    for _, c in right:
-        if c.kind is _NUMBER:
-            rsum += c.value if isinstance(c.value, int) else 0
-            numbers += 1
-        elif c.kind is _BLANK:
-            blanks_right += 1
-        else:
-            odd += 1
+    lsum, lnumbers, blanks_left, lodd = _tally(left)
+    rsum, rnumbers, blanks_right, rodd = _tally(right)
+    numbers, odd = lnumbers + rnumbers, lodd + rodd
     complete = numbers == len(left) + len(right)
     one_side_blank = not odd and (
         (blanks_left == len(left) and rsum > 0) or (blanks_right == len(right) and lsum > 0)
