@@ -32,27 +32,15 @@ from ._vocab import (
     ACTIVE_MARKERS,
     REQUESTS_2021_MARKERS,
     SECTION_NAMES,
+    SECTION_TITLES,
     TABLE_ANCHORS,
+    TABLE_SECTIONS,
     TABLES,
     SectionName,
     TableName,
     TableSpec,
     Template,
 )
-
-_TABLE_SECTION: Final[dict[TableName, SectionName]] = {
-    "active": "active_disclosure",
-    "requests": "requests",
-    "review": "review_litigation",
-}
-_SECTION_TITLE: Final[dict[SectionName, str]] = {
-    "overview": "一、总体情况",
-    "active_disclosure": "二、主动公开政府信息情况",
-    "requests": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-    "problems": "五、存在的主要问题及改进情况",
-    "other_matters": "六、其他需要报告的事项",
-}
 
 
 def _variant(name: TableName, view: CompactText, default: Template) -> Template:
@@ -100,7 +88,7 @@ def _anchored_regions(
     heads = sorted(
         s.heading_start
         for n, s in outline.sections.items()
-        if n not in ("active_disclosure", "requests", "review_litigation")
+        if n not in TABLE_SECTIONS.values()
     )
     out: dict[TableName, tuple[int, int]] = {}
     for name in missing:
@@ -135,7 +123,7 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
     text = norm.folded
     diags: list[Diagnostic] = []
     regions: dict[TableName, tuple[int, int]] = {}
-    for name, sec in _TABLE_SECTION.items():
+    for name, sec in TABLE_SECTIONS.items():
         raw = outline.sections.get(sec)
         if raw is not None:
             regions[name] = (raw.body_start, raw.body_end)
@@ -246,12 +234,12 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             f"(行政复议/行政诉讼); found {len(outline.sections)} headings and "
             f"{found_rows} table rows.  Reports before 2019 used another format with no "
             "such tables.",
-            missing=tuple(_SECTION_TITLE[n] for n in missing_sections)
+            missing=tuple(SECTION_TITLES[n] for n in missing_sections)
             + tuple(f"table {TABLES[n]['2021'].title}" for n in tables if not tables[n].found),
         )
     for n in missing_sections:
         diags.append(
-            Diagnostic("missing-section", "warning", f"section {_SECTION_TITLE[n]} was not found")
+            Diagnostic("missing-section", "warning", f"section {SECTION_TITLES[n]} was not found")
         )
     if variants["requests"] != variants["active"] and tables["requests"].found:
         diags.append(

@@ -19,15 +19,11 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ._model import Cell, CellKind, Diagnostic, Table
+from ._vocab import REQUEST_EDGE_ROWS
 
 _NUMBER: Final = CellKind.NUMBER
 _BLANK: Final = CellKind.BLANK
 
-#: Cells that make any check not assessable: "/" and text are not counts, and a cell the
-#: parser could not read is unknown.
-_ODD = (CellKind.NOT_APPLICABLE, CellKind.TEXT, CellKind.ABSENT)
-
-_NOT_LEAVES = ("new_received", "carried_over", "total", "carried_forward")
 _IDENTITY = {
     "A": "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
     "B": "（七）总计 = the sum of the leaf rows of 三、本年度办理结果",
@@ -119,7 +115,7 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
     if requests.found:
         _ref = _refs(requests)
         columns = requests.rows[0].columns
-        leaves = [r.key for r in requests.rows if r.key not in _NOT_LEAVES]
+        leaves = [r.key for r in requests.rows if r.key not in REQUEST_EDGE_ROWS]
         for col in columns:
             _compare(
                 "A",

@@ -31,7 +31,13 @@ from ._cells import NOT_APPLICABLE, NUMBER, coerce
 from ._grid import Layout, RowRead, TableRead, Token, token_text
 from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
 from ._normalize import NormalizedText
-from ._vocab import REQUEST_TOTAL_COLUMN, REVIEW_TOTAL_COLUMN, ColumnSpec, TableSpec
+from ._vocab import (
+    REQUEST_EDGE_ROWS,
+    REQUEST_TOTAL_COLUMN,
+    REVIEW_TOTAL_COLUMN,
+    ColumnSpec,
+    TableSpec,
+)
 
 #: At most this many readings of one row are considered (a row of 7 cells from a 40-digit
 #: run has millions of splits; real rows have a handful).  Beyond it the row is undecided.
@@ -354,7 +360,7 @@ def _choice_for(
         values = values[:width]
     if len(values) == width:
         return _RowChoice((tuple(values),), 0, "exact", tokens, extra)
-    if values and all(NOT_APPLICABLE.fullmatch(v.folded) for v in values) and len(values) == 1:
+    if len(values) == 1 and NOT_APPLICABLE.fullmatch(values[0].folded):
         # one "/" in a row of several cells is a mark spanning the merged row (sample 003)
         return _RowChoice((tuple(values[0] for _ in range(width)),), 0, "spanning", tokens)
     if not values:
@@ -389,9 +395,10 @@ def _placements(
             continue
         arr: list[int | None] = [None] * width
         has = [False] * width
+        cells: list[Piece | None] = [None] * width
         for i, c in enumerate(slots):
-            arr[c], has[c] = nums[i], True
-        cand = tuple(values[slots.index(c)] if has[c] else None for c in range(width))
+            arr[c], has[c], cells[c] = nums[i], True, values[i]
+        cand = tuple(cells)
         fitting.append(cand)
         verdicts = [_sum_ok(arr, has, lo, t) for lo, t in groups]
         if (spec.name == "requests" and verdicts and verdicts[0] is True) or (spec.name == "review" and all(v is not False for v in verdicts)):
@@ -660,7 +667,7 @@ def _search(
     n_cols = len(spec.rows[0].columns)
     keys = [r.key for r in spec.rows]
     where = {k: i for i, k in enumerate(keys)}
-    edges = [where[k] for k in ("new_received", "carried_over", "total", "carried_forward")]
+    edges = [where[k] for k in REQUEST_EDGE_ROWS]
     leaves = [i for i in range(len(keys)) if i not in edges]
     base: list[list[int] | None] = [
         [_num(p) or 0 for p in ch.candidates[chosen[i] or 0]]

@@ -262,6 +262,9 @@ REQUEST_COLUMNS: Final[tuple[ColumnSpec, ...]] = _counts(
 )
 #: Index of the 总计 column in `REQUEST_COLUMNS`.
 REQUEST_TOTAL_COLUMN: Final = 6
+#: The rows of table 三 that identity A joins (一 + 二 = （七）总计 + 四); every other row is
+#: a leaf that identity B sums into （七）总计.
+REQUEST_EDGE_ROWS: Final = ("new_received", "carried_over", "total", "carried_forward")
 
 
 def _req(key: str, label: str, *patterns: str | LabelPattern) -> RowSpec:
@@ -465,6 +468,16 @@ SECTION_NAMES: Final[tuple[SectionName, ...]] = (
     "other_matters",
 )
 
+#: Each section's heading as the templates print it (for messages).
+SECTION_TITLES: Final[dict[SectionName, str]] = {
+    "overview": "一、总体情况",
+    "active_disclosure": "二、主动公开政府信息情况",
+    "requests": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+    "problems": "五、存在的主要问题及改进情况",
+    "other_matters": "六、其他需要报告的事项",
+}
+
 #: One pattern per section heading, matched on the normalised text (full-width folded).
 #: ``\s*`` allows the spaces and line breaks real reports put inside headings (an HTML
 #: flattening breaks them at every ``<span>``); bounded ``[^。；]{0,n}`` spans allow the
@@ -484,6 +497,13 @@ SECTION_HEADINGS: Final[dict[SectionName, str]] = {
     ),
     # 六、其他需要报告的事项 / 六、需要说明的其他事项
     "other_matters": r"(?:六\s*[、.,]|第\s*六\s*部\s*分\s*[、.,:]?)\s*[^。；]{0,12}?事\s*项",
+}
+
+#: The section each table is printed in.
+TABLE_SECTIONS: Final[dict[TableName, SectionName]] = {
+    "active": "active_disclosure",
+    "requests": "requests",
+    "review": "review_litigation",
 }
 
 #: Where a table's section heading is not found (an unusual wording, a heading lost in
