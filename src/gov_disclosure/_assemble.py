@@ -62,6 +62,8 @@ def _variant(name: TableName, view: CompactText, default: Template) -> Template:
 MAX_TABLE_CHARS: Final = 200_000
 
 _ANCHORS: Final = {name: re.compile(p) for name, p in TABLE_ANCHORS.items()}
+#: A line break inside a heading, with the spaces around it.
+_LINE_BREAK: Final = re.compile(r"\s*\n\s*")
 _ORDER: Final[tuple[TableName, ...]] = ("active", "requests", "review")
 
 
@@ -112,7 +114,7 @@ def _section(norm: NormalizedText, outline: Outline, name: SectionName) -> Secti
     raw = outline.sections.get(name)
     if raw is None:
         return Section(name, None, "")
-    heading = re.sub(r"\s*\n\s*", "", norm.text[raw.heading_start : raw.heading_end]).strip()
+    heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end]).strip()
     body = norm.text[raw.body_start : raw.body_end]
     body = strip_footers(body).strip()
     return Section(name, heading, body, norm.span(raw.heading_start, raw.body_end))

@@ -31,6 +31,7 @@ _PERIOD: Final = re.compile(r"统计(?:期限|时限|时间|区间|期间)[^\n�
 _YEAR: Final = re.compile(r"(?P<y>(?:19|20)\d\d)[ \t]*年")
 _LABEL_PREFIX: Final = re.compile(r"^.*?(?:标[ \t]*题|名[ \t]*称|题[ \t]*目)[ \t]*[:：|][ \t]*")
 _DECOR: Final = re.compile(r"[*#>|_\[\]【】《》“”\"]")
+_SPACES: Final = re.compile(r"\s+")
 _SENTENCE: Final = re.compile(r"[。，；,;：:！？]")
 _AGENCY_LINE: Final = re.compile(
     rf"^[^\s。；;，,:：]{{2,30}}?(?:{'|'.join(AGENCY_SUFFIXES)})$"
@@ -48,7 +49,7 @@ def _clean_agency(s: str) -> str | None:
     s = _DECOR.sub("", s).strip(" \t、-—:：")
     if "关于" in s:
         return None
-    s = re.sub(r"\s+", "", s)
+    s = _SPACES.sub("", s)
     if not (2 <= len(s) <= 40) or _SENTENCE.search(s):
         return None
     return s
