@@ -104,7 +104,7 @@ def _anchored_regions(
 
 def _absent_table(spec: TableSpec) -> Table:
     rows = tuple(
-        Row(r.key, r.label, tuple(c.key for c in r.columns), tuple(ABSENT_CELL for _ in r.columns))
+        Row(r.key, r.label, r.column_keys, (ABSENT_CELL,) * len(r.columns))
         for r in spec.rows
     )
     return Table(spec.name, spec.variant, rows, found=False)

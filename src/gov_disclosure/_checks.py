@@ -32,15 +32,15 @@ _IDENTITY = {
 }
 
 
-def _cells(table: Table) -> dict[tuple[str, str], Cell]:
-    return {(r.key, c): cell for r in table.rows for c, cell in zip(r.columns, r.cells, strict=True)}
+#: One cell of an identity: its row key, column key and the cell.
+_Ref = tuple[str, str, Cell]
 
 
-def _refs(table: Table) -> Callable[[str, str], tuple[str, Cell]]:
-    cells = _cells(table)
+def _refs(table: Table) -> Callable[[str, str], _Ref]:
+    cells = {(r.key, c): cell for r in table.rows for c, cell in zip(r.columns, r.cells, strict=True)}
 
-    def ref(row: str, col: str) -> tuple[str, Cell]:
-        return f"{table.name}.{row}.{col}", cells[row, col]
+    def ref(row: str, col: str) -> _Ref:
+        return row, col, cells[row, col]
 
     return ref
 
@@ -49,10 +49,10 @@ def _where(cell: Cell) -> str:
     return f"line {cell.span.line}" if cell.span else "no position"
 
 
-def _tally(side: Sequence[tuple[str, Cell]]) -> tuple[int, int, int, int]:
+def _tally(side: Sequence[_Ref]) -> tuple[int, int, int, int]:
     """Sum of the numbers on one side of an identity, and its numbers, blanks and others."""
     total = numbers = blanks = odd = 0
-    for _, c in side:
+    for _, _, c in side:
         if c.kind is _NUMBER:
             total += c.value if isinstance(c.value, int) else 0
             numbers += 1
@@ -65,9 +65,10 @@ def _tally(side: Sequence[tuple[str, Cell]]) -> tuple[int, int, int, int]:
 
 def _compare(
     identity: str,
+    table: str,
     what: str,
-    left: Sequence[tuple[str, Cell]],
-    right: Sequence[tuple[str, Cell]],
+    left: Sequence[_Ref],
+    right: Sequence[_Ref],
     failures: list[Diagnostic],
     unassessable: list[str],
 ) -> None:
@@ -85,16 +86,16 @@ def _compare(
     if lsum == rsum:
         return
 
-    def side(refs: Sequence[tuple[str, Cell]]) -> str:
-        parts = [f"{k}={c.value} ({_where(c)})" for k, c in refs if c.is_number]
-        blanks = [k for k, c in refs if not c.is_number]
+    def side(refs: Sequence[_Ref]) -> str:
+        parts = [f"{table}.{r}.{k}={c.value} ({_where(c)})" for r, k, c in refs if c.is_number]
+        blanks = [f"{table}.{r}.{k}" for r, k, c in refs if not c.is_number]
         if len(blanks) <= 2:
             parts += [f"{k}=blank" for k in blanks]
         else:
             parts.append(f"{len(blanks)} blank cells")
         return " + ".join(parts)
 
-    anchor = next((c.span for _, c in (*left, *right) if c.span is not None), None)
+    anchor = next((c.span for _, _, c in (*left, *right) if c.span is not None), None)
     failures.append(
         Diagnostic(
             f"check-{identity.lower()}-failed",
@@ -103,7 +104,7 @@ def _compare(
             f"{side(left)} = {lsum}, but {side(right)} = {rsum} (difference {lsum - rsum})",
             kind="consistency",
             span=anchor,
-            key=left[0][0],
+            key=f"{table}.{left[0][0]}.{left[0][1]}",
         )
     )
 
@@ -119,6 +120,7 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
         for col in columns:
             _compare(
                 "A",
+                "requests",
                 f"column {col}",
                 [_ref("new_received", col), _ref("carried_over", col)],
                 [_ref("total", col), _ref("carried_forward", col)],
@@ -127,6 +129,7 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
             )
             _compare(
                 "B",
+                "requests",
                 f"column {col}",
                 [_ref("total", col)],
                 [_ref(leaf, col) for leaf in leaves],
@@ -136,6 +139,7 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
         for row in requests.rows:
             _compare(
                 "C",
+                "requests",
                 f"row {row.key}",
                 [_ref(row.key, "total")],
                 [_ref(row.key, c) for c in columns[:-1]],
@@ -147,6 +151,7 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
         for row in review.rows:
             _compare(
                 "D",
+                "review",
                 f"group {row.key}",
                 [ref(row.key, "total")],
                 [ref(row.key, c) for c in row.columns[:-1]],

@@ -101,8 +101,9 @@ class NormalizedText:
             b = self.original_offset(end) if end > start else a
         else:  # nothing was removed: offsets are the input's (the common case)
             a, b = start, max(start, end)
-        line = bisect.bisect_right(self._line_starts, a)
-        return Span(a, b, line, a - self._line_starts[line - 1] + 1)
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, a)
+        return Span(a, b, line, a - starts[line - 1] + 1)
 
 
 def normalize(text: str) -> NormalizedText:
@@ -152,7 +153,8 @@ def normalize(text: str) -> NormalizedText:
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     else:
-        starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+        # each line's length plus its newline, summed, without a Python-level loop
+        starts = [0, *itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
     return NormalizedText(
         original=text,
         text=clean,

@@ -116,15 +116,19 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
                     key=f"{spec.name}.{row_spec.key}",
                 )
             )
-        cells: list[Cell] = []
-        for col, slot in zip(row_spec.columns, per_row[i], strict=True):
-            cells.append(_cell(norm, spec, row_spec.key, col, slot, found_rows[i], diags))
+        if found_rows[i]:
+            cells = tuple(
+                _cell(norm, spec, row_spec.key, col, slot, diags)
+                for col, slot in zip(row_spec.columns, per_row[i], strict=True)
+            )
+        else:
+            cells = (ABSENT_CELL,) * len(row_spec.columns)
         rows.append(
             Row(
                 row_spec.key,
                 row_spec.label,
-                tuple(c.key for c in row_spec.columns),
-                tuple(cells),
+                row_spec.column_keys,
+                cells,
                 raw_label=norm.text[label.start : label.end] if label else None,
                 span=norm.span(label.start, label.end) if label else None,
             )
@@ -151,23 +155,28 @@ _UNSET: Final = _Unset()
 Slot = Piece | None | _Unset
 
 
+_BLANK_CELL: Final = Cell("", CellKind.BLANK)
+
+
 def _cell(
     norm: NormalizedText,
     spec: TableSpec,
     row: str,
     col: ColumnSpec,
     slot: Slot,
-    row_found: bool,
     diags: list[Diagnostic],
 ) -> Cell:
-    key = f"{spec.name}.{row}.{col.key}"
-    if isinstance(slot, _Unset) or not row_found:
-        return ABSENT_CELL
     if slot is None:
-        return Cell("", CellKind.BLANK)
+        return _BLANK_CELL
+    if isinstance(slot, _Unset):
+        return ABSENT_CELL
     span = norm.span(slot.start, slot.end) if slot.end > slot.start else None
-    cell, note = coerce(slot.raw, slot.folded, col, span)
+    folded = slot.folded
+    if folded.isdigit() and folded.isascii() and col.kind != "money":
+        return Cell(slot.raw, CellKind.NUMBER, int(folded), span)  # the common case
+    cell, note = coerce(slot.raw, folded, col, span)
     if note is not None:
+        key = f"{spec.name}.{row}.{col.key}"
         diags.append(Diagnostic(note.code, note.severity, note.message, span=span, key=key))
     return cell
 

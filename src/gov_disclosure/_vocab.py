@@ -70,6 +70,11 @@ class RowSpec:
     columns: tuple[ColumnSpec, ...] = ()
     group: str | None = None
     """The sub-table a row belongs to (table 二: the 第二十条 item, ``"一"``, ``"五"``…)."""
+    column_keys: tuple[str, ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: tuple(c.key for c in self.columns), takes_self=True),
+    )
+    """The keys of `columns`, in order."""
 
 
 @attrs.frozen
