@@ -149,16 +149,25 @@ class _Line(NamedTuple):
 class _Chunk(NamedTuple):
     tokens: tuple[Token, ...]
     anchor: LabelHit | None
-    groups: tuple[tuple[Token, ...], ...]
-    """Runs of tokens on consecutive lines (for column-by-column blocks)."""
 
 
 # --------------------------------------------------------------------------- lines
-_MD_RULE: Final = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+#: A markdown table rule (``|---|:---:|``).  Possessive quantifiers: with plain ones, a
+#: line with a long run of spaces (whitespace-aligned PDF text) backtracked quadratically.
+_MD_RULE: Final = re.compile(
+    r"[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*+\|?[ \t]*+"
+)
 
 
 #: A line a table never holds: a page footer or header, or a markdown rule.
 _SKIP_LINE: Final = re.compile(rf"(?:{FOOTER_LINE.pattern})|{_MD_RULE.pattern}", re.VERBOSE)
+#: The same lines with the line break before them, for one scan of a whole region (a
+#: pattern starting with a literal lets the engine skip from line break to line break).
+_SKIP_AFTER_BREAK: Final = re.compile(
+    rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$)", re.VERBOSE | re.MULTILINE
+)
+#: Lines this long are never skipped (a footer or rule is short).
+_SKIP_MAX: Final = 200
 
 
 def region_lines(text: str, start: int, end: int) -> list[_Line]:
@@ -167,21 +176,27 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
     Page footers go, with one blank line after them, so that a page break does not look
     like blank cells; so do markdown rules.
     """
+    region = text[start:end]
+    # where footer and rule lines start, found in one scan rather than line by line
+    skips = {m.start() + 1 + start for m in _SKIP_AFTER_BREAK.finditer(region)}
     out: list[_Line] = []
+    append = out.append
     gap = 0
     skip_blank = False
     pos = start
-    for no, line in enumerate(text[start:end].split("\n")):
+    for no, line in enumerate(region.split("\n")):
         stop = pos + len(line)
         if not line or line.isspace():
             if skip_blank:
                 skip_blank = False
             else:
                 gap += 1
-        elif len(line) < 200 and _SKIP_LINE.fullmatch(line):
+        elif stop - pos < _SKIP_MAX and (
+            pos in skips or (no == 0 and _SKIP_LINE.fullmatch(line))
+        ):
             skip_blank = True
         else:
-            out.append(_Line(pos, stop, gap, no, not line.strip(" \t|")))
+            append(_Line(pos, stop, gap, no, not line.strip(" \t|")))
             gap = 0
             skip_blank = False
         pos = stop + 1
@@ -252,39 +267,46 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
 
 
 # --------------------------------------------------------------------------- tokens
-_TAB_SPLIT: Final = re.compile(r"\t")
-_PIPE_SPLIT: Final = re.compile(r"\|")
+_Event = LabelHit | Token
 _WORD: Final = re.compile(r"[^\s|]+")
 _GLUED_VALUE: Final = re.compile(
     rf"(?:{NUMBER.pattern})|(?:(?<![\w/])(?:/|—+|N/?A)(?![\w/]))", re.VERBOSE
 )
 
 
+#: `tuple.__new__`, to build the named tuples of the hot loops below without going through
+#: their Python-level ``__new__`` (a third of the cost of a token).
+_new = tuple.__new__
+
+
 def _fields(
-    text: str, a: int, b: int, sep: re.Pattern[str], after_label: bool, line: int, run: int
-) -> Iterator[Token]:
-    """Delimited fields of ``text[a:b]``; an empty field is a blank cell.
+    text: str, a: int, b: int, sep: str, after_label: bool, line: int, run: int, out: list[_Event]
+) -> None:
+    """Append the delimited fields of ``text[a:b]`` to `out`; an empty field is a blank cell.
 
     A segment that starts right after a label starts with the separator that followed the
     label, so its first (empty) field is dropped; so is the empty field before a leading or
     after a trailing ``|`` of a markdown row.
     """
-    bounds = [a, *(m.start() for m in sep.finditer(text, a, b)), b]
-    fields = [(bounds[0], bounds[1])] + [(s + 1, e) for s, e in itertools.pairwise(bounds[1:])]
-    if (
-        len(fields) > 1
-        and not text[fields[0][0] : fields[0][1]].strip()
-        and (after_label or sep is _PIPE_SPLIT)
-    ):
-        fields = fields[1:]
-    if sep is _PIPE_SPLIT and len(fields) > 1 and not text[fields[-1][0] : fields[-1][1]].strip():
-        fields = fields[:-1]
-    for s, e in fields:
-        s2, e2 = _strip(text, s, e)
-        if s2 == e2:
-            yield Token(s, s, line, blank=True, run=run)
-        elif is_cell_text(text[s2:e2]):
-            yield Token(s2, e2, line, run=run)
+    parts = text[a:b].split(sep)
+    first = 0
+    last = len(parts)
+    if last > 1 and not parts[0].strip() and (after_label or sep == "|"):
+        first = 1
+    if sep == "|" and last - first > 1 and not parts[-1].strip():
+        last -= 1
+    pos = a
+    for k in range(first):
+        pos += len(parts[k]) + 1
+    for k in range(first, last):
+        part = parts[k]
+        body = part.strip(" \t")
+        if not body:
+            out.append(_new(Token, (pos, pos, line, True, None, run)))
+        elif (body.isdigit() and body.isascii()) or is_cell_text(body):
+            s = pos + len(part) - len(part.lstrip(" \t"))
+            out.append(_new(Token, (s, s + len(body), line, False, None, run)))
+        pos += len(part) + 1
 
 
 def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
@@ -296,35 +318,44 @@ def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
 
 
 def _tokens(
-    text: str, a: int, b: int, layout: Layout, after_label: bool, line: int, run: int = 0
-) -> Iterator[Token]:
-    """The cell tokens of one label-free segment of one line."""
-    if layout is Layout.TABS:
-        yield from _fields(text, a, b, _TAB_SPLIT, after_label, line, run)
-    elif layout is Layout.PIPES:
-        yield from _fields(text, a, b, _PIPE_SPLIT, after_label, line, run)
-    elif layout is Layout.WORDS:
+    text: str,
+    a: int,
+    b: int,
+    layout: Layout,
+    after_label: bool,
+    line: int,
+    run: int,
+    out: list[_Event],
+) -> None:
+    """Append the cell tokens of one label-free segment of one line to `out`."""
+    if layout is Layout.WORDS:
         for m in _WORD.finditer(text, a, b):
-            if is_cell_text(m.group()):
-                yield Token(m.start(), m.end(), line, run=run)
+            w = m.group()
+            if (w.isdigit() and w.isascii()) or is_cell_text(w):
+                out.append(_new(Token, (m.start(), m.end(), line, False, None, run)))
+    elif layout is Layout.TABS:
+        _fields(text, a, b, "\t", after_label, line, run, out)
+    elif layout is Layout.PIPES:
+        _fields(text, a, b, "|", after_label, line, run, out)
     elif layout is Layout.GLUED:
         for m in _GLUED_VALUE.finditer(text, a, b):
             s, e = _strip(text, m.start(), m.end())
-            yield Token(s, e, line, run=run)
+            out.append(_new(Token, (s, e, line, False, None, run)))
     else:  # one cell per line
-        s, e = _strip(text, a, b, " \t|")
-        if s < e and is_cell_text(text[s:e]):
-            yield Token(s, e, line, run=run)
-        elif s < e:
-            # a line that holds several cells after all (a row printed inline among
-            # one-cell-per-line text): its cells, when every piece is one
-            parts = list(_WORD.finditer(text, s, e))
-            if len(parts) > 1 and all(is_cell_text(m.group()) for m in parts):
-                for m in parts:
-                    yield Token(m.start(), m.end(), line, run=run)
-
-
-_Event = LabelHit | Token
+        seg = text[a:b]
+        body = seg.lstrip(" \t|")
+        s = b - len(body)
+        body = body.rstrip(" \t|")
+        if not body:
+            return
+        if is_cell_text(body):
+            out.append(_new(Token, (s, s + len(body), line, False, None, run)))
+            return
+        # a line that holds several cells after all (a row printed inline among
+        # one-cell-per-line text): its cells, when every piece is one
+        parts = list(_WORD.finditer(text, s, s + len(body)))
+        if len(parts) > 1 and all(is_cell_text(m.group()) for m in parts):
+            out.extend(_new(Token, (m.start(), m.end(), line, False, None, run)) for m in parts)
 
 
 class _Cursor:
@@ -377,34 +408,54 @@ def _segments(cur: _Cursor, a: int, b: int) -> Iterator[LabelHit | tuple[int, in
 def _events(
     text: str, lines: list[_Line], labels: tuple[LabelHit, ...], layout: Layout
 ) -> list[_Event]:
-    """Labels and cell tokens in reading order."""
+    """Labels and cell tokens in reading order.
+
+    Walks the lines and the labels (both in text order) in step: on each line, the labels
+    that start on it cut it into label-free segments, whose tokens go in between.
+    """
     events: list[_Event] = []
-    cur = _Cursor(labels)
+    append = events.append
+    n_labels = len(labels)
+    li = 0  # the next label not handed out
+    covered = -1  # end of the last label handed out
     counts = False  # whether the previous line ended in a cell or a row label
     run = 0
+    gaps = layout is Layout.GAPS
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
-        events.extend(cur.before(ln.start))
-        if layout is Layout.GAPS and ln.gap > 1 and counts:
+        start, end = ln.start, ln.end
+        while li < n_labels and labels[li].end <= start:  # labels on lines of their own
+            covered = max(covered, labels[li].end)
+            append(labels[li])
+            li += 1
+        if gaps and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
-            events.extend(
-                Token(ln.start, ln.start, ln.no, blank=True, run=run) for _ in range(ln.gap - 1)
-            )
+            blank = _new(Token, (start, start, ln.no, True, None, run))
+            events.extend([blank] * (ln.gap - 1))
         mark = len(events)
-        for item in _segments(cur, ln.start, ln.end):
-            if isinstance(item, LabelHit):
-                events.append(item)
-                continue
-            a, b, after_label = item
-            before = len(events)
-            events.extend(_tokens(text, a, b, layout, after_label, ln.no, run))
-            if len(events) == before and text[a:b].strip(" \t|"):
-                run += 1  # other text (header words) ends a run of values
+        pos = max(start, covered)
+        after_label = covered > start
+        while pos < end:
+            # the label-free segment up to the next label starting on this line
+            nxt = labels[li] if li < n_labels and labels[li].start < end else None
+            seg_end = end if nxt is None else nxt.start
+            if seg_end > pos:
+                before = len(events)
+                _tokens(text, pos, seg_end, layout, after_label, ln.no, run, events)
+                if len(events) == before and text[pos:seg_end].strip(" \t|"):
+                    run += 1  # other text (header words) ends a run of values
+            if nxt is None:
+                break
+            li += 1
+            covered = max(covered, nxt.end)
+            append(nxt)
+            pos = max(pos, nxt.end)
+            after_label = True
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
         )
-    events.extend(cur.rest())
+    events.extend(labels[li:])
     return events
 
 
@@ -465,32 +516,37 @@ def _join_parts(text: str, parts: list[tuple[int, int]], events: list[_Event]) -
 
 # --------------------------------------------------------------------------- chunks
 def _chunks(events: list[_Event], layout: Layout) -> list[LabelHit | _Chunk]:
+    """Runs of tokens not separated by a label (nor, for line layouts, by a line end)."""
     out: list[LabelHit | _Chunk] = []
     anchor: LabelHit | None = None
     run: list[Token] = []
-
-    def close() -> None:
-        if run:
-            groups: list[list[Token]] = [[run[0]]]
-            for tok in run[1:]:
-                if tok.line == groups[-1][-1].line + 1 and not tok.blank:
-                    groups[-1].append(tok)
-                else:
-                    groups.append([tok])
-            out.append(_Chunk(tuple(run), anchor, tuple(tuple(g) for g in groups)))
-            run.clear()
-
+    line_rows = layout.line_rows
     for ev in events:
-        if isinstance(ev, LabelHit):
-            close()
+        if type(ev) is LabelHit:
+            if run:
+                out.append(_new(_Chunk, (tuple(run), anchor)))
+                run = []
             out.append(ev)
             anchor = ev
         else:
-            if run and layout.line_rows and ev.line != run[-1].line:
-                close()
-            run.append(ev)
-    close()
+            if run and line_rows and ev.line != run[-1].line:  # type: ignore[union-attr]
+                out.append(_new(_Chunk, (tuple(run), anchor)))
+                run = []
+            run.append(ev)  # type: ignore[arg-type]
+    if run:
+        out.append(_new(_Chunk, (tuple(run), anchor)))
     return out
+
+
+def _line_groups(tokens: tuple[Token, ...]) -> list[list[Token]]:
+    """Runs of tokens on consecutive lines (for blocks printed column by column)."""
+    groups: list[list[Token]] = [[tokens[0]]]
+    for tok in tokens[1:]:
+        if tok.line == groups[-1][-1].line + 1 and not tok.blank:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    return groups
 
 
 _Run = tuple[list[Token], str]
@@ -512,7 +568,7 @@ def _transpose(chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
     only `width` runs of one length make a block.
     """
     out: list[_Run] = []
-    groups = chunk.groups
+    groups = _line_groups(chunk.tokens)
     i = 0
     pending: list[Token] = []
     while i < len(groups):
