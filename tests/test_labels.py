@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from gov_disclosure._labels import find_labels
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gov_disclosure._labels import _FINDERS, find_labels, first_chars
 from gov_disclosure._normalize import normalize
 from gov_disclosure._vocab import TABLES
 
@@ -101,3 +105,39 @@ def test_bare_other_is_a_header_not_a_row() -> None:
 )
 def test_active_labels(text: str, key: str) -> None:
     assert _keys(text, ACT19) == [key]
+
+
+# ----------------------------------------------------------------- the finder's look-ahead
+
+
+def _plain(pattern: str) -> str:
+    """A finder's alternation without the first-character look-ahead."""
+    assert pattern.startswith("(?=[")
+    return pattern[pattern.index("])(?:") + 5 : -1]
+
+
+def test_every_finder_has_a_lookahead() -> None:
+    for finder in _FINDERS.values():
+        assert first_chars(_plain(finder.cores.pattern))
+
+
+def test_first_chars() -> None:
+    assert first_chars("ab|c") == frozenset("ac")
+    assert first_chars("(?:x)?(?:y)*z") == frozenset("xyz")
+    assert first_chars("[一-丁]") == frozenset("一丁")
+    assert first_chars("x?") is None  # may match the empty string
+    assert first_chars(r"\d+") is None  # a category: cannot be listed
+    assert first_chars("(?<=a)b") is None  # look-behind
+
+
+_FRAGMENTS = st.sampled_from(
+    [*"本年新收上结转予以部分公开属于国家秘密其他法律行政三类四七总计", "(", "一", "1.", "2", "、", "（"]
+)
+
+
+@given(st.lists(_FRAGMENTS, max_size=60).map("".join))
+def test_lookahead_finds_what_the_plain_alternation_finds(text: str) -> None:
+    for finder in _FINDERS.values():
+        plain = re.compile(_plain(finder.cores.pattern))
+        got = [(m.span(), m.lastgroup) for m in finder.cores.finditer(text)]
+        assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
