@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import enum
 import itertools
+import operator
 import re
 import statistics
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final, NamedTuple
 
 from ._cells import NUMBER, is_cell_text
@@ -146,6 +147,14 @@ class _Line(NamedTuple):
     """The line is nothing but ``|`` (separators, or merged-cell residue)."""
 
 
+def _all_blank(tokens: Iterable[Token]) -> bool:
+    """Whether every token is a blank cell (``all`` over a C-level getter: no generator)."""
+    return all(map(_BLANK, tokens))
+
+
+_BLANK: Final = operator.attrgetter("blank")
+
+
 class _Chunk(NamedTuple):
     tokens: tuple[Token, ...]
     anchor: LabelHit | None
@@ -211,14 +220,17 @@ def _lines(text: str, lines: list[_Line], drop_pipes: bool) -> list[_Line]:
 def _raw_lines(text: str, start: int, end: int) -> list[_Line]:
     """Every line, blank or not, for the ``get_text`` layout where a line of spaces is a
     blank cell and runs of empty lines separate cells."""
+    region = text[start:end]
+    skips = {m.start() + 1 + start for m in _SKIP_AFTER_BREAK.finditer(region)}
+    lines = region.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the region ends with a line break (or is empty)
     out: list[_Line] = []
     pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        line = text[pos:stop]
-        if not (FOOTER_LINE.fullmatch(line) or _MD_RULE.fullmatch(line)):
-            out.append(_Line(pos, stop, 0))
+    for line in lines:
+        stop = pos + len(line)
+        if not (pos in skips or (pos == start and _SKIP_LINE.fullmatch(line))):
+            out.append(_new(_Line, (pos, stop, 0, 0, False)))
         pos = stop + 1
     return out
 
@@ -652,7 +664,7 @@ def _fill_single(
     width = sum(len(r.columns) for r in spec.rows)
     tokens: list[Token] = []
     for piece in pieces:
-        if isinstance(piece, _Chunk) and not all(t.blank for t in piece.tokens):
+        if isinstance(piece, _Chunk) and not _all_blank(piece.tokens):
             tokens.extend(piece.tokens)
     if not tokens:
         return TableRead(spec, (None,) * len(spec.rows), (None,) * len(spec.rows), layout, notes)
@@ -698,7 +710,7 @@ def _fill(
             continue
         chunk = piece
         anchored = _anchored_row(chunk.anchor, caption_of, group_first)
-        if all(t.blank for t in chunk.tokens):
+        if _all_blank(chunk.tokens):
             # blank cells count only as the row their own row label names
             row_label = chunk.anchor is not None and chunk.anchor.kind == "row"
             if row_label and anchored is not None and rows[anchored] is None and anchored >= p:
@@ -778,13 +790,13 @@ def _fill(
                     break
                 w = widths[target]
                 take, tokens = tokens[:w], tokens[w:]
-                if all(t.blank for t in take) and not is_block:
+                if _all_blank(take) and not is_block:
                     break  # trailing blanks (a merged 4th cell, say) belong to no row
                 rows[target] = _trim(take, w)
                 transposed[target] = is_block
                 last = target
                 p = target + 1
-                if tokens and all(t.blank for t in tokens):
+                if tokens and _all_blank(tokens):
                     break
     if not any(undecided):
         # a row whose label is printed but which holds no value is a row of blank cells
@@ -797,7 +809,7 @@ def _fill(
         None
         if toks is None
         else RowRead(
-            tuple(toks), layout.exact_blanks or all(t.blank for t in toks), transposed[i], undecided[i]
+            tuple(toks), layout.exact_blanks or _all_blank(toks), transposed[i], undecided[i]
         )
         for i, toks in enumerate(rows)
     )
@@ -849,10 +861,3 @@ def _trim(tokens: list[Token], width: int) -> list[Token]:
     while len(toks) > width and toks[0].blank:
         toks.pop(0)
     return toks
-
-
-def token_text(folded: str, tok: Token) -> str:
-    """The folded text of a token."""
-    if tok.text is not None:
-        return tok.text
-    return folded[tok.start : tok.end]

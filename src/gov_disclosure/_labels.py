@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
+import operator
 import re
 from typing import Any, Final, Literal, NamedTuple
 
@@ -46,7 +48,8 @@ class CompactText(NamedTuple):
         return self.nstart[k] + (ci - self.cstart[k])
 
 
-_VISIBLE: Final = re.compile(r"[^\s|*]+")
+#: What the compact view leaves out: whitespace, ``|`` and ``*``.
+_INVISIBLE: Final = re.compile(r"[\s|*]+")
 
 
 def compact(text: str, start: int, end: int) -> CompactText:
@@ -56,19 +59,18 @@ def compact(text: str, start: int, end: int) -> CompactText:
     >>> c.text, c.to_normalized(4)   # 度 is at offset 7
     ('三、本年度', 7)
     """
-    pieces: list[str] = []
-    cstart: list[int] = []
-    nstart: list[int] = []
-    n = 0
-    for m in _VISIBLE.finditer(text, start, end):
-        cstart.append(n)
-        nstart.append(m.start())
-        piece = m.group()
-        pieces.append(piece)
-        n += len(piece)
-    if not pieces:
+    region = text[start:end]
+    pieces = _INVISIBLE.split(region)  # visible runs, with the gaps between them:
+    gaps = list(map(len, _INVISIBLE.findall(region)))  # one fewer than the pieces
+    lengths = list(map(len, pieces))
+    # where each piece starts, in the compact text and in the text (C-level sums)
+    cstart = list(itertools.accumulate(lengths, initial=0))
+    nstart = list(itertools.accumulate(map(operator.add, lengths, gaps), initial=start))
+    first = 1 if pieces[0] == "" else 0  # the region starts with a gap
+    last = len(pieces) - 1 if pieces[-1] == "" else len(pieces)  # or ends with one
+    if first >= last:
         return CompactText("", (0,), (start,))
-    return CompactText("".join(pieces), tuple(cstart), tuple(nstart))
+    return CompactText("".join(pieces), tuple(cstart[first:last]), tuple(nstart[first:last]))
 
 
 class _Finder(NamedTuple):

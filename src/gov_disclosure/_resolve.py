@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ._cells import NOT_APPLICABLE, NUMBER, coerce
-from ._grid import Layout, RowRead, TableRead, Token, token_text
+from ._grid import Layout, RowRead, TableRead, Token
 from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
 from ._normalize import NormalizedText
 from ._vocab import (
@@ -186,10 +186,23 @@ def _severity(s: str) -> Severity:
 
 
 # --------------------------------------------------------------------------- candidates
+_new = tuple.__new__  # builds the named tuples of hot loops without their Python __new__
+
+
 def _pieces(norm: NormalizedText, tokens: Sequence[Token]) -> list[Piece | None]:
     text, folded = norm.text, norm.folded
     return [
-        None if t.blank else Piece(text[t.start : t.end], token_text(folded, t), t.start, t.end)
+        None
+        if t.blank
+        else _new(
+            Piece,
+            (
+                text[t.start : t.end],
+                folded[t.start : t.end] if t.text is None else t.text,  # a joined cell
+                t.start,
+                t.end,
+            ),
+        )
         for t in tokens
     ]
 
@@ -740,7 +753,6 @@ def _report_choice(
     diags: list[Diagnostic],
     norm: NormalizedText,
 ) -> None:
-    span = _span_of(norm, ch)
     key = _row_key(spec, i)
     diags.extend(
         Diagnostic(
@@ -754,6 +766,7 @@ def _report_choice(
     )
     if ch.how == "exact" or len(ch.candidates) == 0:
         return
+    span = _span_of(norm, ch)
     if ch.how == "spanning":
         mark = ch.candidates[0][0]
         written = mark.raw.strip() if mark is not None else "/"
