@@ -15,8 +15,9 @@ and by how much it fails.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Final
+import functools
+from collections.abc import Sequence
+from typing import Final, NamedTuple
 
 from ._model import Cell, CellKind, Diagnostic, Table
 from ._vocab import REQUEST_EDGE_ROWS
@@ -32,27 +33,57 @@ _IDENTITY = {
 }
 
 
-#: One cell of an identity: its row key, column key and the cell.
-_Ref = tuple[str, str, Cell]
+class _Identity(NamedTuple):
+    """One instance of an identity: ``sum(left) == sum(right)``, over cells given by
+    (row index, column index) in the table."""
+
+    name: str
+    """``A``, ``B``, ``C`` or ``D``."""
+    what: str
+    """Which column, row or group it is checked for."""
+    left: tuple[tuple[int, int], ...]
+    right: tuple[tuple[int, int], ...]
 
 
-def _refs(table: Table) -> Callable[[str, str], _Ref]:
-    cells = {(r.key, c): cell for r in table.rows for c, cell in zip(r.columns, r.cells, strict=True)}
+@functools.cache
+def _identities(
+    table: str, shape: tuple[tuple[str, tuple[str, ...]], ...]
+) -> tuple[_Identity, ...]:
+    """The identities a table of this shape (row keys with their column keys) satisfies.
 
-    def ref(row: str, col: str) -> _Ref:
-        return row, col, cells[row, col]
-
-    return ref
+    Computed once per table variant: a report then only sums cells by index.
+    """
+    rows = {key: i for i, (key, _) in enumerate(shape)}
+    out: list[_Identity] = []
+    if table == "requests":
+        columns = shape[0][1]
+        new, carried, total, forward = (rows[k] for k in REQUEST_EDGE_ROWS)
+        leaves = [i for key, i in rows.items() if key not in REQUEST_EDGE_ROWS]
+        for c, col in enumerate(columns):
+            out.append(
+                _Identity("A", f"column {col}", ((new, c), (carried, c)), ((total, c), (forward, c)))
+            )
+            out.append(_Identity("B", f"column {col}", ((total, c),), tuple((r, c) for r in leaves)))
+        for r, (key, cols) in enumerate(shape):
+            last = len(cols) - 1
+            out.append(_Identity("C", f"row {key}", ((r, last),), tuple((r, c) for c in range(last))))
+    elif table == "review":
+        for r, (key, cols) in enumerate(shape):
+            last = len(cols) - 1
+            out.append(
+                _Identity("D", f"group {key}", ((r, last),), tuple((r, c) for c in range(last)))
+            )
+    return tuple(out)
 
 
 def _where(cell: Cell) -> str:
     return f"line {cell.span.line}" if cell.span else "no position"
 
 
-def _tally(side: Sequence[_Ref]) -> tuple[int, int, int, int]:
+def _tally(side: Sequence[Cell]) -> tuple[int, int, int, int]:
     """Sum of the numbers on one side of an identity, and its numbers, blanks and others."""
     total = numbers = blanks = odd = 0
-    for _, _, c in side:
+    for c in side:
         if c.kind is _NUMBER:
             total += c.value if isinstance(c.value, int) else 0
             numbers += 1
@@ -63,15 +94,15 @@ def _tally(side: Sequence[_Ref]) -> tuple[int, int, int, int]:
     return total, numbers, blanks, odd
 
 
-def _compare(
-    identity: str,
-    table: str,
-    what: str,
-    left: Sequence[_Ref],
-    right: Sequence[_Ref],
+def _check(
+    identity: _Identity,
+    table: Table,
+    grid: list[tuple[Cell, ...]],
     failures: list[Diagnostic],
     unassessable: list[str],
 ) -> None:
+    left = [grid[r][c] for r, c in identity.left]
+    right = [grid[r][c] for r, c in identity.right]
     lsum, lnumbers, blanks_left, lodd = _tally(left)
     rsum, rnumbers, blanks_right, rodd = _tally(right)
     numbers, odd = lnumbers + rnumbers, lodd + rodd
@@ -81,30 +112,37 @@ def _compare(
     )
     if not complete and not one_side_blank:
         if numbers:  # all-empty rows are not worth a mention
-            unassessable.append(what)
+            unassessable.append(identity.what)
         return
     if lsum == rsum:
         return
 
-    def side(refs: Sequence[_Ref]) -> str:
-        parts = [f"{table}.{r}.{k}={c.value} ({_where(c)})" for r, k, c in refs if c.is_number]
-        blanks = [f"{table}.{r}.{k}" for r, k, c in refs if not c.is_number]
+    def key(r: int, c: int) -> str:
+        row = table.rows[r]
+        return f"{table.name}.{row.key}.{row.columns[c]}"
+
+    def side(coords: tuple[tuple[int, int], ...]) -> str:
+        refs = [(key(r, c), grid[r][c]) for r, c in coords]
+        parts = [f"{k}={c.value} ({_where(c)})" for k, c in refs if c.is_number]
+        blanks = [k for k, c in refs if not c.is_number]
         if len(blanks) <= 2:
             parts += [f"{k}=blank" for k in blanks]
         else:
             parts.append(f"{len(blanks)} blank cells")
         return " + ".join(parts)
 
-    anchor = next((c.span for _, _, c in (*left, *right) if c.span is not None), None)
+    anchor = next((c.span for c in (*left, *right) if c.span is not None), None)
+    name = identity.name
     failures.append(
         Diagnostic(
-            f"check-{identity.lower()}-failed",
+            f"check-{name.lower()}-failed",
             "warning",
-            f"identity {identity} ({_IDENTITY[identity]}) fails for {what}: "
-            f"{side(left)} = {lsum}, but {side(right)} = {rsum} (difference {lsum - rsum})",
+            f"identity {name} ({_IDENTITY[name]}) fails for {identity.what}: "
+            f"{side(identity.left)} = {lsum}, but {side(identity.right)} = {rsum} "
+            f"(difference {lsum - rsum})",
             kind="consistency",
             span=anchor,
-            key=f"{table}.{left[0][0]}.{left[0][1]}",
+            key=key(*identity.left[0]),
         )
     )
 
@@ -113,59 +151,20 @@ def check_tables(requests: Table, review: Table) -> list[Diagnostic]:
     """Every identity of FORMAT.md §7 on the parsed tables, as consistency diagnostics."""
     failures: list[Diagnostic] = []
     unassessable: dict[str, list[str]] = {"A": [], "B": [], "C": [], "D": []}
-    if requests.found:
-        _ref = _refs(requests)
-        columns = requests.rows[0].columns
-        leaves = [r.key for r in requests.rows if r.key not in REQUEST_EDGE_ROWS]
-        for col in columns:
-            _compare(
-                "A",
-                "requests",
-                f"column {col}",
-                [_ref("new_received", col), _ref("carried_over", col)],
-                [_ref("total", col), _ref("carried_forward", col)],
-                failures,
-                unassessable["A"],
-            )
-            _compare(
-                "B",
-                "requests",
-                f"column {col}",
-                [_ref("total", col)],
-                [_ref(leaf, col) for leaf in leaves],
-                failures,
-                unassessable["B"],
-            )
-        for row in requests.rows:
-            _compare(
-                "C",
-                "requests",
-                f"row {row.key}",
-                [_ref(row.key, "total")],
-                [_ref(row.key, c) for c in columns[:-1]],
-                failures,
-                unassessable["C"],
-            )
-    if review.found:
-        ref = _refs(review)
-        for row in review.rows:
-            _compare(
-                "D",
-                "review",
-                f"group {row.key}",
-                [ref(row.key, "total")],
-                [ref(row.key, c) for c in row.columns[:-1]],
-                failures,
-                unassessable["D"],
-            )
+    for table in (requests, review):
+        if table.found:
+            shape = tuple((r.key, r.columns) for r in table.rows)
+            grid = [r.cells for r in table.rows]
+            for identity in _identities(table.name, shape):
+                _check(identity, table, grid, failures, unassessable[identity.name])
     out = list(failures)
-    for identity, where in unassessable.items():
+    for name, where in unassessable.items():
         if where:
             out.append(
                 Diagnostic(
                     "check-not-assessable",
                     "info",
-                    f"identity {identity} ({_IDENTITY[identity]}) cannot be checked for "
+                    f"identity {name} ({_IDENTITY[name]}) cannot be checked for "
                     f"{', '.join(where)}: a blank, '/' or unreadable cell takes part",
                     kind="consistency",
                 )
