@@ -485,39 +485,69 @@ def _splits(
     `MAX_ROW_CANDIDATES` (then the readings are incomplete and decide nothing).
     """
     plans = [_split_plan(v) for v in values]
-    total_at = {t: lo for lo, t in groups}
+    lo_of = [-1] * (width + 1)  # for a group's total cell, the group's first cell
+    for lo, t in groups:
+        if t <= width:
+            lo_of[t] = lo
+    whole = [_num(v) if plan is None else None for v, plan in zip(values, plans, strict=True)]
+    # a decimal part in a run's tail makes its last cell a non-count (as _num says)
+    decimal = [
+        plan is not None and plan[2] > 0 and "." in v.folded[len(v.folded) - plan[2] :]
+        for v, plan in zip(values, plans, strict=True)
+    ]
     out: list[Candidate] = []
-    acc: list[Piece] = []
-    nums: list[int | None] = []  # acc's counts, kept beside it (computed once per piece)
+    # the cells placed so far: (value index, start, end) in that value's text, (i, -1, -1)
+    # for a whole value; the Pieces are built only for complete readings
+    acc: list[tuple[int, int, int]] = []
+    nums: list[int | None] = []  # acc's counts, kept beside it (computed once per cell)
     budget = [MAX_ROW_CANDIDATES * 20]  # nodes visited, bounding the worst case too
+    n_values = len(values)
+    # the most cells values[i:] can make (a run of n digits makes at most n): a branch
+    # that cannot fill the row is cut at once rather than explored to its end
+    most = list(
+        itertools.accumulate(
+            reversed([1 if plan is None else plan[1] for plan in plans]), initial=0
+        )
+    )[::-1]
 
-    def group_ok(slot: int) -> bool:
-        lo = total_at.get(slot)
-        if lo is None:
-            return True
-        group = nums[lo : slot + 1]
+    def group_fails(slot: int) -> bool:
+        group = nums[lo_of[slot] : slot + 1]
         if None in group:
-            return True  # "/" or text: nothing to check
-        return sum(group[:-1]) == group[-1]  # type: ignore[arg-type]
+            return False  # "/" or text: nothing to check
+        return sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
+
+    def reading() -> Candidate:
+        return tuple(
+            values[i]
+            if s == -1
+            else Piece(
+                values[i].raw[s:e], values[i].folded[s:e], values[i].start + s, values[i].start + e
+            )
+            for i, s, e in acc
+        )
 
     def rec(ti: int, di: int) -> bool:
         budget[0] -= 1
         if budget[0] < 0 or len(out) >= MAX_ROW_CANDIDATES:
             return False
         slot = len(acc)
-        if slot == width or ti == len(values):
-            if slot == width and ti == len(values):
-                out.append(tuple(acc))
+        if slot == width or ti == n_values:
+            if slot == width and ti == n_values:
+                out.append(reading())
             return True
-        v, plan = values[ti], plans[ti]
-        tokens_left = len(values) - ti - 1
+        if most[ti] - di < width - slot:
+            return True  # too few digits left for the cells left
+        plan = plans[ti]
+        checked = lo_of[slot] >= 0
         if plan is None:
-            acc.append(v)
-            nums.append(_num(v))
-            ok = (not group_ok(slot)) or rec(ti + 1, 0)
+            acc.append((ti, -1, -1))
+            nums.append(whole[ti])
+            ok = (checked and group_fails(slot)) or rec(ti + 1, 0)
             acc.pop()
             nums.pop()
             return ok
+        folded = values[ti].folded
+        tokens_left = n_values - ti - 1
         sign, ndig, tail = plan
         rem = ndig - di
         start = sign + di if di else 0  # offset of this cell in the piece's text
@@ -525,18 +555,20 @@ def _splits(
         room = width - slot - 1  # cells left after this one
         lengths = [rem] if room < tokens_left + 1 else range(1, rem + 1)
         for length in lengths:
-            if length > MAX_CELL_DIGITS or (v.folded[digits_at] == "0" and length > 1):
+            if length > MAX_CELL_DIGITS or (folded[digits_at] == "0" and length > 1):
                 break  # too long for a count, or a leading zero
             last = length == rem
             if not last and room < tokens_left + 1:
                 continue
             end = digits_at + length + (tail if last else 0)
-            acc.append(Piece(v.raw[start:end], v.folded[start:end], v.start + start, v.start + end))
-            count = int(v.folded[digits_at : digits_at + length])
+            acc.append((ti, start, end))
             # a signed or decimal piece is not a count (the checks skip it, as _num does)
-            plain = not (sign and start == 0) and not (last and tail and "." in v.folded[end - tail : end])
-            nums.append(count if plain else None)
-            ok = (rec(ti + 1, 0) if last else rec(ti, di + length)) if group_ok(slot) else True
+            plain = not (sign and start == 0) and not (last and decimal[ti])
+            nums.append(int(folded[digits_at : digits_at + length]) if plain else None)
+            if checked and group_fails(slot):
+                ok = True
+            else:
+                ok = rec(ti + 1, 0) if last else rec(ti, di + length)
             acc.pop()
             nums.pop()
             if not ok:
