@@ -446,8 +446,10 @@ def _events(
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * (ln.gap - 1))
         mark = len(events)
-        pos = max(start, covered)
+        pos = start
         after_label = covered > start
+        if after_label:
+            pos = covered
         while pos < end:
             # the label-free segment up to the next label starting on this line
             nxt = labels[li] if li < n_labels and labels[li].start < end else None

@@ -105,7 +105,9 @@ class NormalizedText:
             a = self.original_offset(start)
             b = self.original_offset(end) if end > start else a
         else:  # nothing was removed: offsets are the input's (the common case)
-            a, b = start, max(start, end)
+            a = b = start
+            if end > start:
+                b = end
         starts = self._line_starts
         line = bisect.bisect_right(starts, a)
         return Span(a, b, line, a - starts[line - 1] + 1)

@@ -118,8 +118,10 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
             )
         if found_rows[i]:
             cells = tuple(
-                _cell(norm, spec, row_spec.key, col, slot, diags)
-                for col, slot in zip(row_spec.columns, per_row[i], strict=True)
+                [
+                    _cell(norm, spec, row_spec.key, col, slot, diags)
+                    for col, slot in zip(row_spec.columns, per_row[i], strict=True)
+                ]
             )
         else:
             cells = (ABSENT_CELL,) * len(row_spec.columns)
