@@ -217,22 +217,26 @@ def _lines(text: str, lines: list[_Line], drop_pipes: bool) -> list[_Line]:
     return [ln for ln in lines if not ln.pipes] if drop_pipes else lines
 
 
-def _raw_lines(text: str, start: int, end: int) -> list[_Line]:
-    """Every line, blank or not, for the ``get_text`` layout where a line of spaces is a
-    blank cell and runs of empty lines separate cells."""
-    region = text[start:end]
-    skips = {m.start() + 1 + start for m in _SKIP_AFTER_BREAK.finditer(region)}
-    lines = region.split("\n")
-    if lines[-1] == "":
-        lines.pop()  # the region ends with a line break (or is empty)
-    out: list[_Line] = []
-    pos = start
-    for line in lines:
-        stop = pos + len(line)
-        if not (pos in skips or (pos == start and _SKIP_LINE.fullmatch(line))):
-            out.append(_new(_Line, (pos, stop, 0, 0, False)))
-        pos = stop + 1
-    return out
+#: A block of consecutive non-empty lines (a line of spaces is not empty).
+_BLOCK: Final = re.compile(r"[^\n]+(?:\n[^\n]+)*+")
+
+
+def _raw_blocks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The blocks of ``text[start:end]`` for the ``get_text`` layout, where a cell is a
+    block of consecutive lines, runs of empty lines separate cells and a line of spaces is
+    a blank cell: each block as its lines' (start, end), footer and rule lines left out."""
+    blocks: list[list[tuple[int, int]]] = []
+    for m in _BLOCK.finditer(text, start, end):
+        block: list[tuple[int, int]] = []
+        pos = m.start()
+        for line in m.group().split("\n"):
+            stop = pos + len(line)
+            if not _SKIP_LINE.fullmatch(line):
+                block.append((pos, stop))
+            pos = stop + 1
+        if block:
+            blocks.append(block)
+    return blocks
 
 
 # --------------------------------------------------------------------------- layout
@@ -474,20 +478,20 @@ def _events(
 
 
 def _fragment_events(
-    text: str, lines: list[_Line], labels: tuple[LabelHit, ...]
+    text: str, blocks: list[list[tuple[int, int]]], labels: tuple[LabelHit, ...]
 ) -> list[_Event]:
     """Events for `Layout.FRAGMENTS`: a cell is a block of consecutive non-empty lines
     (its pieces joined: a number may be split over lines), a block of spaces a blank cell."""
     events: list[_Event] = []
     cur = _Cursor(labels)
-    for block in _blocks(lines):
+    for block in blocks:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
-        events.extend(cur.before(block[0].start))
+        events.extend(cur.before(block[0][0]))
         parts: list[tuple[int, int]] = []
         saw_label = False
-        for ln in block:
-            for item in _segments(cur, ln.start, ln.end):
+        for a, b in block:
+            for item in _segments(cur, a, b):
                 if isinstance(item, LabelHit):
                     _join_parts(text, parts, events)
                     parts = []
@@ -500,23 +504,9 @@ def _fragment_events(
         if parts:
             _join_parts(text, parts, events)
         elif not saw_label:
-            events.append(Token(block[0].start, block[0].start, len(events), blank=True))
+            events.append(Token(block[0][0], block[0][0], len(events), blank=True))
     events.extend(cur.rest())
     return events
-
-
-def _blocks(lines: list[_Line]) -> Iterator[list[_Line]]:
-    """Runs of consecutive lines that are not empty (a line of spaces is not empty)."""
-    block: list[_Line] = []
-    for ln in lines:
-        if ln.start == ln.end:
-            if block:
-                yield block
-            block = []
-        else:
-            block.append(ln)
-    if block:
-        yield block
 
 
 def _join_parts(text: str, parts: list[tuple[int, int]], events: list[_Event]) -> None:
@@ -632,7 +622,7 @@ def read_table(
     if labels is None:
         labels = find_labels(text, start, end, spec)
     if layout is Layout.FRAGMENTS:
-        events = _fragment_events(text, _raw_lines(text, start, end), labels)
+        events = _fragment_events(text, _raw_blocks(text, start, end), labels)
     else:
         if lines is None:
             lines = region_lines(text, start, end)
