@@ -16,7 +16,6 @@ and by how much it fails.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ._model import Cell, CellKind, Diagnostic, Table
@@ -80,14 +79,17 @@ def _where(cell: Cell) -> str:
     return f"line {cell.span.line}" if cell.span else "no position"
 
 
-def _tally(side: Sequence[Cell]) -> tuple[int, int, int, int]:
+def _tally(
+    grid: list[tuple[Cell, ...]], coords: tuple[tuple[int, int], ...]
+) -> tuple[int, int, int, int]:
     """Sum of the numbers on one side of an identity, and its numbers, blanks and others."""
     total = numbers = blanks = odd = 0
-    for c in side:
-        if c.kind is _NUMBER:
-            total += c.value if isinstance(c.value, int) else 0
+    for r, c in coords:
+        cell = grid[r][c]
+        if cell.kind is _NUMBER:
+            total += cell.value if isinstance(cell.value, int) else 0
             numbers += 1
-        elif c.kind is _BLANK:
+        elif cell.kind is _BLANK:
             blanks += 1
         else:
             odd += 1
@@ -101,10 +103,9 @@ def _check(
     failures: list[Diagnostic],
     unassessable: list[str],
 ) -> None:
-    left = [grid[r][c] for r, c in identity.left]
-    right = [grid[r][c] for r, c in identity.right]
-    lsum, lnumbers, blanks_left, lodd = _tally(left)
-    rsum, rnumbers, blanks_right, rodd = _tally(right)
+    left, right = identity.left, identity.right
+    lsum, lnumbers, blanks_left, lodd = _tally(grid, left)
+    rsum, rnumbers, blanks_right, rodd = _tally(grid, right)
     numbers, odd = lnumbers + rnumbers, lodd + rodd
     complete = numbers == len(left) + len(right)
     one_side_blank = not odd and (
@@ -131,7 +132,8 @@ def _check(
             parts.append(f"{len(blanks)} blank cells")
         return " + ".join(parts)
 
-    anchor = next((c.span for c in (*left, *right) if c.span is not None), None)
+    cells = [grid[r][c] for r, c in (*left, *right)]
+    anchor = next((c.span for c in cells if c.span is not None), None)
     name = identity.name
     failures.append(
         Diagnostic(
