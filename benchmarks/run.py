@@ -93,13 +93,24 @@ print(done / (time.perf_counter() - t))
     return float(subprocess.run([PY, "-c", code], check=True, capture_output=True, text=True).stdout)
 
 
+#: A fixed CPU-bound loop: its time is this machine's speed at the moment of the run.
+_LOOP = "import time\nt=time.perf_counter()\nx=0\nfor i in range(5_000_000): x+=i\nprint(time.perf_counter()-t)"
+
+
+def loop_time() -> float:
+    """Seconds the fixed loop takes in a fresh interpreter (best of three)."""
+    return min(
+        float(subprocess.run([PY, "-c", _LOOP], check=True, capture_output=True, text=True).stdout)
+        for _ in range(3)
+    )
+
+
 def machine_parallelism() -> float:
     """How much faster two CPU-bound processes finish than one after the other: the most
     any process pool can gain on this machine."""
-    code = "import time\nt=time.perf_counter()\nx=0\nfor i in range(5_000_000): x+=i\nprint(time.perf_counter()-t)"
-    alone = float(subprocess.run([PY, "-c", code], check=True, capture_output=True, text=True).stdout)
+    alone = loop_time()
     t = time.perf_counter()
-    procs = [subprocess.Popen([PY, "-c", code], stdout=subprocess.PIPE) for _ in range(2)]
+    procs = [subprocess.Popen([PY, "-c", _LOOP], stdout=subprocess.PIPE) for _ in range(2)]
     for proc in procs:
         proc.communicate()
     together = time.perf_counter() - t
@@ -155,6 +166,8 @@ def scaling() -> list[tuple[float, float]]:
 def main() -> None:
     started = time.perf_counter()
     print(machine())
+    print(f"machine speed now: a loop of 5 million additions takes {loop_time() * 1000:.0f} ms "
+          "(virtual machines vary from run to run; compare figures taken together)")
     print("\n1. parse time per report (pytest-benchmark; median / p95 of calibrated rounds)")
     figures = per_report()
     for name, (median, p95) in figures.items():
