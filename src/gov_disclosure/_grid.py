@@ -28,7 +28,7 @@ import itertools
 import operator
 import re
 import statistics
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
 from ._cells import NUMBER, is_cell_text
@@ -375,105 +375,84 @@ def _tokens(
 
 
 class _Cursor:
-    """Walks the labels of a region in step with its lines."""
+    """Walks the labels of a region in step with its lines (both in text order)."""
 
     def __init__(self, labels: tuple[LabelHit, ...]) -> None:
         self.labels = labels
-        self.i = 0
+        self.i = 0  # the next label not handed out
         self.covered = -1  # end of the last label handed out
 
-    def before(self, pos: int) -> Iterator[LabelHit]:
+    def before(self, pos: int) -> list[LabelHit]:
         """Labels that end at or before `pos` and were not handed out yet."""
-        while self.i < len(self.labels) and self.labels[self.i].end <= pos:
-            yield self._take()
+        labels, i = self.labels, self.i
+        while i < len(labels) and labels[i].end <= pos:
+            i += 1
+        taken = list(labels[self.i : i])
+        if taken:
+            self.i = i
+            self.covered = max(self.covered, max(lab.end for lab in taken))
+        return taken
 
-    def starting_before(self, pos: int) -> LabelHit | None:
-        if self.i < len(self.labels) and self.labels[self.i].start < pos:
-            return self._take()
-        return None
-
-    def _take(self) -> LabelHit:
-        lab = self.labels[self.i]
-        self.i += 1
-        self.covered = max(self.covered, lab.end)
-        return lab
+    def line(self, a: int, b: int) -> list[LabelHit | tuple[int, int, bool]]:
+        """The labels starting in ``[a, b)`` and the label-free segments between them, in
+        order.  A segment is (start, end, whether it follows a label on this line)."""
+        out: list[LabelHit | tuple[int, int, bool]] = []
+        labels = self.labels
+        after_label = self.covered > a
+        pos = self.covered if after_label else a
+        while pos < b:
+            if self.i < len(labels) and labels[self.i].start < b:
+                lab = labels[self.i]
+                self.i += 1
+                self.covered = max(self.covered, lab.end)
+                if lab.start > pos:
+                    out.append((pos, lab.start, after_label))
+                out.append(lab)
+                pos = max(pos, lab.end)
+                after_label = True
+            else:
+                out.append((pos, b, after_label))
+                break
+        return out
 
     def rest(self) -> tuple[LabelHit, ...]:
         return self.labels[self.i :]
 
 
-def _segments(cur: _Cursor, a: int, b: int) -> Iterator[LabelHit | tuple[int, int, bool]]:
-    """The labels in ``[a, b)`` and the label-free segments between them, in order.
-
-    A segment is (start, end, whether it follows a label on this line).
-    """
-    pos = max(a, cur.covered)
-    after_label = cur.covered > a
-    while pos < b:
-        lab = cur.starting_before(b)
-        if lab is None:
-            yield pos, b, after_label
-            return
-        if lab.start > pos:
-            yield pos, lab.start, after_label
-        yield lab
-        pos = max(pos, lab.end)
-        after_label = True
-
-
 def _events(
     text: str, lines: list[_Line], labels: tuple[LabelHit, ...], layout: Layout
 ) -> list[_Event]:
-    """Labels and cell tokens in reading order.
-
-    Walks the lines and the labels (both in text order) in step: on each line, the labels
-    that start on it cut it into label-free segments, whose tokens go in between.
-    """
+    """Labels and cell tokens in reading order: on each line, the labels that start on it
+    cut it into label-free segments, whose tokens go in between."""
     events: list[_Event] = []
     append = events.append
-    n_labels = len(labels)
-    li = 0  # the next label not handed out
-    covered = -1  # end of the last label handed out
+    cur = _Cursor(labels)
     counts = False  # whether the previous line ended in a cell or a row label
     run = 0
     gaps = layout is Layout.GAPS
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
-        start, end = ln.start, ln.end
-        while li < n_labels and labels[li].end <= start:  # labels on lines of their own
-            covered = max(covered, labels[li].end)
-            append(labels[li])
-            li += 1
+        start = ln.start
+        events.extend(cur.before(start))  # labels on lines of their own
         if gaps and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * (ln.gap - 1))
         mark = len(events)
-        pos = start
-        after_label = covered > start
-        if after_label:
-            pos = covered
-        while pos < end:
-            # the label-free segment up to the next label starting on this line
-            nxt = labels[li] if li < n_labels and labels[li].start < end else None
-            seg_end = end if nxt is None else nxt.start
-            if seg_end > pos:
-                before = len(events)
-                _tokens(text, pos, seg_end, layout, after_label, ln.no, run, events)
-                if len(events) == before and text[pos:seg_end].strip(" \t|"):
-                    run += 1  # other text (header words) ends a run of values
-            if nxt is None:
-                break
-            li += 1
-            covered = max(covered, nxt.end)
-            append(nxt)
-            pos = max(pos, nxt.end)
-            after_label = True
+        for item in cur.line(start, ln.end):
+            if type(item) is LabelHit:
+                append(item)
+                continue
+            a, b, after_label = item  # type: ignore[misc]
+            before = len(events)
+            _tokens(text, a, b, layout, after_label, ln.no, run, events)
+            if len(events) == before and text[a:b].strip(" \t|"):
+                run += 1  # other text (header words) ends a run of values
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
         )
-    events.extend(labels[li:])
+    events.extend(cur.rest())
     return events
 
 
@@ -491,7 +470,7 @@ def _fragment_events(
         parts: list[tuple[int, int]] = []
         saw_label = False
         for a, b in block:
-            for item in _segments(cur, a, b):
+            for item in cur.line(a, b):
                 if isinstance(item, LabelHit):
                     _join_parts(text, parts, events)
                     parts = []

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ._cells import NOT_APPLICABLE, NUMBER, coerce
-from ._grid import Layout, RowRead, TableRead, Token
+from ._grid import Layout, RowRead, TableRead, Token, _new
 from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
 from ._normalize import NormalizedText
 from ._vocab import (
@@ -188,9 +188,6 @@ def _severity(s: str) -> Severity:
 
 
 # --------------------------------------------------------------------------- candidates
-_new = tuple.__new__  # builds the named tuples of hot loops without their Python __new__
-
-
 def _pieces(norm: NormalizedText, tokens: Sequence[Token]) -> list[Piece | None]:
     text, folded = norm.text, norm.folded
     return [
