@@ -74,6 +74,12 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     """Turn a table's row reads into typed cells, with the diagnostics of every decision."""
     spec = read.spec
     diags: list[Diagnostic] = []
+    if spec.name != "review" and all(
+        r is None or _taken_as_read(r, len(s.columns))
+        for s, r in zip(spec.rows, read.rows, strict=True)
+    ):
+        # every row read is taken as it is (the common case): nothing to decide
+        return _table(norm, read, [None if r is None else r.tokens for r in read.rows], diags)
     if spec.name == "review":
         choices = [_review_choice(norm, read)]
     else:
@@ -101,6 +107,30 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     else:
         per_row = picked
         found_rows = [r is not None for r in read.rows]
+    found = [s if f else None for s, f in zip(per_row, found_rows, strict=True)]
+    return _table(norm, read, found, diags)
+
+
+def _taken_as_read(row: RowRead, width: int) -> bool:
+    """Whether a row's tokens are its cells as they are: as many as the row has columns,
+    read where blank cells are explicit or with no blank among them (`_choice_for` would
+    make them the row's only reading)."""
+    return (
+        not row.undecided
+        and len(row.tokens) == width
+        and (row.exact or not any(t.blank for t in row.tokens))
+    )
+
+
+def _table(
+    norm: NormalizedText,
+    read: TableRead,
+    per_row: Sequence[Sequence[Slot] | Sequence[Token] | None],
+    diags: list[Diagnostic],
+) -> tuple[Table, list[Diagnostic]]:
+    """The typed table: each row's cells from its slots (decided readings) or tokens (rows
+    taken as read), ``None`` for a row with nothing read; with the read's notes."""
+    spec = read.spec
     rows: list[Row] = []
     for i, row_spec in enumerate(spec.rows):
         label = read.labels[i] if i < len(read.labels) else None
@@ -116,11 +146,12 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
                     key=f"{spec.name}.{row_spec.key}",
                 )
             )
-        if found_rows[i]:
+        slots = per_row[i]
+        if slots is not None:
             cells = tuple(
                 [
                     _cell(norm, spec, row_spec.key, col, slot, diags)
-                    for col, slot in zip(row_spec.columns, per_row[i], strict=True)
+                    for col, slot in zip(row_spec.columns, slots, strict=True)
                 ]
             )
         else:
@@ -165,18 +196,26 @@ def _cell(
     spec: TableSpec,
     row: str,
     col: ColumnSpec,
-    slot: Slot,
+    slot: Slot | Token,
     diags: list[Diagnostic],
 ) -> Cell:
+    """The cell of a slot: a decided reading's piece, or a token taken as read."""
     if slot is None:
         return _BLANK_CELL
-    if isinstance(slot, _Unset):
+    if type(slot) is Token:
+        if slot.blank:
+            return _BLANK_CELL
+        start, end = slot.start, slot.end
+        raw = norm.text[start:end]
+        folded = norm.folded[start:end] if slot.text is None else slot.text
+    elif isinstance(slot, _Unset):
         return ABSENT_CELL
-    span = norm.span(slot.start, slot.end) if slot.end > slot.start else None
-    folded = slot.folded
+    else:
+        raw, folded, start, end = slot  # type: ignore[misc]
+    span = norm.span(start, end) if end > start else None
     if folded.isdigit() and folded.isascii() and col.kind != "money":
-        return Cell(slot.raw, CellKind.NUMBER, int(folded), span)  # the common case
-    cell, note = coerce(slot.raw, folded, col, span)
+        return Cell(raw, CellKind.NUMBER, int(folded), span)  # the common case
+    cell, note = coerce(raw, folded, col, span)
     if note is not None:
         key = f"{spec.name}.{row}.{col.key}"
         diags.append(Diagnostic(note.code, note.severity, note.message, span=span, key=key))
