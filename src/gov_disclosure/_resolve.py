@@ -148,12 +148,7 @@ def _table(
             )
         slots = per_row[i]
         if slots is not None:
-            cells = tuple(
-                [
-                    _cell(norm, spec, row_spec.key, col, slot, diags)
-                    for col, slot in zip(row_spec.columns, slots, strict=True)
-                ]
-            )
+            cells = _row_cells(norm, spec, row_spec.key, row_spec.columns, slots, diags)
         else:
             cells = (ABSENT_CELL,) * len(row_spec.columns)
         rows.append(
@@ -191,35 +186,46 @@ Slot = Piece | None | _Unset
 _BLANK_CELL: Final = Cell("", CellKind.BLANK)
 
 
-def _cell(
+def _row_cells(
     norm: NormalizedText,
     spec: TableSpec,
     row: str,
-    col: ColumnSpec,
-    slot: Slot | Token,
+    columns: tuple[ColumnSpec, ...],
+    slots: Sequence[Slot] | Sequence[Token],
     diags: list[Diagnostic],
-) -> Cell:
-    """The cell of a slot: a decided reading's piece, or a token taken as read."""
-    if slot is None:
-        return _BLANK_CELL
-    if type(slot) is Token:
-        if slot.blank:
-            return _BLANK_CELL
-        start, end = slot.start, slot.end
-        raw = norm.text[start:end]
-        folded = norm.folded[start:end] if slot.text is None else slot.text
-    elif isinstance(slot, _Unset):
-        return ABSENT_CELL
-    else:
-        raw, folded, start, end = slot  # type: ignore[misc]
-    span = norm.span(start, end) if end > start else None
-    if folded.isdigit() and folded.isascii() and col.kind != "money":
-        return Cell(raw, CellKind.NUMBER, int(folded), span)  # the common case
-    cell, note = coerce(raw, folded, col, span)
-    if note is not None:
-        key = f"{spec.name}.{row}.{col.key}"
-        diags.append(Diagnostic(note.code, note.severity, note.message, span=span, key=key))
-    return cell
+) -> tuple[Cell, ...]:
+    """The cells of one row from its slots: a decided reading's pieces, or the tokens of a
+    row taken as read.  (One loop per row: this runs for every value of every report.)"""
+    text, folded_text, span_of = norm.text, norm.folded, norm.span
+    number = CellKind.NUMBER
+    out: list[Cell] = []
+    append = out.append
+    for col, slot in zip(columns, slots, strict=True):
+        if slot is None:
+            append(_BLANK_CELL)
+            continue
+        if type(slot) is Token:
+            if slot.blank:
+                append(_BLANK_CELL)
+                continue
+            start, end = slot.start, slot.end
+            raw = text[start:end]
+            folded = folded_text[start:end] if slot.text is None else slot.text
+        elif type(slot) is _Unset:
+            append(ABSENT_CELL)
+            continue
+        else:
+            raw, folded, start, end = slot  # type: ignore[misc]
+        span = span_of(start, end) if end > start else None
+        if folded.isdigit() and folded.isascii() and col.kind != "money":
+            append(Cell(raw, number, int(folded), span))  # the common case
+            continue
+        cell, note = coerce(raw, folded, col, span)
+        if note is not None:
+            key = f"{spec.name}.{row}.{col.key}"
+            diags.append(Diagnostic(note.code, note.severity, note.message, span=span, key=key))
+        append(cell)
+    return tuple(out)
 
 
 def _severity(s: str) -> Severity:
