@@ -48,8 +48,9 @@ class CompactText(NamedTuple):
         return self.nstart[k] + (ci - self.cstart[k])
 
 
-#: What the compact view leaves out: whitespace, ``|`` and ``*``.
-_INVISIBLE: Final = re.compile(r"[\s|*]+")
+#: What the compact view leaves out: whitespace, ``|`` and ``*``; captured, so that one
+#: split gives both the visible runs and the gaps between them.
+_INVISIBLE_RUN: Final = re.compile(r"([\s|*]+)")
 
 
 def compact(text: str, start: int, end: int) -> CompactText:
@@ -59,9 +60,9 @@ def compact(text: str, start: int, end: int) -> CompactText:
     >>> c.text, c.to_normalized(4)   # 度 is at offset 7
     ('三、本年度', 7)
     """
-    region = text[start:end]
-    pieces = _INVISIBLE.split(region)  # visible runs, with the gaps between them:
-    gaps = list(map(len, _INVISIBLE.findall(region)))  # one fewer than the pieces
+    parts = _INVISIBLE_RUN.split(text[start:end])  # visible runs and the gaps between
+    pieces = parts[::2]
+    gaps = list(map(len, parts[1::2]))  # one fewer than the pieces
     lengths = list(map(len, pieces))
     # where each piece starts, in the compact text and in the text (C-level sums)
     cstart = list(itertools.accumulate(lengths, initial=0))
