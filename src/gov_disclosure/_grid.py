@@ -256,16 +256,16 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
     if n == 0:
         return Layout.WORDS
     floor = max(3, n // 5)
-    if sum(1 for ln in lines if "\t" in ln.strip(" ")) >= floor:
+    if _at_least(floor, map(operator.contains, lines, itertools.repeat("\t"))):
         return Layout.TABS
     piped = [ln for ln in lines if "|" in ln]
     if sum(1 for ln in piped if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
         return Layout.PIPES
-    if sum(1 for ln in piped if _EDGE_PIPE.search(ln)) >= floor:
+    if _at_least(floor, map(_EDGE_PIPE.search, piped)):
         return Layout.CELL_LINES
     if n_labels and n < max(4, n_labels // 3):
         return Layout.GLUED
-    if sum(1 for ln in lines if _HAS_TWO_VALUES.search(ln)) >= max(3, n // 10):
+    if _at_least(max(3, n // 10), map(_HAS_TWO_VALUES.search, lines)):
         return Layout.WORDS
     median_gap = statistics.median(gaps[1:]) if len(gaps) > 1 else 0
     if median_gap >= 3:
@@ -280,6 +280,16 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
         )
         return Layout.RAW if adjacent >= 3 else Layout.GAPS
     return Layout.CELL_LINES
+
+
+def _at_least(k: int, hits: Iterable[object]) -> bool:
+    """Whether at least `k` of `hits` are true, looking no further than the k-th (a C-level
+    scan: no Python frame per line).
+
+    >>> _at_least(2, [0, "a", None, "b"]), _at_least(3, [0, "a", None, "b"])
+    (True, False)
+    """
+    return next(itertools.islice(filter(None, hits), k - 1, None), None) is not None
 
 
 # --------------------------------------------------------------------------- tokens
@@ -333,45 +343,73 @@ def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
     return a, b
 
 
-def _tokens(
-    text: str,
-    a: int,
-    b: int,
-    layout: Layout,
-    after_label: bool,
-    line: int,
-    run: int,
-    out: list[_Event],
+# The tokenizers of the layouts: each appends the cell tokens of one label-free segment
+# ``text[a:b]`` of one line to `out` (a table picks its tokenizer once, by its layout).
+_Tokenizer = Callable[[str, int, int, bool, int, int, list[_Event]], None]
+
+
+def _word_tokens(
+    text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
 ) -> None:
-    """Append the cell tokens of one label-free segment of one line to `out`."""
-    if layout is Layout.WORDS:
-        for m in _WORD.finditer(text, a, b):
-            w = m.group()
-            if (w.isdigit() and w.isascii()) or is_cell_text(w):
-                out.append(_new(Token, (m.start(), m.end(), line, False, None, run)))
-    elif layout is Layout.TABS:
-        _fields(text, a, b, "\t", after_label, line, run, out)
-    elif layout is Layout.PIPES:
-        _fields(text, a, b, "|", after_label, line, run, out)
-    elif layout is Layout.GLUED:
-        for m in _GLUED_VALUE.finditer(text, a, b):
-            s, e = _strip(text, m.start(), m.end())
-            out.append(_new(Token, (s, e, line, False, None, run)))
-    else:  # one cell per line
-        seg = text[a:b]
-        body = seg.lstrip(" \t|")
-        s = b - len(body)
-        body = body.rstrip(" \t|")
-        if not body:
-            return
-        if is_cell_text(body):
-            out.append(_new(Token, (s, s + len(body), line, False, None, run)))
-            return
-        # a line that holds several cells after all (a row printed inline among
-        # one-cell-per-line text): its cells, when every piece is one
-        parts = list(_WORD.finditer(text, s, s + len(body)))
-        if len(parts) > 1 and all(is_cell_text(m.group()) for m in parts):
-            out.extend(_new(Token, (m.start(), m.end(), line, False, None, run)) for m in parts)
+    """`Layout.WORDS`: each whitespace-separated word that reads as a cell."""
+    for m in _WORD.finditer(text, a, b):
+        w = m.group()
+        if (w.isdigit() and w.isascii()) or is_cell_text(w):
+            out.append(_new(Token, (*m.span(), line, False, None, run)))
+
+
+def _tab_tokens(
+    text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
+) -> None:
+    """`Layout.TABS`: tab-separated fields."""
+    _fields(text, a, b, "\t", after_label, line, run, out)
+
+
+def _pipe_tokens(
+    text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
+) -> None:
+    """`Layout.PIPES`: ``|``-separated fields."""
+    _fields(text, a, b, "|", after_label, line, run, out)
+
+
+def _glued_tokens(
+    text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
+) -> None:
+    """`Layout.GLUED`: number runs and not-applicable marks, wherever they are."""
+    for m in _GLUED_VALUE.finditer(text, a, b):
+        s, e = _strip(text, m.start(), m.end())
+        out.append(_new(Token, (s, e, line, False, None, run)))
+
+
+def _line_tokens(
+    text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
+) -> None:
+    """One cell per line: the segment, when it reads as a cell."""
+    seg = text[a:b]
+    body = seg.lstrip(" \t|")
+    s = b - len(body)
+    body = body.rstrip(" \t|")
+    if not body:
+        return
+    if is_cell_text(body):
+        out.append(_new(Token, (s, s + len(body), line, False, None, run)))
+        return
+    # a line that holds several cells after all (a row printed inline among
+    # one-cell-per-line text): its cells, when every piece is one
+    parts = list(_WORD.finditer(text, s, s + len(body)))
+    if len(parts) > 1 and all(is_cell_text(m.group()) for m in parts):
+        out.extend(_new(Token, (m.start(), m.end(), line, False, None, run)) for m in parts)
+
+
+_TOKENIZERS: Final[dict[Layout, _Tokenizer]] = {
+    Layout.WORDS: _word_tokens,
+    Layout.TABS: _tab_tokens,
+    Layout.PIPES: _pipe_tokens,
+    Layout.GLUED: _glued_tokens,
+    Layout.CELL_LINES: _line_tokens,
+    Layout.GAPS: _line_tokens,
+    Layout.RAW: _line_tokens,
+}
 
 
 class _Cursor:
@@ -430,6 +468,7 @@ def _events(
     counts = False  # whether the previous line ended in a cell or a row label
     run = 0
     gaps = layout is Layout.GAPS
+    tokenize = _TOKENIZERS.get(layout, _line_tokens)
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
@@ -446,7 +485,7 @@ def _events(
                 continue
             a, b, after_label = item  # type: ignore[misc]
             before = len(events)
-            _tokens(text, a, b, layout, after_label, ln.no, run, events)
+            tokenize(text, a, b, after_label, ln.no, run, events)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
         counts = len(events) > mark and not (
@@ -665,6 +704,7 @@ def _fill(
     extra: list[Token] = []
     p = 0
     last: int | None = None  # the row the previous chunk went to, while it may continue
+    line_rows, exact_blanks = layout.line_rows, layout.exact_blanks
 
     def next_free(i: int) -> int:
         while i < n and rows[i] is not None:
@@ -692,7 +732,7 @@ def _fill(
         # cell pushed out of its row); only line layouts and glued text split rows so
         if (
             last is not None
-            and (layout.line_rows or not layout.exact_blanks)
+            and (line_rows or not exact_blanks)
             and rows[last] is not None
             and len(rows[last] or ()) + len(chunk.tokens) <= widths[last]
         ):
@@ -729,7 +769,7 @@ def _fill(
                     p = target + 1
                 continue
             is_block = how == "block"
-            if layout.line_rows:
+            if line_rows:
                 target = next_free(target)
                 if target < n:
                     rows[target] = _trim(tokens, widths[target])
@@ -780,7 +820,7 @@ def _fill(
         None
         if toks is None
         else RowRead(
-            tuple(toks), layout.exact_blanks or _all_blank(toks), transposed[i], undecided[i]
+            tuple(toks), exact_blanks or _all_blank(toks), transposed[i], undecided[i]
         )
         for i, toks in enumerate(rows)
     )
