@@ -352,10 +352,22 @@ def _word_tokens(
     text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
 ) -> None:
     """`Layout.WORDS`: each whitespace-separated word that reads as a cell."""
-    for m in _WORD.finditer(text, a, b):
-        w = m.group()
+    seg = text[a:b]
+    if "|" in seg:  # a word ends at a pipe too
+        for m in _WORD.finditer(text, a, b):
+            w = m.group()
+            if (w.isdigit() and w.isascii()) or is_cell_text(w):
+                out.append(_new(Token, (*m.span(), line, False, None, run)))
+        return
+    # split() and find() are C-level: no match object per word
+    find = seg.find
+    pos = 0
+    for w in seg.split():
+        pos = find(w, pos)
+        end = pos + len(w)
         if (w.isdigit() and w.isascii()) or is_cell_text(w):
-            out.append(_new(Token, (*m.span(), line, False, None, run)))
+            out.append(_new(Token, (a + pos, a + end, line, False, None, run)))
+        pos = end
 
 
 def _tab_tokens(
