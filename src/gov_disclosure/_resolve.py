@@ -81,6 +81,12 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
         # every row read is taken as it is (the common case): nothing to decide
         return _table(norm, read, [None if r is None else r.tokens for r in read.rows], diags)
     if spec.name == "review":
+        row, n = read.rows[0], len(spec.rows[0].columns)
+        if row is not None and _taken_as_read(row, n * len(spec.rows)) and len(row.runs) == 1:
+            # the fifteen values in one run, in order: each group's five, as they are
+            groups = [row.tokens[i * n : i * n + n] for i in range(len(spec.rows))]
+            return _table(norm, read, groups, diags)
+    if spec.name == "review":
         choices = [_review_choice(norm, read)]
     else:
         short = read.layout is Layout.WORDS and any(
