@@ -352,13 +352,8 @@ def _word_tokens(
     text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
 ) -> None:
     """`Layout.WORDS`: each whitespace-separated word that reads as a cell."""
-    seg = text[a:b]
-    if "|" in seg:  # a word ends at a pipe too
-        for m in _WORD.finditer(text, a, b):
-            w = m.group()
-            if (w.isdigit() and w.isascii()) or is_cell_text(w):
-                out.append(_new(Token, (*m.span(), line, False, None, run)))
-        return
+    # a word ends at a pipe too (`_WORD`): a space in its place keeps every offset
+    seg = text[a:b].replace("|", " ")
     # split() and find() are C-level: no match object per word
     find = seg.find
     pos = 0

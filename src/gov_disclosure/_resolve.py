@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeVar
 
 from ._cells import NOT_APPLICABLE, NUMBER, coerce
 from ._grid import Layout, RowRead, TableRead, Token, _new
@@ -74,47 +74,60 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     """Turn a table's row reads into typed cells, with the diagnostics of every decision."""
     spec = read.spec
     diags: list[Diagnostic] = []
-    if spec.name != "review" and all(
+    as_read = _as_read(read)
+    if as_read is not None:
+        return _table(norm, read, as_read, diags)  # the common case: nothing to decide
+    if spec.name == "review":
+        choice = _review_choice(norm, read)
+        picked = _choose(spec, [choice], diags, norm)
+        width = sum(len(r.columns) for r in spec.rows)
+        # a table 四 under its heading with no value at all is a table of blank cells
+        flat = picked[0] if choice.candidates else (None,) * width
+        return _table(norm, read, _by_group(spec, flat), diags)
+    short = read.layout is Layout.WORDS and any(
+        r is not None and len(r.tokens) < len(s.columns)
+        for s, r in zip(spec.rows, read.rows, strict=True)
+    )
+    # column positions are learnt only where a short row needs placing
+    anchors = _column_anchors(norm.folded, read) if short else {}
+    choices = [
+        _row_choice(norm, spec, i, r, read.layout, anchors.get(spec.rows[i].group))
+        for i, r in enumerate(read.rows)
+    ]
+    picked = _choose(spec, choices, diags, norm)
+    found = [p if r is not None else None for p, r in zip(picked, read.rows, strict=True)]
+    return _table(norm, read, found, diags)
+
+
+def _as_read(read: TableRead) -> Sequence[Sequence[Token] | None] | None:
+    """Each row's tokens (``None`` for a row with nothing read) when every row read is
+    taken as it is, so that there is nothing to decide; else ``None``.
+
+    Table 四 is read as one row of fifteen values: taken as read when they come in one
+    run (values printed in several runs may be out of order: `_review_choice`).
+    """
+    spec = read.spec
+    if spec.name == "review":
+        row = read.rows[0]
+        width = sum(len(r.columns) for r in spec.rows)
+        if row is None or not _taken_as_read(row, width) or len(row.runs) != 1:
+            return None
+        return _by_group(spec, row.tokens)
+    if all(
         r is None or _taken_as_read(r, len(s.columns))
         for s, r in zip(spec.rows, read.rows, strict=True)
     ):
-        # every row read is taken as it is (the common case): nothing to decide
-        return _table(norm, read, [None if r is None else r.tokens for r in read.rows], diags)
-    if spec.name == "review":
-        row, n = read.rows[0], len(spec.rows[0].columns)
-        if row is not None and _taken_as_read(row, n * len(spec.rows)) and len(row.runs) == 1:
-            # the fifteen values in one run, in order: each group's five, as they are
-            groups = [row.tokens[i * n : i * n + n] for i in range(len(spec.rows))]
-            return _table(norm, read, groups, diags)
-    if spec.name == "review":
-        choices = [_review_choice(norm, read)]
-    else:
-        short = read.layout is Layout.WORDS and any(
-            r is not None and len(r.tokens) < len(s.columns)
-            for s, r in zip(spec.rows, read.rows, strict=True)
-        )
-        # column positions are learnt only where a short row needs placing
-        anchors = _column_anchors(norm.folded, read) if short else {}
-        choices = [
-            _row_choice(norm, spec, i, r, read.layout, anchors.get(spec.rows[i].group))
-            for i, r in enumerate(read.rows)
-        ]
-    picked = _choose(spec, choices, diags, norm)
-    per_row: list[tuple[Slot, ...]]
-    if spec.name == "review":
-        width = sum(len(r.columns) for r in spec.rows)
-        flat = picked[0] if choices[0].candidates else tuple(None for _ in range(width))
-        per_row = [
-            flat[i * len(spec.rows[0].columns) : (i + 1) * len(spec.rows[0].columns)]
-            for i in range(len(spec.rows))
-        ]
-        # a table 四 under its heading with no value at all is a table of blank cells
-        found_rows = [True] * len(spec.rows)
-    else:
-        per_row = picked
-        found_rows = [r is not None for r in read.rows]
-    found = [s if f else None for s, f in zip(per_row, found_rows, strict=True)]
-    return _table(norm, read, found, diags)
+        return [None if r is None else r.tokens for r in read.rows]
+    return None
+
+
+_T = TypeVar("_T")
+
+
+def _by_group(spec: TableSpec, flat: Sequence[_T]) -> list[Sequence[_T]]:
+    """Table 四's fifteen cells in order, cut into its rows (one group of five each)."""
+    n = len(spec.rows[0].columns)
+    return [flat[i * n : (i + 1) * n] for i in range(len(spec.rows))]
 
 
 def _taken_as_read(row: RowRead, width: int) -> bool:

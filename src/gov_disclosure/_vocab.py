@@ -23,9 +23,6 @@ Template = Literal["2019", "2021"]
 TableName = Literal["active", "requests", "review"]
 ValueKind = Literal["count", "change", "money"]
 
-#: Both template versions, in the order the flat keys list them.
-TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
-
 
 class ColumnSpec(NamedTuple):
     """One value column of a table row."""
