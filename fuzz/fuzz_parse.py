@@ -26,6 +26,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from gov_disclosure import CellKind, NotAReportError, parse_report
+from gov_disclosure._api import _LOOKS_LIKE_HTML  # what parse_report reads as a web page
 from gov_disclosure._normalize import normalize
 
 SAMPLES = [
@@ -101,7 +102,7 @@ def check(text: str) -> None:
                     continue
                 if cell.span is None:
                     raise ContractError(f"{table.name}.{row.key}: a number without a place")
-                if text.lstrip().startswith("<"):  # a web page: the element starts on span.line
+                if _LOOKS_LIKE_HTML.match(text):  # a web page: the element starts on span.line
                     lines = text.splitlines()[cell.span.line - 1 : cell.span.line + 40]
                     written = normalize(_TAG.sub("", "".join(lines))).folded
                 else:
