@@ -4,7 +4,7 @@
 
 1. parse time per sample report (pytest-benchmark: warm-up, calibrated repeated rounds):
    median and p95, reports per second on one core;
-2. parse_many throughput with 1 and 2 processes;
+2. parse_many throughput with 1 and 2 processes, returning reports and (rows=True) rows;
 3. import time of the package (fresh interpreters, bytecode as an installed package has it);
 4. peak memory of a process parsing 10,000 reports, and its growth after warm-up;
 5. how time grows from 10 KB to 10 MB (benchmarks/scaling.py, narrative shape).
@@ -78,16 +78,18 @@ def per_report() -> dict[str, tuple[float, float]]:
     return figures
 
 
-def throughput(jobs: int, n: int = 600) -> float:
+def throughput(jobs: int, n: int = 600, rows: bool = False) -> float:
+    """Reports per second through `parse_many` (with ``rows``: data-frame rows made in the
+    workers instead of reports sent back)."""
     code = f"""
 import pathlib, time, sys
 sys.path.insert(0, {str(ROOT / 'src')!r})
 from gov_disclosure import parse_many
 texts = [p.read_text(encoding='utf-8') for p in sorted(pathlib.Path({str(SAMPLES)!r}).glob('*.txt'))]
 items = [texts[i % len(texts)] for i in range({n})]
-list(parse_many(items[:20], jobs={jobs}))
+list(parse_many(items[:20], jobs={jobs}, rows={rows}))
 t = time.perf_counter()
-done = sum(1 for r in parse_many(items, jobs={jobs}) if r.ok)
+done = sum(1 for r in parse_many(items, jobs={jobs}, rows={rows}) if r.ok)
 print(done / (time.perf_counter() - t))
 """
     return float(subprocess.run([PY, "-c", code], check=True, capture_output=True, text=True).stdout)
@@ -182,9 +184,12 @@ def main() -> None:
 
     print("\n2. parse_many throughput (600 reports)")
     one, two = throughput(1), throughput(2)
-    print(f"   1 process: {one:7.0f} reports/s;  2 processes: {two:7.0f} reports/s "
-          f"(x{two / one:.2f}; two CPU-bound processes on this machine: "
-          f"x{machine_parallelism():.2f})")
+    print(f"   reports:     1 process: {one:5.0f} reports/s;  2 processes: {two:5.0f} reports/s "
+          f"(x{two / one:.2f})")
+    one, two = throughput(1, rows=True), throughput(2, rows=True)
+    print(f"   rows=True:   1 process: {one:5.0f} reports/s;  2 processes: {two:5.0f} reports/s "
+          f"(x{two / one:.2f})")
+    print(f"   (two CPU-bound processes on this machine: x{machine_parallelism():.2f})")
 
     print("\n3. import time of the package (fresh interpreter, median of 15)")
     imp = import_time()

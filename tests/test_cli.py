@@ -75,6 +75,18 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     assert code == 0 and json.loads(out)["fields"]["active.licensing.change"] == 63
 
 
+@pytest.mark.parametrize(
+    ("data", "code", "said"),
+    [(b"%PDF-1.7 ...", 0, "skipped <stdin>"), (b"\x00\xff\xfe garbage \x80", 2, "<stdin>: ")],
+)
+def test_stdin_that_is_not_text_is_skipped_and_undecodable_stdin_fails(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data: bytes, code: int, said: str
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    got, _, err = _run(capsys, "parse", "-")
+    assert got == code and said in err
+
+
 def test_check_exit_statuses(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) -> None:
     assert _run(capsys, "check", str(SAMPLES / "002_0373751c8fe527bd.txt"))[0] == 0
     code, out, _ = _run(capsys, "check", str(SAMPLES / "r013.layout.txt"))
@@ -101,3 +113,18 @@ def test_installed_command_and_module(tmp_path: pathlib.Path) -> None:
         done = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert done.stdout
+
+
+@pytest.mark.parametrize("command", [("parse", "--format", "csv"), ("parse", "--format", "jsonl"),
+                                     ("parse", "--format", "json"), ("check",)])
+def test_processes_write_what_one_process_writes(
+    capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    # with --jobs, what is written of a report is made in the worker: same output
+    paths = [str(SAMPLES / n) for n in ("r007.txt", "002_0373751c8fe527bd.txt", "r013.layout.txt")]
+    paths.append(str(SAMPLES / "missing.txt"))
+    one = _run(capsys, *command, *paths, "--quiet")
+    two = _run(capsys, *command, *paths, "--quiet", "--jobs", "2")
+    assert one == two
+    assert one[0] == 2 and "missing.txt" in one[2]  # the missing file failed, the rest did not
+    assert one[1].count("r013.layout.txt") >= 1 and one[1].count("r007.txt") >= 1

@@ -9,6 +9,7 @@ import pytest
 
 from gov_disclosure import (
     NotAReportError,
+    NotTextError,
     UnreadableFileError,
     parse_file,
     parse_many,
@@ -90,8 +91,10 @@ def test_batch_over_a_folder_with_a_corrupt_file(tmp_path: pathlib.Path) -> None
         assert [r.name for r in results] == [str(p) for p in paths]  # input order
         by_name = {pathlib.Path(r.name).name: r for r in results}
         assert all(by_name[n].ok for n in names)
+        assert isinstance(by_name["scan.pdf"].error, NotTextError)  # an UnreadableFileError
         assert isinstance(by_name["scan.pdf"].error, UnreadableFileError)
         assert not by_name["broken.txt"].ok and by_name["broken.txt"].error is not None
+        assert not isinstance(by_name["broken.txt"].error, NotTextError)
 
 
 def test_batch_of_texts_and_named_texts() -> None:

@@ -42,3 +42,16 @@ def test_requests_frame() -> None:
     assert list(t.columns) == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
     assert r.loc["（七）总计", "总计"] == 3050
     assert pd.isna(t.loc["二、上年结转政府信息公开申请数量", "自然人"])
+
+
+def test_rows_from_the_workers_make_the_same_frame() -> None:
+    names = ["002_0373751c8fe527bd.txt", "r013.layout.txt", "r015.plumber.txt"]
+    items = [pathlib.Path(SAMPLES / n) for n in names] + ["not a report"]
+    from_reports = to_frame(parse_many(items))
+    for jobs in (None, 2):
+        results = list(parse_many(items, jobs=jobs, rows=True))
+        assert [r.ok for r in results] == [True, True, True, False]
+        assert all(r.report is None for r in results)
+        assert results[-1].row is None and results[-1].error is not None
+        assert results[1].row is not None and results[1].row["source"] == str(items[1])
+        pd.testing.assert_frame_equal(to_frame(results), from_reports)

@@ -12,7 +12,7 @@ from ._api import parse_file, parse_html, parse_report
 from ._batch import ParseResult, parse_many
 from ._errors import DiagnosticError, GovDisclosureError, NotAReportError, StrictParseError
 from ._example import example_text
-from ._files import UnreadableFileError
+from ._files import NotTextError, UnreadableFileError
 from ._frame import requests_frame, to_frame
 from ._model import (
     AnnualReport,
@@ -38,6 +38,7 @@ __all__ = (
     "GovDisclosureError",
     "GridRef",
     "NotAReportError",
+    "NotTextError",
     "ParseResult",
     "Row",
     "Section",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import os
 import sys
@@ -23,8 +24,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from ._batch import ParseResult, parse_many
-from ._files import REPORT_SUFFIXES, UnreadableFileError, decode
+from ._batch import parse_each
+from ._files import REPORT_SUFFIXES, NotTextError, UnreadableFileError, decode
 from ._model import AnnualReport
 from ._vocab import ALL_FLAT_KEYS
 
@@ -89,15 +90,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # --------------------------------------------------------------------------- inputs
-def _inputs(paths: Sequence[str], skipped: list[tuple[str, str]]) -> list[Path | tuple[str, str]]:
-    """Files and folders (searched recursively by extension) and ``-`` for stdin."""
+def _inputs(
+    paths: Sequence[str], skipped: list[tuple[str, str]], unread: list[tuple[str, str]]
+) -> list[Path | tuple[str, str]]:
+    """Files and folders (searched recursively by extension) and ``-`` for stdin; standard
+    input that is not text goes to `skipped`, input no encoding decodes to `unread`."""
     out: list[Path | tuple[str, str]] = []
     for arg in paths:
         if arg == "-":
             try:
                 out.append(("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>").text))
-            except UnreadableFileError as e:
+            except NotTextError as e:
                 skipped.append(("<stdin>", str(e)))
+            except UnreadableFileError as e:
+                unread.append(("<stdin>", str(e)))
             continue
         path = Path(arg)
         if path.is_dir():
@@ -148,26 +154,46 @@ def _csv_value(value: object) -> object:
     return value
 
 
+def _csv_row(report: AnnualReport) -> list[object]:
+    flat = report.to_flat()
+    return [report.source, *(_csv_value(flat.get(k)) for k in ALL_FLAT_KEYS)]
+
+
+def _output(report: AnnualReport, *, fmt: str, quiet: bool) -> tuple[bool, object]:
+    """Whether a report is inconsistent, and what is written of it: a CSV row, a JSON
+    record or the text of `check`.  Made where the report is parsed (in the worker, with
+    ``--jobs``): it travels back between processes much faster than the report."""
+    if fmt == "csv":
+        out: object = _csv_row(report)
+    elif fmt in ("json", "jsonl"):
+        out = record(report)
+    else:
+        out = _check_text(report, quiet)
+    return _inconsistent(report), out
+
+
 class _Writer:
-    """Writes reports as they come (JSONL, CSV) or at the end (one JSON document)."""
+    """Writes what `_output` made: as it comes (JSONL, CSV, check) or at the end (one
+    JSON document)."""
 
     def __init__(self, fmt: str, out: IO[str]) -> None:
         self.fmt = fmt
         self.out = out
-        self.collected: list[dict[str, object]] = []
+        self.collected: list[object] = []
         self.csv: Any = None
         if fmt == "csv":
             self.csv = csv.writer(out, lineterminator="\n")
             self.csv.writerow(["source", *ALL_FLAT_KEYS])
 
-    def add(self, report: AnnualReport) -> None:
+    def add(self, made: object) -> None:
         if self.fmt == "csv":
-            flat = report.to_flat()
-            self.csv.writerow([report.source, *(_csv_value(flat.get(k)) for k in ALL_FLAT_KEYS)])
+            self.csv.writerow(made)
         elif self.fmt == "jsonl":
-            self.out.write(json.dumps(record(report), ensure_ascii=False) + "\n")
+            self.out.write(json.dumps(made, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.collected.append(made)
         else:
-            self.collected.append(record(report))
+            self.out.write(str(made))
 
     def close(self) -> None:
         if self.fmt == "json":
@@ -178,21 +204,25 @@ class _Writer:
 
 # --------------------------------------------------------------------------- running
 def _results(
-    items: list[Path | tuple[str, str]], jobs: int, strict: bool, quiet: bool
-) -> Iterator[ParseResult]:
+    items: list[Path | tuple[str, str]],
+    args: argparse.Namespace,
+    fmt: str,
+) -> Iterator[tuple[str, tuple[bool, object] | None, Exception | None]]:
     from tqdm import tqdm
 
     bar = tqdm(
         total=len(items),
         file=sys.stderr,
         unit="report",
-        disable=quiet or not sys.stderr.isatty(),
+        disable=args.quiet or not sys.stderr.isatty(),
         leave=False,
     )
+    make = functools.partial(_output, fmt=fmt, quiet=args.quiet)
+    strict = getattr(args, "strict", False)
     with bar:
-        for result in parse_many(items, jobs=jobs, strict=strict):
+        for outcome in parse_each(items, make, jobs=args.jobs, strict=strict):
             bar.update(1)
-            yield result
+            yield outcome
 
 
 def _inconsistent(report: AnnualReport) -> bool:
@@ -206,32 +236,31 @@ def _say(message: str) -> None:
 def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     skipped: list[tuple[str, str]] = []
-    items = _inputs(args.paths, skipped)
-    parsed = failed = inconsistent = 0
-    writer: _Writer | None = None
+    unread: list[tuple[str, str]] = []
+    items = _inputs(args.paths, skipped, unread)
+    parsed, failed, inconsistent = 0, len(unread), 0
+    for name, why in unread:
+        _say(f"{name}: {why}")
     out: IO[str] = sys.stdout
+    fmt = "check"
     if args.command == "parse":
         fmt = args.format or ("json" if len(items) == 1 else "jsonl")
         if args.output:
             out = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        writer = _Writer(fmt, out)
+    writer = _Writer(fmt, out)
     try:
-        for result in _results(items, args.jobs, getattr(args, "strict", False), args.quiet):
-            if result.report is None:
-                if isinstance(result.error, UnreadableFileError):
-                    skipped.append((result.name, str(result.error)))
+        for name, made, error in _results(items, args, fmt):
+            if made is None:
+                if isinstance(error, NotTextError):
+                    skipped.append((name, str(error)))
                 else:
                     failed += 1
-                    _say(f"{result.name}: {result.error}")
+                    _say(f"{name}: {error}")
                 continue
             parsed += 1
-            inconsistent += _inconsistent(result.report)
-            if writer is not None:
-                writer.add(result.report)
-            else:
-                _print_check(result.report, args.quiet)
-        if writer is not None:
-            writer.close()
+            inconsistent += made[0]
+            writer.add(made[1])
+        writer.close()
     finally:
         if out is not sys.stdout:
             out.close()
@@ -249,18 +278,21 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_check(report: AnnualReport, quiet: bool) -> None:
+def _check_text(report: AnnualReport, quiet: bool) -> str:
+    """What `check` prints of a report: whether it adds up, where not, and (unless quiet)
+    what the parser had to decide."""
     failures = [d for d in report.findings if d.code.endswith("-failed")]
     warnings = [d for d in report.diagnostics if d.kind == "parse" and d.severity != "info"]
     state = "INCONSISTENT" if failures else "consistent"
-    print(f"{report.source}: {report.agency or '?'} {report.year or '?'} "
-          f"({report.template} template): {state}")
+    head = f"{report.source}: {report.agency or '?'} {report.year or '?'}"
+    lines = [f"{head} ({report.template} template): {state}"]
     for d in failures:
         where = f" (line {d.span.line})" if d.span else ""
-        print(f"  report: {d.code}: {d.message}{where}")
+        lines.append(f"  report: {d.code}: {d.message}{where}")
     for d in warnings if not quiet else []:
         where = f" (line {d.span.line})" if d.span else ""
-        print(f"  parser: {d.code}: {d.message}{where}")
+        lines.append(f"  parser: {d.code}: {d.message}{where}")
+    return "".join(line + "\n" for line in lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,7 +41,13 @@ REPORT_SUFFIXES: Final = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".doc", ".docx
 
 
 class UnreadableFileError(GovDisclosureError):
-    """A file that does not hold text (a PDF, a Word file…) or that no encoding decodes."""
+    """A file that cannot be read (missing, no permission), that no encoding decodes, or
+    that holds no text (`NotTextError`)."""
+
+
+class NotTextError(UnreadableFileError):
+    """A file that is not text at all: a PDF, a Word file…  (Extract its text first.)  The
+    command line skips these with a note; other unreadable files are failures."""
 
 
 class Decoded(NamedTuple):
@@ -60,7 +66,7 @@ def decode(data: bytes, name: str = "") -> Decoded:
     """
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
-            raise UnreadableFileError(f"{name or 'input'} is {what}")
+            raise NotTextError(f"{name or 'input'} is {what}")
     html = Path(name).suffix.lower() in HTML_SUFFIXES or _looks_html(data)
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -40,11 +40,28 @@ def _money_dtype(pandas: Any) -> Any:
     return pandas.ArrowDtype(pyarrow.decimal128(28, 4))
 
 
+def frame_row(report: AnnualReport) -> dict[str, object]:
+    """A report as `to_frame` puts it in a row: `LEAD_COLUMNS`, then `AnnualReport.to_flat`
+    (plain values; no pandas needed)."""
+    row: dict[str, object] = {
+        "source": report.source,
+        "template": report.template,
+        "year": report.year,
+        "agency": report.agency,
+        "findings": sum(1 for d in report.findings if d.code.endswith("-failed")),
+        "diagnostics": sum(1 for d in report.diagnostics if d.kind == "parse"),
+    }
+    row.update(report.to_flat())
+    return row
+
+
 def to_frame(reports: Iterable[AnnualReport | ParseResult]) -> pd.DataFrame:
     """One row per report: `LEAD_COLUMNS`, then every flat key of either template.
 
-    Accepts `AnnualReport`s and `ParseResult`s (failed results are left out).  A key a
-    report's template does not have is missing (``<NA>``), as is a blank cell.
+    Accepts `AnnualReport`s and `ParseResult`s, with reports or with rows
+    (``parse_many(..., rows=True)``, the fast way with processes); failed results are
+    left out.  A key a report's template does not have is missing (``<NA>``), as is a
+    blank cell.
 
     >>> from gov_disclosure import example_text, parse_report
     >>> frame = to_frame([parse_report(example_text())])
@@ -54,20 +71,12 @@ def to_frame(reports: Iterable[AnnualReport | ParseResult]) -> pd.DataFrame:
     pandas = _pandas()
     rows: list[dict[str, object]] = []
     for item in reports:
-        report = item if isinstance(item, AnnualReport) else item.report
-        if report is None:
-            continue
-        failed = sum(1 for d in report.findings if d.code.endswith("-failed"))
-        row: dict[str, object] = {
-            "source": report.source,
-            "template": report.template,
-            "year": report.year,
-            "agency": report.agency,
-            "findings": failed,
-            "diagnostics": sum(1 for d in report.diagnostics if d.kind == "parse"),
-        }
-        row.update(report.to_flat())
-        rows.append(row)
+        if isinstance(item, AnnualReport):
+            rows.append(frame_row(item))
+        elif item.row is not None:
+            rows.append(item.row)
+        elif item.report is not None:
+            rows.append(frame_row(item.report))
     frame = pandas.DataFrame(rows, columns=[*LEAD_COLUMNS, *ALL_FLAT_KEYS])
     dtypes: dict[str, Any] = {
         "source": "string",
