@@ -31,13 +31,15 @@ def main(folder: Path, out: Path) -> None:
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source", *ALL_FLAT_KEYS])
-        for result in parse_many(paths, jobs=2):
-            if result.report is None:
+        # rows=True: each report's row is made in its worker process (much less to send
+        # back than the report)
+        for result in parse_many(paths, jobs=2, rows=True):
+            if result.row is None:
                 failed += 1
                 print(f"{result.name}: {result.error}", file=sys.stderr)
                 continue
-            flat = result.report.to_flat()
-            writer.writerow([result.name, *(cell(flat.get(k)) for k in ALL_FLAT_KEYS)])
+            row = result.row
+            writer.writerow([result.name, *(cell(row.get(k)) for k in ALL_FLAT_KEYS)])
             written += 1
     print(f"{written} reports written to {out} ({failed} failed), {len(ALL_FLAT_KEYS) + 1} columns")
 
