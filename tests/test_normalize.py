@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from gov_disclosure._normalize import normalize
@@ -52,3 +54,35 @@ def test_line_endings_and_offsets() -> None:
 
 def test_controls_and_form_feed() -> None:
     assert normalize("a\x00b\x0cc\x7f").text == "a b c "
+
+
+def test_without_opencc_the_character_table_converts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # opencc's binding has no wheel for every platform: a report must still be read
+    from gov_disclosure import _normalize, parse_report
+
+    from .corpus import SAMPLES
+
+    text = (SAMPLES / "000_816ab1973f62b0b4.txt").read_text(encoding="utf-8")
+    with_opencc = parse_report(text)
+    assert normalize(text).t2s == "opencc"
+    monkeypatch.setattr(_normalize, "_converter", None)
+    monkeypatch.setitem(sys.modules, "opencc", None)  # import opencc raises ImportError
+    n = normalize(text)
+    assert n.t2s == "table" and n.converted
+    assert normalize("本年新收政府信息公開申請數量").text == "本年新收政府信息公开申请数量"
+    report = parse_report(text)
+    assert report.to_flat() == with_opencc.to_flat()
+    assert report.sections == with_opencc.sections
+    assert [d.code for d in report.diagnostics if d.code == "t2s-table"] == ["t2s-table"]
+    assert "t2s-table" not in {d.code for d in with_opencc.diagnostics}
+
+
+def test_character_table_is_opencc_character_by_character() -> None:
+    # tools/gen_tradchars.py writes it from OpenCC; stale after an OpenCC upgrade if not rerun
+    import opencc
+
+    from gov_disclosure._tradchars import T2S_FROM, T2S_TO
+
+    cc = opencc.OpenCC("t2s")
+    assert len(T2S_FROM) == len(T2S_TO) > 4000
+    assert cc.convert("\n".join(T2S_FROM)).split("\n") == list(T2S_TO)

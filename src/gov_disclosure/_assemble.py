@@ -124,6 +124,16 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
     """Read the tables of an outlined report and build the `AnnualReport`."""
     text = norm.folded
     diags: list[Diagnostic] = []
+    if norm.t2s == "table":
+        diags.append(
+            Diagnostic(
+                "t2s-table",
+                "info",
+                "traditional characters were converted one by one with the built-in table, "
+                "as OpenCC is not installed; where OpenCC would choose by phrase (乾/干, "
+                "著/着) the result may differ: pip install opencc",
+            )
+        )
     regions: dict[TableName, tuple[int, int]] = {}
     for name, sec in TABLE_SECTIONS.items():
         raw = outline.sections.get(sec)

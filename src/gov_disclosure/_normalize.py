@@ -6,7 +6,9 @@ What changes, in order:
    feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
-3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any;
+3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
+   (where OpenCC is not installed, character by character from the table it was
+   generated from, `_tradchars`; `NormalizedText.t2s` says which);
 4. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
    ideographic space, zero-width space…) to a plain space, one character for one, so that
    both copies share offsets.  Matching runs on the folded copy; section text is cut from
@@ -22,12 +24,12 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from ._model import Span
-from ._tradchars import TRADITIONAL_CLASS
+from ._tradchars import T2S_FROM, T2S_TO, TRADITIONAL_CLASS
 
 # --------------------------------------------------------------------------- patterns
 _PINYIN_VOWEL = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜê"
@@ -93,6 +95,9 @@ class NormalizedText:
     _line_starts: tuple[int, ...] = attrs.field(repr=False)
     converted: bool = False
     """True when traditional characters were converted."""
+    t2s: str | None = None
+    """What converted them: ``"opencc"``, or ``"table"`` (OpenCC not installed: the
+    built-in character table); ``None`` when nothing was converted."""
 
     def original_offset(self, pos: int) -> int:
         """The input offset of normalised offset `pos`."""
@@ -160,10 +165,9 @@ def normalize(text: str) -> NormalizedText:
         clean = text
     clean = _CONTROLS.sub(_control, clean)
 
-    converted = False
+    t2s = None
     if _TRADITIONAL.search(clean) is not None:
-        clean = _to_simplified(clean)
-        converted = True
+        clean, t2s = _to_simplified(clean)
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -177,7 +181,8 @@ def normalize(text: str) -> NormalizedText:
         edit_at=tuple(edit_at),
         edit_shift=tuple(edit_shift),
         line_starts=tuple(starts),
-        converted=converted,
+        converted=t2s is not None,
+        t2s=t2s,
     )
 
 
@@ -203,31 +208,59 @@ def _fold(text: str) -> str:
 
 def _control(m: re.Match[str]) -> str:
     return _CONTROL_CHARS[m.group()]
-_converter: Any = None
+class _CharTable:
+    """The fallback converter: OpenCC's t2s of each character on its own (`_tradchars`)."""
+
+    name = "table"
+
+    def __init__(self) -> None:
+        self.table = str.maketrans(T2S_FROM, T2S_TO)
+
+    def convert(self, text: str) -> str:
+        return text.translate(self.table)
 
 
-def _to_simplified(text: str) -> str:
-    """OpenCC t2s, keeping one output character per input character.
+class _OpenCC:
+    name = "opencc"
 
-    The converter is built on first use only (building it costs milliseconds; most reports
-    are already simplified).  Phrase-level conversion almost never changes the length;
-    where it does, that line is converted character by character instead, so offsets stay
-    aligned with the input.
-    """
-    global _converter
-    if _converter is None:
+    def __init__(self) -> None:
         import opencc
 
-        _converter = opencc.OpenCC("t2s")
-    out: str = _converter.convert(text)
+        self.convert = opencc.OpenCC("t2s").convert
+
+
+_converter: _CharTable | _OpenCC | None = None
+
+
+def _get_converter() -> _CharTable | _OpenCC:
+    """OpenCC's t2s converter, built on first use only (building it costs milliseconds;
+    most reports are already simplified); the character table where OpenCC's binding is
+    not installed (it has no wheel for every platform and Python)."""
+    global _converter
+    if _converter is None:
+        try:
+            _converter = _OpenCC()
+        except ImportError:
+            _converter = _CharTable()
+    return _converter
+
+
+def _to_simplified(text: str) -> tuple[str, str]:
+    """OpenCC t2s, keeping one output character per input character; with the name of
+    the converter.
+
+    Phrase-level conversion almost never changes the length; where it does, that line is
+    converted character by character instead, so offsets stay aligned with the input.
+    """
+    converter = _get_converter()
+    convert = converter.convert
+    out: str = convert(text)
     if len(out) == len(text):
-        return out
+        return out, converter.name
     lines = []
     for line in text.split("\n"):
-        conv: str = _converter.convert(line)
+        conv: str = convert(line)
         if len(conv) != len(line):
-            conv = "".join(
-                c if len(s := _converter.convert(c)) != 1 else s for c in line
-            )
+            conv = "".join(c if len(s := convert(c)) != 1 else s for c in line)
         lines.append(conv)
-    return "\n".join(lines)
+    return "\n".join(lines), converter.name
