@@ -1,6 +1,9 @@
-"""parse_html on named structures of real web pages."""
+"""parse_html on named structures of real web pages, with lxml and with the standard
+library's parser (`_html_tree`, where lxml is not installed)."""
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 
@@ -9,6 +12,15 @@ from gov_disclosure import GovDisclosureError, GridRef, parse_html, parse_report
 from .corpus import SAMPLES
 from .render import render_html
 from .reports import expected_flat, make_report
+
+
+@pytest.fixture(autouse=True, params=["lxml", "stdlib"])
+def page_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test of this module runs with lxml, then as if lxml were not installed."""
+    if request.param == "stdlib":
+        monkeypatch.setitem(sys.modules, "lxml", None)  # import lxml.html raises ImportError
+        monkeypatch.setitem(sys.modules, "lxml.html", None)
+    return str(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +83,4 @@ def test_pages_without_a_report() -> None:
     with pytest.raises(TypeError):
         parse_html(b"<html></html>")  # type: ignore[arg-type]
     assert issubclass(NotAReportError, GovDisclosureError)
+

@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from ._assemble import assemble
-from ._errors import DiagnosticError, GovDisclosureError, StrictParseError
+from ._errors import DiagnosticError, StrictParseError
 from ._files import read_report_file
 from ._html_map import relocate
 from ._model import AnnualReport, Diagnostic
@@ -44,14 +44,7 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     """
     _require_str("parse_report", text)
     if _LOOKS_LIKE_HTML.match(text):
-        # a web page given by mistake: read it as one, when lxml is there to do so
-        try:
-            import lxml  # noqa: F401
-        except ImportError:
-            raise GovDisclosureError(
-                'this text is HTML: use parse_html (pip install "gov-disclosure[html]")'
-            ) from None
-        return parse_html(text, strict=strict)
+        return parse_html(text, strict=strict)  # a web page given by mistake: read as one
     norm = normalize(text)
     report = assemble(norm, split_sections(norm))
     if strict:
@@ -86,7 +79,9 @@ def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:
     each table cell's `Cell.origin` says where it is in the page, and its `Cell.span` points
     at the source line of its ``<td>``.
 
-    Needs lxml (``pip install "gov-disclosure[html]"``).  Raises as `parse_report` does.
+    Pages are parsed with lxml where it is installed (``pip install
+    "gov-disclosure[html]"``: faster, and it repairs broken markup as browsers do), else
+    with the standard library's `html.parser`.  Raises as `parse_report` does.
 
     >>> page = "<html><body><p>一、总体情况</p><p>正文</p><p>三、收到和处理政府信息公开申请情况</p>"
     >>> page += "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>2</td><td></td><td></td>"
@@ -96,12 +91,8 @@ def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:
     (2, 0, 7)
     """
     _require_str("parse_html", html)
-    try:
-        from ._html import html_to_text
-    except ImportError as e:  # pragma: no cover - the dev extra installs lxml
-        raise ImportError(
-            'parse_html needs lxml: pip install "gov-disclosure[html]"'
-        ) from e
+    from ._html import html_to_text  # on first use: most callers never read a page
+
     page = html_to_text(html)
     norm = normalize(page.text)
     report = relocate(assemble(norm, split_sections(norm)), page, html)

@@ -20,12 +20,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
 from ._model import GridRef
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.html import HtmlElement as LxmlElement
+
+    from ._html_tree import Element
+
+    #: An element of lxml's tree, or of the standard library's (`_html_tree`).
+    HtmlElement: TypeAlias = LxmlElement | Element
 
 #: Elements whose content is never part of a report.
 _SKIP: Final = frozenset(
@@ -89,17 +94,14 @@ class _Writer:
 
 def html_to_text(html: str) -> HtmlText:
     """The report inside a page, as text with exact table rows (see the module docstring)."""
-    import lxml.html
-
-    try:
-        doc = lxml.html.document_fromstring(html)
-    except (ValueError, TypeError, lxml.etree.ParserError):  # empty or unparseable page
+    doc = _parse(html)
+    if doc is None:
         return HtmlText("", ())
     # lxml makes element proxies on demand: the list keeps them alive, so that the ids
     # the map is keyed by stay theirs
     table_list = list(doc.iter("table"))
     tables = {id(t): i for i, t in enumerate(table_list)}
-    body = doc.find("body")
+    body = next((c for c in doc if c.tag == "body"), None)
     top = body if body is not None else doc
     whole = _Writer()
     _render(top, whole, tables)
@@ -108,11 +110,27 @@ def html_to_text(html: str) -> HtmlText:
         return whole.result()
     out = _Writer()
     # the page's <title> names the report (agency, year) where the content does not
-    title = _SPACE.sub(" ", doc.findtext(".//title") or "").strip()
+    title_el = next(doc.iter("title"), None)
+    title = _SPACE.sub(" ", (title_el.text if title_el is not None else None) or "").strip()
     if title and len(title) <= _TITLE_MAX and "<" not in title:  # else a broken </title>
         out.write(title + "\n")
     _render(root, out, tables)
     return out.result()
+
+
+def _parse(html: str) -> HtmlElement | None:
+    """The page's tree: lxml's where it is installed, else the standard library's;
+    ``None`` for a page lxml finds empty or unparseable."""
+    try:
+        import lxml.html
+    except ImportError:
+        from ._html_tree import parse_page
+
+        return parse_page(html)
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):  # empty or unparseable page
+        return None
 
 
 def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
@@ -177,7 +195,7 @@ _PROSE_CELL: Final = 300
 
 def _is_layout_table(table: HtmlElement) -> bool:
     """A table used for page layout (it holds other tables, or prose), not data."""
-    if table.find(".//table") is not None:
+    if next(table.iterdescendants("table"), None) is not None:
         return True
     return any(len(cell.text_content()) > _PROSE_CELL for cell in _cells_of(table))
 
