@@ -208,8 +208,13 @@ def _results(
     args: argparse.Namespace,
     fmt: str,
 ) -> Iterator[tuple[str, tuple[bool, object] | None, Exception | None]]:
-    from tqdm import tqdm
-
+    make = functools.partial(_output, fmt=fmt, quiet=args.quiet)
+    outcomes = parse_each(items, make, jobs=args.jobs, strict=getattr(args, "strict", False))
+    try:
+        from tqdm import tqdm
+    except ImportError:  # a dependency, for the progress bar only: go on without one
+        yield from outcomes
+        return
     bar = tqdm(
         total=len(items),
         file=sys.stderr,
@@ -217,10 +222,8 @@ def _results(
         disable=args.quiet or not sys.stderr.isatty(),
         leave=False,
     )
-    make = functools.partial(_output, fmt=fmt, quiet=args.quiet)
-    strict = getattr(args, "strict", False)
     with bar:
-        for outcome in parse_each(items, make, jobs=args.jobs, strict=strict):
+        for outcome in outcomes:
             bar.update(1)
             yield outcome
 

@@ -102,7 +102,10 @@ def _codec(label: str) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # a dependency, but the rest of the library works without it
+        return None
 
     best = from_bytes(data).best()
     if best is None:
