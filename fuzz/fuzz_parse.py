@@ -15,12 +15,14 @@ Exit status 1 on a contract violation; the offending input is written to fuzz/cr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import pathlib
 import random
 import re
 import sys
 import time
 import traceback
+from collections.abc import Iterator
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -87,8 +89,32 @@ class ContractError(Exception):
     """The parser broke its contract on an input."""
 
 
+@contextlib.contextmanager
+def _without_lxml() -> Iterator[None]:
+    """As if lxml were not installed: parse_html builds the page's tree with the standard
+    library (`_html_tree`)."""
+    saved = {name: sys.modules.get(name) for name in ("lxml", "lxml.html")}
+    sys.modules.update(dict.fromkeys(saved))  # None: import raises ImportError
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                del sys.modules[name]
+            else:
+                sys.modules[name] = module
+
+
 def check(text: str) -> None:
-    """Parse `text` and check the contract; raise `ContractError` when it is broken."""
+    """Parse `text` and check the contract; raise `ContractError` when it is broken.  A web
+    page is parsed twice: with lxml and with the standard library's parser."""
+    _check(text)
+    if _LOOKS_LIKE_HTML.match(text):
+        with _without_lxml():
+            _check(text)
+
+
+def _check(text: str) -> None:
     try:
         report = parse_report(text)
     except NotAReportError:
