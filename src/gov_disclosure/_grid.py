@@ -476,17 +476,21 @@ def _events(
     run = 0
     gaps = layout is Layout.GAPS
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
+    n_labels = len(labels)
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
-        start = ln.start
-        events.extend(cur.before(start))  # labels on lines of their own
+        start, end = ln.start, ln.end
+        # most lines hold no label and follow none still open: one segment, no cursor work
+        plain = (cur.i >= n_labels or labels[cur.i].start >= end) and cur.covered <= start
+        if not plain:
+            events.extend(cur.before(start))  # labels on lines of their own
         if gaps and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * (ln.gap - 1))
         mark = len(events)
-        for item in cur.line(start, ln.end):
+        for item in ((start, end, False),) if plain else cur.line(start, end):
             if type(item) is LabelHit:
                 append(item)
                 continue
