@@ -118,9 +118,16 @@ def html_to_text(html: str) -> HtmlText:
     return out.result()
 
 
+#: Word's downlevel-revealed conditional markers (``<![if !supportLists]>``, ``<![endif]>``)
+#: around list bullets and the like: browsers ignore them, libxml2 keeps them as text.
+_WORD_CONDITIONAL: Final = re.compile(r"<!\[(?:if\b[^\]>\n]{0,200}|endif)\]>", re.IGNORECASE)
+
+
 def _parse(html: str) -> HtmlElement | None:
     """The page's tree: lxml's where it is installed, else the standard library's;
     ``None`` for a page lxml finds empty or unparseable."""
+    if "<![" in html:
+        html = _WORD_CONDITIONAL.sub("", html)
     try:
         import lxml.html
     except ImportError:
