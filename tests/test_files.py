@@ -59,6 +59,27 @@ def test_web_page_in_gb18030_with_its_meta_charset(tmp_path: pathlib.Path) -> No
     assert report.requests.cell("new_received", "total").value == 26
 
 
+def test_xhtml_page_saved_as_text_in_gb18030(tmp_path: pathlib.Path) -> None:
+    # no .html extension: the XML declaration says it is a page, and in which encoding
+    page = (SAMPLES / "r012.html").read_text(encoding="utf-8")
+    page = page.replace('charset="utf-8"', "", 1)
+    copy = tmp_path / "page.txt"
+    copy.write_bytes(('<?xml version="1.0" encoding="gb2312"?>\n' + page).encode("gb18030", errors="replace"))
+    report = parse_file(copy)
+    assert report.encoding == "gb18030"
+    assert report.requests.cell("granted", "total").origin is not None  # read as a page
+    assert report.requests.cell("new_received", "total").value == 26
+
+
+def test_encoding_from_an_xml_declaration() -> None:
+    from gov_disclosure._files import decode
+
+    body = "<html><body><p>政府資訊公開年度報告</p></body></html>"
+    data = b'<?xml version="1.0" encoding="big5"?>\n' + body.encode("big5")
+    decoded = decode(data, "page.txt")
+    assert decoded.html and decoded.encoding == "big5" and "政府資訊公開" in decoded.text
+
+
 @pytest.mark.parametrize(
     ("content", "why"),
     [

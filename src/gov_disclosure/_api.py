@@ -65,7 +65,9 @@ def _require_str(function: str, given: object) -> None:
 
 #: A web page: markup from its first visible characters on.
 _LOOKS_LIKE_HTML: Final = re.compile(
-    r"\A(?:\ufeff)?\s*+(?:<!--.*?-->\s*+)?<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    r"\A(?:\ufeff)?\s*+"
+    r"(?:<\?xml\b[^>]{0,200}\?>\s*+)?"  # an XHTML page's XML declaration
+    r"(?:<!--.*?-->\s*+)?<(?:!doctype\s+html|html|head|body|meta|title)\b",
     re.IGNORECASE | re.DOTALL,
 )
 

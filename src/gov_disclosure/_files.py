@@ -25,7 +25,12 @@ _BOMS: Final = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _GB: Final = frozenset({"gb2312", "gbk", "cp936", "ms936", "gb18030", "hz", "euc_cn", "euccn"})
-_META_CHARSET: Final = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]{2,20})""", re.IGNORECASE)
+#: A page's declared encoding: ``<meta charset>`` (either form) or an XHTML page's XML
+#: declaration (``<?xml version="1.0" encoding="gb2312"?>``).
+_META_CHARSET: Final = re.compile(
+    rb"""<(?:meta[^>]{0,200}?charset|\?xml[^>]{0,100}?encoding)\s*=\s*["']?([\w-]{2,20})""",
+    re.IGNORECASE,
+)
 #: Files that hold a report the library cannot read as text, by their first bytes.
 _NOT_TEXT: Final = (
     (b"%PDF", "a PDF: extract its text first (pdftotext, pdfplumber)"),
@@ -115,6 +120,8 @@ def _detect(data: bytes) -> str | None:
 
 def _looks_html(data: bytes) -> bool:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml"):  # an XHTML page's XML declaration
+        head = head[head.find(b"?>") + 2 :].lstrip(b" \t\r\n")
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<!--"))
 
 

@@ -123,9 +123,14 @@ def html_to_text(html: str) -> HtmlText:
 _WORD_CONDITIONAL: Final = re.compile(r"<!\[(?:if\b[^\]>\n]{0,200}|endif)\]>", re.IGNORECASE)
 
 
+#: An XHTML page's XML declaration (lxml refuses a `str` that declares an encoding).
+_XML_DECLARATION: Final = re.compile(r"\A(\ufeff?[ \t\r\n]*+)<\?xml\b[^>\n]{0,200}\?>")
+
+
 def _parse(html: str) -> HtmlElement | None:
     """The page's tree: lxml's where it is installed, else the standard library's;
     ``None`` for a page lxml finds empty or unparseable."""
+    html = _XML_DECLARATION.sub(r"\1", html)  # within its line: source lines stay
     if "<![" in html:
         html = _WORD_CONDITIONAL.sub("", html)
     try:
