@@ -39,7 +39,7 @@ data = pathlib.Path({data!r})
 out = {{}}
 for folder in ("samples", "fixtures"):
     for p in sorted((data / folder).iterdir()):
-        if p.suffix in (".txt", ".md"):
+        if p.suffix in (".txt", ".md", ".html"):  # parse_report reads a page as one
             out[f"{{folder}}/{{p.name}}"] = digest(p.read_text(encoding="utf-8"))
 rng = random.Random({seed})
 for i in range({mutations}):

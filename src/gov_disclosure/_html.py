@@ -97,10 +97,7 @@ def html_to_text(html: str) -> HtmlText:
     doc = _parse(html)
     if doc is None:
         return HtmlText("", ())
-    # lxml makes element proxies on demand: the list keeps them alive, so that the ids
-    # the map is keyed by stay theirs
-    table_list = list(doc.iter("table"))
-    tables = {id(t): i for i, t in enumerate(table_list)}
+    tables = _Tables(doc)
     body = next((c for c in doc if c.tag == "body"), None)
     top = body if body is not None else doc
     whole = _Writer()
@@ -165,15 +162,16 @@ def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
     return node if node is not None else top
 
 
-def _render(el: HtmlElement, out: _Writer, tables: dict[int, int]) -> None:
+def _render(el: HtmlElement, out: _Writer, tables: _Tables) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _SKIP:
         if el.tail:
             out.write(_inline(el.tail))
         return
-    if tag == "table" and not _is_layout_table(el):
+    grid = tables.grid(el) if tag == "table" else None
+    if grid is not None and not grid.layout:
         out.newline()
-        _table(el, out, tables.get(id(el), -1))
+        _write_grid(grid, out, tables.index.get(id(el), -1))
         out.newline()
     else:
         block = tag in _BLOCK or tag in ("table", "tr", "td", "th", "tbody", "thead")
@@ -205,16 +203,30 @@ _TITLE_MAX: Final = 200
 _PROSE_CELL: Final = 300
 
 
-def _is_layout_table(table: HtmlElement) -> bool:
+class _Grid(NamedTuple):
+    """A table read once (a page is rendered twice: whole, then the report's part)."""
+
+    layout: bool
     """A table used for page layout (it holds other tables, or prose), not data."""
-    if next(table.iterdescendants("table"), None) is not None:
-        return True
-    return any(len(cell.text_content()) > _PROSE_CELL for cell in _cells_of(table))
+    rows: tuple[tuple[tuple[int, str, int | None], ...], ...] = ()
+    """Per row, its real cells: (grid column, text without spaces, source line)."""
 
 
-def _cells_of(table: HtmlElement) -> Iterator[HtmlElement]:
-    for row in _rows(table):
-        yield from (c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th"))
+class _Tables:
+    """The page's tables: their index in document order and each one's `_Grid`."""
+
+    def __init__(self, doc: HtmlElement) -> None:
+        # lxml makes element proxies on demand: the list keeps them alive, so that the ids
+        # the maps are keyed by stay theirs
+        self.elements = list(doc.iter("table"))
+        self.index = {id(t): i for i, t in enumerate(self.elements)}
+        self.grids: dict[int, _Grid] = {}
+
+    def grid(self, table: HtmlElement) -> _Grid:
+        grid = self.grids.get(id(table))
+        if grid is None:
+            grid = self.grids[id(table)] = _read_grid(table)
+        return grid
 
 
 def _rows(table: HtmlElement) -> Iterator[HtmlElement]:
@@ -228,36 +240,50 @@ def _rows(table: HtmlElement) -> Iterator[HtmlElement]:
             yield from (r for r in child if isinstance(r.tag, str) and r.tag == "tr")
 
 
-def _table(table: HtmlElement, out: _Writer, index: int) -> None:
-    """Each row on a line, its real cells separated by tabs; grid columns kept for each."""
+def _read_grid(table: HtmlElement) -> _Grid:
+    """The table's rows of real cells, each with its column in the grid (rowspan and
+    colspan expanded); or a layout table (nested tables, or a cell of prose)."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return _Grid(True)
+    rows: list[tuple[tuple[int, str, int | None], ...]] = []
     taken: dict[int, int] = {}  # grid column -> rows it is still covered by a rowspan
-    for r, row in enumerate(_rows(table)):
-        out.newline()
+    for row in _rows(table):
+        cells: list[tuple[int, str, int | None]] = []
         col = 0
-        first = True
         for cell in row:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
+            content = cell.text_content()
+            if len(content) > _PROSE_CELL:
+                return _Grid(True)
             while taken.get(col, 0) > 0:
                 col += 1
             span = _int(cell.get("colspan"))
             down = _int(cell.get("rowspan"))
-            if not first:
-                out.write("\t")
-            first = False
-            text = _SPACE.sub("", cell.text_content())
-            start = out.length
-            out.write(text)
             line = cell.sourceline if isinstance(cell.sourceline, int) else None
-            out.cells.append((start, out.length, GridRef(index, r, col, line)))
+            cells.append((col, _SPACE.sub("", content), line))
             if down > 1:
                 for c in range(col, col + span):
                     taken[c] = down
             col += span
+        rows.append(tuple(cells))
         for c in list(taken):
             taken[c] -= 1
             if taken[c] <= 0:
                 del taken[c]
+    return _Grid(False, tuple(rows))
+
+
+def _write_grid(grid: _Grid, out: _Writer, index: int) -> None:
+    """Each row on a line, its real cells separated by tabs; grid columns kept for each."""
+    for r, row in enumerate(grid.rows):
+        out.newline()
+        for k, (col, text, line) in enumerate(row):
+            if k:
+                out.write("\t")
+            start = out.length
+            out.write(text)
+            out.cells.append((start, out.length, GridRef(index, r, col, line)))
     out.newline()
 
 
