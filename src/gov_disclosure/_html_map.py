@@ -59,13 +59,15 @@ def relocate(report: AnnualReport, page: HtmlText, html: str) -> AnnualReport:
     places = _Places(page, html)
 
     def cell(c: Cell) -> Cell:
+        if c.span is None:  # a blank or absent cell: nothing to move
+            return c
         ref = places.ref(c.span)
         span = places.span(ref) if ref is not None else places.near(c.span)
         return attrs.evolve(c, span=span, origin=ref)
 
     def row(r: Row) -> Row:
         return attrs.evolve(
-            r, cells=tuple(cell(c) for c in r.cells), span=places.span(places.ref(r.span))
+            r, cells=tuple(map(cell, r.cells)), span=places.span(places.ref(r.span))
         )
 
     def table(t: Table) -> Table:
