@@ -235,6 +235,25 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out + _tail(report)) + "\n"
 
 
+def render_gfm(report: Report) -> str:
+    """Markdown pipe tables with outer pipes, as markdownify, pandoc and most converters
+    write them: ``| 规章 | 12 |  | 3 |``, a ``| --- | --- |`` rule under each header."""
+    out = []
+    rule = False  # a rule is due under the next row (the header)
+    for line in render_markdown(report).split("\n"):
+        if line.strip() in ("---", "---|---"):
+            rule = True
+        elif " |  " in line:
+            cells = [c.strip() for c in line.split(" |  ")]
+            out.append("| " + " | ".join(cells) + " |")
+            if rule:
+                out.append("|" + " --- |" * len(cells))
+                rule = False
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _spaced(label: str) -> str:
     """inscriptis-style inner spaces: ``（ 一 ） 予以公开``, ``一 、本年新收``."""
     return label.replace("（", "（ ").replace("）", " ） ").replace("、", " 、", 1)
@@ -406,6 +425,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "blank_lines": render_blank_lines,
     "tabs": render_tabs,
     "markdown": render_markdown,
+    "gfm": render_gfm,
     "aligned": render_aligned,
     "plumber": render_plumber,
     "raw": render_raw,
@@ -413,7 +433,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "glued": render_glued,
 }
 #: Families whose flattening keeps blank cells where they are.
-EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "fragments"})
+EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "gfm", "fragments"})
 
 
 # --------------------------------------------------------------------------- HTML

@@ -23,6 +23,7 @@ REQ = TABLES["requests"]["2019"]
         ("blank_lines", Layout.GAPS),
         ("tabs", Layout.TABS),
         ("markdown", Layout.PIPES),
+        ("gfm", Layout.PIPES),
         ("aligned", Layout.WORDS),
         ("plumber", Layout.WORDS),
         ("raw", Layout.RAW),

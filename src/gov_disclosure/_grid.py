@@ -246,6 +246,8 @@ _HAS_TWO_VALUES: Final = re.compile(
 _VALUE_LINE: Final = re.compile(r"[ \t]*(?:\d[\d,.]*|/)[ \t]*")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*$|^[ \t]*\|+[ \t]*$")
+#: Two cells on a line with a pipe between them (a markdown row, with or without outer pipes).
+_TWO_CELLS: Final = re.compile(r"[^|\s][ \t]*+\|[ \t]*+[^|\s]")
 
 
 def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layout:
@@ -259,7 +261,12 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
     if _at_least(floor, map(operator.contains, lines, itertools.repeat("\t"))):
         return Layout.TABS
     piped = [ln for ln in lines if "|" in ln]
+    # rows of several cells between pipes (markdown, with or without outer pipes), against
+    # lines of one cell each ending in a pipe (`cell |`)
     if sum(1 for ln in piped if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
+        return Layout.PIPES
+    rows = sum(1 for ln in piped if _TWO_CELLS.search(ln))
+    if rows >= floor and rows > len(piped) - rows:
         return Layout.PIPES
     if _at_least(floor, map(_EDGE_PIPE.search, piped)):
         return Layout.CELL_LINES
