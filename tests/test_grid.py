@@ -110,3 +110,15 @@ def test_rows_without_labels_are_filled_in_template_order() -> None:
     flat = parse_report(text).to_flat()
     for key in ("not_processed.duplicate", "not_processed.publication"):
         assert flat[f"requests.{key}.total"] == int(made.requests[key][6] or 0)
+
+
+def test_digits_after_a_label_that_yield_no_cell_are_reported() -> None:
+    # a line the layout cannot read (label tail, then cells) must not vanish silently
+    text = normalize(
+        "（一）予以公开\n1 |\n2 |\n|\n|\n|\n|\n3 |\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 0 | 0 | 19 | 0 | 0 | 0 | 19 |\n"
+    ).folded
+    read = read_table(text, 0, len(text), REQ, Layout.CELL_LINES)
+    (note,) = [n for n in read.notes if n.code == "unread-value"]
+    assert "19" in note.message and note.start is not None
+    assert text[note.start : note.end].count("19") == 2

@@ -472,10 +472,18 @@ class _Cursor:
 
 
 def _events(
-    text: str, lines: list[_Line], labels: tuple[LabelHit, ...], layout: Layout
+    text: str,
+    lines: list[_Line],
+    labels: tuple[LabelHit, ...],
+    layout: Layout,
+    notes: list[Note] | None = None,
 ) -> list[_Event]:
     """Labels and cell tokens in reading order: on each line, the labels that start on it
-    cut it into label-free segments, whose tokens go in between."""
+    cut it into label-free segments, whose tokens go in between.
+
+    Digits right after a row's label that yield no cell are reported in `notes`
+    (``unread-value``): values the layout did not let us read are not dropped silently.
+    """
     events: list[_Event] = []
     append = events.append
     cur = _Cursor(labels)
@@ -506,11 +514,29 @@ def _events(
             tokenize(text, a, b, after_label, ln.no, run, events)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
+                if after_label and notes is not None and _DIGIT.search(text, a, b):
+                    notes.append(_unread(text, a, b))
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
         )
     events.extend(cur.rest())
     return events
+
+
+#: A digit (in the folded text, full-width digits are ASCII).
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _unread(text: str, a: int, b: int) -> Note:
+    shown = text[a:b].strip(" \t|")
+    if len(shown) > 60:
+        shown = shown[:57] + "…"
+    return Note(
+        "unread-value",
+        f"text after a row label holds digits that were not read as cells: {shown!r}",
+        a,
+        b,
+    )
 
 
 def _fragment_events(
@@ -657,14 +683,14 @@ def read_table(
     (`region_lines`) may be passed in when they were computed already."""
     if labels is None:
         labels = find_labels(text, start, end, spec)
+    notes: list[Note] = []
     if layout is Layout.FRAGMENTS:
         events = _fragment_events(text, _raw_blocks(text, start, end), labels)
     else:
         if lines is None:
             lines = region_lines(text, start, end)
         drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
-        events = _events(text, _lines(text, lines, drop), labels, layout)
-    notes: list[Note] = []
+        events = _events(text, _lines(text, lines, drop), labels, layout, notes)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(
             Note(
