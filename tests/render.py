@@ -254,6 +254,32 @@ def render_gfm(report: Report) -> str:
     return "\n".join(out)
 
 
+def render_boxed(report: Report) -> str:
+    """Tables drawn with box-drawing characters, as text-mode browsers and terminal
+    renders print them: ``│ 规章 │ 12 │``, ``├──┼──┤`` rules, ``┌──┬──┐`` borders."""
+    out: list[str] = []
+    width = 0  # cells of the table being drawn (0: not in a table)
+
+    def border(left: str, mid: str, right: str, n: int) -> str:
+        return left + mid.join(["────"] * n) + right
+
+    for line in render_gfm(report).split("\n"):
+        if line.startswith("| ---"):
+            out.append(border("├", "┼", "┤", line.count("---")))
+        elif line.startswith("|"):
+            cells = line.strip("|").split("|")
+            if not width:
+                out.append(border("┌", "┬", "┐", len(cells)))
+            width = len(cells)
+            out.append("│" + "│".join(cells) + "│")
+        else:
+            if width:
+                out.append(border("└", "┴", "┘", width))
+                width = 0
+            out.append(line)
+    return "\n".join(out)
+
+
 def _spaced(label: str) -> str:
     """inscriptis-style inner spaces: ``（ 一 ） 予以公开``, ``一 、本年新收``."""
     return label.replace("（", "（ ").replace("）", " ） ").replace("、", " 、", 1)
@@ -426,6 +452,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "tabs": render_tabs,
     "markdown": render_markdown,
     "gfm": render_gfm,
+    "boxed": render_boxed,
     "aligned": render_aligned,
     "plumber": render_plumber,
     "raw": render_raw,
@@ -433,7 +460,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "glued": render_glued,
 }
 #: Families whose flattening keeps blank cells where they are.
-EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "gfm", "fragments"})
+EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "gfm", "boxed", "fragments"})
 
 
 # --------------------------------------------------------------------------- HTML

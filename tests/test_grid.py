@@ -24,6 +24,7 @@ REQ = TABLES["requests"]["2019"]
         ("tabs", Layout.TABS),
         ("markdown", Layout.PIPES),
         ("gfm", Layout.PIPES),
+        ("boxed", Layout.PIPES),
         ("aligned", Layout.WORDS),
         ("plumber", Layout.WORDS),
         ("raw", Layout.RAW),

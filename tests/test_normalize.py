@@ -86,3 +86,9 @@ def test_character_table_is_opencc_character_by_character() -> None:
     cc = opencc.OpenCC("t2s")
     assert len(T2S_FROM) == len(T2S_TO) > 4000
     assert cc.convert("\n".join(T2S_FROM)).split("\n") == list(T2S_TO)
+
+
+def test_box_drawing_borders_fold_to_pipes_rules_and_corners() -> None:
+    n = normalize("┌──┬──┐\n│ 规章 │ 12 │\n╞══╪══╡\n┃ 3 ║ ¦ 4 ┃")
+    assert n.folded == "+--+--+\n| 规章 | 12 |\n+--+--+\n| 3 | | 4 |"
+    assert n.text.startswith("┌──┬──┐")  # the text users see keeps the report's own

@@ -65,8 +65,19 @@ _CONTROL_TO_SPACE: Final[dict[int, str]] = {
 # A form feed (pdftotext's page break) starts the next page's first line: a space keeps
 # that line as it is instead of adding an empty line that would read as a blank cell.
 
-#: Folding table: full-width ASCII -> ASCII, odd spaces -> space.  One character for one.
+#: Box-drawing table borders (text-mode browsers, terminal renders, some converters): the
+#: vertical bars separate cells as ``|`` does, the horizontal ones draw rules as ``-``
+#: does, and every other piece of the block (corners, junctions) becomes ``+``, so that a
+#: boxed table reads as a markdown or grid table.
+_BOX_VERTICAL: Final = "│┃┆┇┊┋╎╏║¦"
+_BOX_HORIZONTAL: Final = "─━┄┅┈┉╌╍═╴╶╸╺╼╾"
+
+#: Folding table: full-width ASCII -> ASCII, odd spaces -> space, box drawing -> ``|-+``.
+#: One character for one.
 _FOLD: Final[dict[int, str]] = {
+    **dict.fromkeys(range(0x2500, 0x2580), "+"),
+    **dict.fromkeys(map(ord, _BOX_VERTICAL), "|"),
+    **dict.fromkeys(map(ord, _BOX_HORIZONTAL), "-"),
     **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
     0x3000: " ",  # ideographic space
     0x00A0: " ",  # no-break space (&nbsp;)
