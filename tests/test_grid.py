@@ -74,6 +74,23 @@ def test_block_printed_column_by_column() -> None:
     assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
 
 
+@pytest.mark.parametrize(
+    ("first", "between"),
+    [
+        ("1\n- 3 -\n0", "\n\n"),  # a footer line among a column's values
+        ("1\n0", "\n\n- 3 -\n\n\f"),  # a page break (blank, footer, blank) between columns
+    ],
+    ids=["inside-a-run", "between-runs"],
+)
+def test_page_footer_in_a_column_block(first: str, between: str) -> None:
+    cols = [first, "0\n0", "0\n0", "0\n0", "0\n0", "0\n2", "1\n2"]
+    body = "\n\n".join(cols[:3]) + between + "\n\n".join(cols[3:])
+    text = "1.属于国家秘密\n\n" + body + "\n\n2.其他法律行政法规禁止公开\n"
+    rows = _rows(text, Layout.RAW)
+    assert rows["denied.state_secret"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
+
+
 def test_uneven_block_is_undecidable() -> None:
     cols = ["1\n0", "0", "0\n0", "0\n0", "0\n0", "0\n2", "1\n2"]  # one cell printed nothing
     text = "1.属于国家秘密\n\n" + "\n\n".join(cols) + "\n\n2.其他法律行政法规禁止公开\n"

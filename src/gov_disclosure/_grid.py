@@ -142,7 +142,9 @@ class _Line(NamedTuple):
     gap: int
     """Empty lines between this line and the previous kept line."""
     no: int = 0
-    """Physical line number within the region."""
+    """Line number within the region, not counting footer lines and the blank line a
+    page break adds with them: lines of cells either side of a page footer are as
+    consecutive as they were on the page (a block printed column by column stays one)."""
     pipes: bool = False
     """The line is nothing but ``|`` (separators, or merged-cell residue)."""
 
@@ -182,8 +184,9 @@ _SKIP_MAX: Final = 200
 def region_lines(text: str, start: int, end: int) -> list[_Line]:
     """The non-empty lines of ``text[start:end]`` with the blank lines before each.
 
-    Page footers go, with one blank line after them, so that a page break does not look
-    like blank cells; so do markdown rules.
+    Page footers go, with the blank line after them when there is one before them too
+    (blank, footer, blank: a page break), so that a page break does not look like blank
+    cells; so do markdown rules.
     """
     region = text[start:end]
     # where footer and rule lines start, found in one scan rather than line by line
@@ -192,20 +195,25 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
     append = out.append
     gap = 0
     skip_blank = False
+    removed = 0  # footer lines and blank lines that went with them, so far
     pos = start
     for no, line in enumerate(region.split("\n")):
         stop = pos + len(line)
         if not line or line.isspace():
             if skip_blank:
                 skip_blank = False
+                removed += 1
             else:
                 gap += 1
         elif stop - pos < _SKIP_MAX and (
             pos in skips or (no == 0 and _SKIP_LINE.fullmatch(line))
         ):
-            skip_blank = True
+            # a page break prints blank, footer, blank: the footer goes with one of them
+            # (a footer printed between two lines of cells takes no blank line with it)
+            skip_blank = gap > 0
+            removed += 1
         else:
-            append(_Line(pos, stop, gap, no, not line.strip(" \t|")))
+            append(_Line(pos, stop, gap, no - removed, not line.strip(" \t|")))
             gap = 0
             skip_blank = False
         pos = stop + 1
