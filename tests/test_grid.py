@@ -79,8 +79,10 @@ def test_block_printed_column_by_column() -> None:
     [
         ("1\n- 3 -\n0", "\n\n"),  # a footer line among a column's values
         ("1\n0", "\n\n- 3 -\n\n\f"),  # a page break (blank, footer, blank) between columns
+        ("1\n某某县人民政府2023年政府信息公开工作年度报告\n0", "\n\n"),  # a running header
+        ("1\n0", "\n\n第 3 页 共 6 页\n\n\f某某县2023年政府信息公开工作年度报告\n\n"),
     ],
-    ids=["inside-a-run", "between-runs"],
+    ids=["inside-a-run", "between-runs", "running-header", "footer-and-header"],
 )
 def test_page_footer_in_a_column_block(first: str, between: str) -> None:
     cols = [first, "0\n0", "0\n0", "0\n0", "0\n0", "0\n2", "1\n2"]

@@ -163,19 +163,26 @@ class _Chunk(NamedTuple):
 
 
 # --------------------------------------------------------------------------- lines
-#: A markdown table rule (``|---|:---:|``).  Possessive quantifiers: with plain ones, a
+#: A table rule: markdown's ``|---|:---:|``, or a grid or box-drawn border ``+----+----+``
+#: (box drawing is folded to ``-`` and ``+``).  Possessive quantifiers: with plain ones, a
 #: line with a long run of spaces (whitespace-aligned PDF text) backtracked quadratically.
 _MD_RULE: Final = re.compile(
-    r"[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*+\|?[ \t]*+"
+    r"[ \t]*+[|+]?[ \t]*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+:?-{3,}+:?[ \t]*+)*+[|+]?[ \t]*+"
 )
+#: A running page header: the report's title alone on a line (``某某县…年度报告``).  No
+#: row label or cell ends in 年度报告.
+_RUNNING_HEADER: Final = r"[ \t]*+[^\s|][^\n|\t]{0,80}?年度报告[ \t]*+"
 
 
-#: A line a table never holds: a page footer or header, or a markdown rule.
-_SKIP_LINE: Final = re.compile(rf"(?:{FOOTER_LINE.pattern})|{_MD_RULE.pattern}", re.VERBOSE)
+#: A line a table never holds: a page footer or header, or a table rule.
+_SKIP_LINE: Final = re.compile(
+    rf"(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})|(?:{_RUNNING_HEADER})", re.VERBOSE
+)
 #: The same lines with the line break before them, for one scan of a whole region (a
 #: pattern starting with a literal lets the engine skip from line break to line break).
 _SKIP_AFTER_BREAK: Final = re.compile(
-    rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$)", re.VERBOSE | re.MULTILINE
+    rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$|(?:{_RUNNING_HEADER})$)",
+    re.VERBOSE | re.MULTILINE,
 )
 #: Lines this long are never skipped (a footer or rule is short).
 _SKIP_MAX: Final = 200
