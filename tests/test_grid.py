@@ -142,3 +142,16 @@ def test_digits_after_a_label_that_yield_no_cell_are_reported() -> None:
     (note,) = [n for n in read.notes if n.code == "unread-value"]
     assert "19" in note.message and note.start is not None
     assert text[note.start : note.end].count("19") == 2
+
+
+@pytest.mark.parametrize(("family", "layout"), [("plumber", Layout.WORDS), ("raw", Layout.RAW)])
+def test_layout_detection_with_units_after_counts(family: str, layout: Layout) -> None:
+    # some reports write every count with its unit: 12件 0件 3件
+    import re
+
+    text = normalize(FAMILIES[family](make_report("2021", "2021", seed=4))).folded
+    text = re.sub(r"(?<![\d.,])(\d{1,4})(?=[ \t]|$)", r"\1件", text, flags=re.M)
+    start = text.index("二、主动公开")
+    end = text.index("五、存在的主要问题")
+    assert "0件" in text[start:end]
+    assert detect_layout(text, [region_lines(text, start, end)], 60) is layout

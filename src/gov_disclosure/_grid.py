@@ -255,10 +255,12 @@ def _raw_blocks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
 
 
 # --------------------------------------------------------------------------- layout
+#: Two values side by side on a line, a space or tab apart (``0 12``, ``3件 5件``, ``/ -``).
 _HAS_TWO_VALUES: Final = re.compile(
-    r"(?:^|[ \t])(?:\d[\d,.]*|/|-)[ \t]+(?:\d[\d,.]*|/|-)(?:[ \t]|$)"
+    r"(?:^|[ \t])(?:\d[\d,.]*+(?:件|个|次|项|条)?|/|-)[ \t]+"
+    r"(?:\d[\d,.]*+(?:件|个|次|项|条)?|/|-)(?:[ \t]|$)"
 )
-_VALUE_LINE: Final = re.compile(r"[ \t]*(?:\d[\d,.]*|/)[ \t]*")
+_VALUE_LINE: Final = re.compile(r"[ \t]*+(?:\d[\d,.]*+(?:件|个|次|项|条)?|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*$|^[ \t]*\|+[ \t]*$")
 #: Two cells on a line with a pipe between them (a markdown row, with or without outer pipes).
