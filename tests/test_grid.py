@@ -150,7 +150,7 @@ def test_layout_detection_with_units_after_counts(family: str, layout: Layout) -
     import re
 
     text = normalize(FAMILIES[family](make_report("2021", "2021", seed=4))).folded
-    text = re.sub(r"(?<![\d.,])(\d{1,4})(?=[ \t]|$)", r"\1件", text, flags=re.M)
+    text = re.sub(r"(?<![\d.,])(\d{1,4})(?=[ \t]|$)", r"\1件", text, flags=re.MULTILINE)
     start = text.index("二、主动公开")
     end = text.index("五、存在的主要问题")
     assert "0件" in text[start:end]
