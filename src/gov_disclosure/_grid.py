@@ -181,9 +181,11 @@ _SKIP_LINE: Final = re.compile(
 #: The same lines with the line break before them, for one scan of a whole region (a
 #: pattern starting with a literal lets the engine skip from line break to line break).
 _SKIP_AFTER_BREAK: Final = re.compile(
-    rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$|(?:{_RUNNING_HEADER})$)",
-    re.VERBOSE | re.MULTILINE,
+    rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$)", re.VERBOSE | re.MULTILINE
 )
+#: Running headers, looked for only in a region that holds 年度报告 at all (the lazy scan
+#: to the end of each line would cost every region a pass per line).
+_HEADER_AFTER_BREAK: Final = re.compile(rf"\n(?:{_RUNNING_HEADER})$", re.VERBOSE | re.MULTILINE)
 #: Lines this long are never skipped (a footer or rule is short).
 _SKIP_MAX: Final = 200
 
@@ -198,6 +200,8 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
     region = text[start:end]
     # where footer and rule lines start, found in one scan rather than line by line
     skips = {m.start() + 1 + start for m in _SKIP_AFTER_BREAK.finditer(region)}
+    if "年度报告" in region:
+        skips.update(m.start() + 1 + start for m in _HEADER_AFTER_BREAK.finditer(region))
     out: list[_Line] = []
     append = out.append
     gap = 0
