@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gov_disclosure._normalize import normalize
 from gov_disclosure._sections import split_sections, strip_footers
 
@@ -32,6 +34,15 @@ def test_heading_variants() -> None:
     assert heads["problems"] == "五、政府信息公开工作存在的主要问题及改进措施"
     assert heads["other_matters"] == "六、需要说明的其他事项"
     assert bodies["other_matters"] == "己"
+
+
+@pytest.mark.parametrize(
+    "heading", ["四、政府信息公开行政夏议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"]
+)
+def test_review_heading_with_a_misread_or_typo(heading: str) -> None:
+    text = "\n".join([*SIX[:3], heading, "丁", *SIX[4:]])
+    heads, bodies, _ = _outline(text)
+    assert heads["review_litigation"] == heading and bodies["review_litigation"] == "丁"
 
 
 def test_row_label_that_looks_like_a_heading() -> None:
