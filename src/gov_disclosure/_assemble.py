@@ -62,6 +62,8 @@ def _variant(name: TableName, view: CompactText, default: Template) -> Template:
 MAX_TABLE_CHARS: Final = 200_000
 
 _ANCHORS: Final = {name: re.compile(p) for name, p in TABLE_ANCHORS.items()}
+#: How far into its line a table's anchor may be for the table to start with the line.
+_ANCHOR_LINE_MAX: Final = 200
 #: A line break inside a heading, with the spaces around it.
 _LINE_BREAK: Final = re.compile(r"\s*\n\s*")
 _ORDER: Final[tuple[TableName, ...]] = ("active", "requests", "review")
@@ -86,7 +88,10 @@ def _anchored_regions(
             m = _ANCHORS[name].search(text, after)
             if m is not None:
                 line_start = text.rfind("\n", 0, m.start()) + 1
-                starts[name] = line_start
+                # from the start of the anchor's line, unless that line runs on from
+                # before (page text in one line, tables glued to what precedes them)
+                near = line_start >= after and m.start() - line_start <= _ANCHOR_LINE_MAX
+                starts[name] = line_start if near else m.start()
     heads = sorted(
         s.heading_start
         for n, s in outline.sections.items()
@@ -139,7 +144,8 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         raw = outline.sections.get(sec)
         if raw is not None:
             regions[name] = (raw.body_start, raw.body_end)
-    for name, region in _anchored_regions(text, outline, regions).items():
+    anchored = _anchored_regions(text, outline, regions)
+    for name, region in anchored.items():
         regions[name] = region
         diags.append(
             Diagnostic(
@@ -151,6 +157,14 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             )
         )
 
+    if anchored:
+        # a table found by its words ends the section of the table before it (whose next
+        # heading was not found): that section would otherwise read its values too
+        starts = sorted(a for a, _ in regions.values())
+        for name, (a, b) in list(regions.items()):
+            inside = [x for x in starts if a < x < b]
+            if inside:
+                regions[name] = (a, inside[0])
     for name, (a, b) in list(regions.items()):
         if b - a > MAX_TABLE_CHARS:
             regions[name] = (a, a + MAX_TABLE_CHARS)
