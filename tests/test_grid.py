@@ -155,3 +155,10 @@ def test_layout_detection_with_units_after_counts(family: str, layout: Layout) -
     end = text.index("五、存在的主要问题")
     assert "0件" in text[start:end]
     assert detect_layout(text, [region_lines(text, start, end)], 60) is layout
+
+
+def test_a_line_with_digits_that_is_no_cell_is_reported_where_lines_hold_one_cell() -> None:
+    text = normalize("一、本年新收政府信息公开申请数量\n\n6\n\n约30件\n\n6\n").folded
+    read = read_table(text, 0, len(text), REQ, Layout.GAPS)
+    (note,) = [n for n in read.notes if n.code == "unread-value"]
+    assert "约30件" in note.message and note.start is not None

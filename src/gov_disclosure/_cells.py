@@ -34,7 +34,7 @@ class CellNote(NamedTuple):
 NUMBER_PATTERN: Final = r"""
     (?P<sign>[+\-]|增加?|减少?|新增)?[ \t]*+
     (?P<num>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)
-    [ \t]*+(?P<unit>万元|亿元|元|件|条|项|个|次|宗|份|篇|家)?
+    [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家)?
     [ \t]*+(?P<note>\([^()\n]{0,40}\))?
 """
 NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
@@ -95,6 +95,8 @@ def coerce(
             ),
         )
     sign, num, unit = m.group("sign"), m.group("num").replace(",", ""), m.group("unit")
+    if unit is not None and len(unit) > 2:
+        unit = unit[0] + unit[-1]  # 万 元, spaced out like the rest of its line
     negative = sign is not None and sign[0] in "-减"
     if column.kind == "money":
         return _money(raw, num, unit, negative, column, span)

@@ -512,6 +512,8 @@ def _events(
     run = 0
     gaps = layout is Layout.GAPS
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
+    # where each line holds one cell, any line with digits that yields none is reported
+    one_cell = tokenize is _line_tokens
     n_labels = len(labels)
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
@@ -535,7 +537,7 @@ def _events(
             tokenize(text, a, b, after_label, ln.no, run, events)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
-                if after_label and notes is not None and _DIGIT.search(text, a, b):
+                if (after_label or one_cell) and notes is not None and _DIGIT.search(text, a, b):
                     notes.append(_unread(text, a, b))
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
@@ -554,7 +556,7 @@ def _unread(text: str, a: int, b: int) -> Note:
         shown = shown[:57] + "…"
     return Note(
         "unread-value",
-        f"text after a row label holds digits that were not read as cells: {shown!r}",
+        f"digits in the table that were not read as a cell: {shown!r}",
         a,
         b,
     )
