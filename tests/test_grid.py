@@ -162,3 +162,37 @@ def test_a_line_with_digits_that_is_no_cell_is_reported_where_lines_hold_one_cel
     read = read_table(text, 0, len(text), REQ, Layout.GAPS)
     (note,) = [n for n in read.notes if n.code == "unread-value"]
     assert "约30件" in note.message and note.start is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        # pdfplumber: 无 of （四）无法提供 before the first row's label, 法提供 after a footer
+        (("本机关不掌握相关政府信息 746 12 0 0 10 1 769\n无 没有现成信息需要另行制作 11 0 0 0 0 0 11\n"
+          "- 4 -\n法提供 补正后申请内容仍不明确 1 0 0 0 0 0 1\n"), Layout.WORDS),
+        # pdftotext -layout / raw: 无 alone on its line, a page break, then 法提供
+        (("本机关不掌握相关政府信息\n\n746\n\n12\n\n0\n\n0\n\n10\n\n1\n\n769\n\n无\n\n-4-\n\n\f法提供\n\n"
+          "没有现成信息需要另行制作\n\n11\n\n0\n\n0\n\n0\n\n0\n\n0\n\n11\n"), Layout.RAW),
+    ],
+    ids=["before-a-label", "own-line"],
+)
+def test_wrapped_group_label_head_is_no_cell(text: str, layout: Layout) -> None:
+    # 无 is a not-applicable mark, but here it is the head of （四）无法提供 (number lost)
+    rows = _rows(text, layout)
+    assert rows["unavailable.not_held"] == ["746", "12", "0", "0", "10", "1", "769"]
+    assert rows["unavailable.needs_creation"] == ["11", "0", "0", "0", "0", "0", "11"]
+
+
+@pytest.mark.parametrize("name", ["r015.layout.txt", "r015.plumber.txt", "r015.raw.txt"])
+def test_row_numbers_lost_change_no_value(name: str) -> None:
+    # without （四）/1. the group label （四）无法提供 leaves a bare 无, wrapped round a row
+    import re
+
+    from .corpus import SAMPLES
+
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    start, end = text.index("二、主动公开"), text.index("五、")
+    bare = re.sub(r"（[一二三四五六七]）|(?<![\d.])[1-8]\.(?=[\u4e00-\u9fff])", "", text[start:end])
+    assert "无" in bare
+    want = parse_report(text).to_flat()
+    assert parse_report(text[:start] + bare + text[end:]).to_flat() == want

@@ -388,7 +388,7 @@ def _word_tokens(
     for w in seg.split():
         pos = find(w, pos)
         end = pos + len(w)
-        if (w.isdigit() and w.isascii()) or is_cell_text(w):
+        if (w.isdigit() and w.isascii()) or (is_cell_text(w) and not _group_head(text, a + pos, w)):
             out.append(_new(Token, (a + pos, a + end, line, False, None, run)))
         pos = end
 
@@ -427,7 +427,8 @@ def _line_tokens(
     if not body:
         return
     if is_cell_text(body):
-        out.append(_new(Token, (s, s + len(body), line, False, None, run)))
+        if not _group_head(text, s, body):
+            out.append(_new(Token, (s, s + len(body), line, False, None, run)))
         return
     # a line that holds several cells after all (a row printed inline among
     # one-cell-per-line text): its cells, when every piece is one
@@ -514,6 +515,7 @@ def _events(
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
     # where each line holds one cell, any line with digits that yields none is reported
     one_cell = tokenize is _line_tokens
+    words = tokenize is _word_tokens
     n_labels = len(labels)
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
@@ -530,6 +532,8 @@ def _events(
         mark = len(events)
         for item in ((start, end, False),) if plain else cur.line(start, end):
             if type(item) is LabelHit:
+                if words and events and _wrapped_group_head(text, events[-1], item):
+                    events.pop()  # （四）无 | 法提供 wrapped round the row: no 无 cell
                 append(item)
                 continue
             a, b, after_label = item  # type: ignore[misc]
@@ -544,6 +548,29 @@ def _events(
         )
     events.extend(cur.rest())
     return events
+
+
+#: The group label （四）无法提供 wrapped so that 无 stands alone (its number lost, or on the
+#: line before): 无, then page breaks, footers or spaces, then 法提供.  无 is also a
+#: not-applicable mark, the only group label head that reads as a cell.
+_WRAPPED_GROUP: Final = re.compile(
+    r"无(?:\s++|[-—–]{1,2}[ \t]*+\d{1,3}[ \t]*+[-—–]{1,2})*+法\s*+提\s*+供"
+)
+
+
+def _group_head(text: str, start: int, word: str) -> bool:
+    """Whether the cell-like `word` at `start` is the head of a wrapped group label."""
+    return word == "无" and _WRAPPED_GROUP.match(text, start) is not None
+
+
+def _wrapped_group_head(text: str, event: _Event, label: LabelHit) -> bool:
+    """Whether `event` is the 无 of the group label （四）无法提供 wrapped in two (``无`` right
+    before the first row's label, ``法提供`` on a later line), not a not-applicable cell."""
+    return (
+        type(event) is Token
+        and text[event.start : event.end] == "无"
+        and not text[event.end : label.start].strip(" \t")
+    )
 
 
 #: A digit (in the folded text, full-width digits are ASCII).
