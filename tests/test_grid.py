@@ -196,3 +196,12 @@ def test_row_numbers_lost_change_no_value(name: str) -> None:
     assert "无" in bare
     want = parse_report(text).to_flat()
     assert parse_report(text[:start] + bare + text[end:]).to_flat() == want
+
+
+def test_fragments_join_pieces_but_never_into_a_leading_zero() -> None:
+    # get_text("\n"): a number split over <span>s is joined (20/23 is 2023); pieces that
+    # would make 07 are two cells
+    blocks = ["20\n23", " ", "0\n7", " ", " ", "2030"]
+    text = "一、本年新收政府信息公开申请数量\n\n" + "\n\n".join(blocks) + "\n\n二、上年结转政府信息公开申请数量\n"
+    rows = _rows(text, Layout.FRAGMENTS)
+    assert rows["new_received"] == ["2023", "", "0", "7", "", "", "2030"]

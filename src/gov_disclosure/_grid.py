@@ -590,7 +590,10 @@ def _unread(text: str, a: int, b: int) -> Note:
 
 
 def _fragment_events(
-    text: str, blocks: list[list[tuple[int, int]]], labels: tuple[LabelHit, ...]
+    text: str,
+    blocks: list[list[tuple[int, int]]],
+    labels: tuple[LabelHit, ...],
+    notes: list[Note],
 ) -> list[_Event]:
     """Events for `Layout.FRAGMENTS`: a cell is a block of consecutive non-empty lines
     (its pieces joined: a number may be split over lines), a block of spaces a blank cell."""
@@ -605,7 +608,7 @@ def _fragment_events(
         for a, b in block:
             for item in cur.line(a, b):
                 if isinstance(item, LabelHit):
-                    _join_parts(text, parts, events)
+                    _join_parts(text, parts, events, notes)
                     parts = []
                     events.append(item)
                     saw_label = True
@@ -614,20 +617,36 @@ def _fragment_events(
                     if s < e:
                         parts.append((s, e))
         if parts:
-            _join_parts(text, parts, events)
+            _join_parts(text, parts, events, notes)
         elif not saw_label:
             events.append(Token(block[0][0], block[0][0], len(events), blank=True))
     events.extend(cur.rest())
     return events
 
 
-def _join_parts(text: str, parts: list[tuple[int, int]], events: list[_Event]) -> None:
-    """One cell from the pieces of a block (``20``/``23`` is ``2023``), if it is a value."""
+def _join_parts(
+    text: str, parts: list[tuple[int, int]], events: list[_Event], notes: list[Note]
+) -> None:
+    """One cell from the pieces of a block (``20``/``23`` is ``2023``), if it is a value.
+
+    Pieces that would join into a number with a leading zero (``0``/``0``) are cells of
+    their own: no count is written so.  Digits that make no cell are noted.
+    """
     if not parts:
         return
-    joined = "".join(text[s:e] for s, e in parts)
+    pieces = [text[s:e] for s, e in parts]
+    joined = "".join(pieces)
+    if len(pieces) > 1 and joined[0] == "0" and joined[1:2].isdigit():
+        for (s, e), piece in zip(parts, pieces, strict=True):
+            if is_cell_text(piece):
+                events.append(Token(s, e, len(events)))
+            elif _DIGIT.search(piece):
+                notes.append(_unread(text, s, e))
+        return
     if is_cell_text(joined):
         events.append(Token(parts[0][0], parts[-1][1], len(events), text=joined))
+    elif _DIGIT.search(joined):
+        notes.append(_unread(text, parts[0][0], parts[-1][1]))
 
 
 # --------------------------------------------------------------------------- chunks
@@ -735,7 +754,7 @@ def read_table(
         labels = find_labels(text, start, end, spec)
     notes: list[Note] = []
     if layout is Layout.FRAGMENTS:
-        events = _fragment_events(text, _raw_blocks(text, start, end), labels)
+        events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes)
     else:
         if lines is None:
             lines = region_lines(text, start, end)
