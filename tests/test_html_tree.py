@@ -24,7 +24,9 @@ def test_reads_real_pages_as_lxml_does(path: pathlib.Path, monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "lxml", None)
     monkeypatch.setitem(sys.modules, "lxml.html", None)
     with_stdlib = _html.html_to_text(page)
-    assert with_stdlib == with_lxml  # the text, every cell's grid place and source line
+    # the text, every cell's grid place and source line (the lines of text outside cells
+    # are finer with the standard library's tree, which knows where each text starts)
+    assert (with_stdlib.text, with_stdlib.cells) == (with_lxml.text, with_lxml.cells)
     assert with_lxml.cells
 
 

@@ -66,9 +66,16 @@ class _Writer:
         self.at_line_start = True
         self.owners: list[tuple[int, HtmlElement]] = []
         """(offset, element): from offset on, text comes from inside element."""
+        self.lines: list[tuple[int, int]] = []
+        """(offset, source line): from offset on, text comes from that line on."""
 
     def own(self, el: HtmlElement) -> None:
         self.owners.append((self.length, el))
+
+    def at_line(self, line: object) -> None:
+        """The text written next comes from source line `line` (when it is known)."""
+        if isinstance(line, int):
+            self.lines.append((self.length, line))
 
     def write(self, s: str) -> None:
         if s:
@@ -84,9 +91,7 @@ class _Writer:
         return "".join(self.parts)
 
     def source_lines(self) -> tuple[tuple[int, int], ...]:
-        return tuple(
-            (offset, el.sourceline) for offset, el in self.owners if isinstance(el.sourceline, int)
-        )
+        return tuple(self.lines)
 
     def result(self) -> HtmlText:
         return HtmlText(self.text(), tuple(self.cells), self.source_lines())
@@ -166,6 +171,7 @@ def _render(el: HtmlElement, out: _Writer, tables: _Tables) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _SKIP:
         if el.tail:
+            out.at_line(_tail_line(el))
             out.write(_inline(el.tail))
         return
     grid = tables.grid(el) if tag == "table" else None
@@ -179,7 +185,9 @@ def _render(el: HtmlElement, out: _Writer, tables: _Tables) -> None:
             out.newline()
         if block:
             out.own(el)
+            out.at_line(el.sourceline)
         if el.text and tag != "br":
+            out.at_line(_text_line(el))
             out.write(_inline(el.text))
         for child in el:
             _render(child, out, tables)
@@ -189,7 +197,20 @@ def _render(el: HtmlElement, out: _Writer, tables: _Tables) -> None:
             if parent is not None:
                 out.own(parent)
     if el.tail:
+        out.at_line(_tail_line(el))
         out.write(_inline(el.tail))
+
+
+def _text_line(el: HtmlElement) -> object:
+    """The source line an element's text starts on: the standard library's tree knows it,
+    lxml's gives the element's own line."""
+    return getattr(el, "text_line", None) or el.sourceline
+
+
+def _tail_line(el: HtmlElement) -> object:
+    """The source line the text after an element starts on: known in the standard
+    library's tree; with lxml, the element's own line (the tail comes after it)."""
+    return getattr(el, "tail_line", None) or el.sourceline
 
 
 def _inline(s: str) -> str:

@@ -52,7 +52,9 @@ _END_SCOPE: Final = frozenset({"table", "html"})
 class Element:
     """One element of the page (the part of lxml's ``HtmlElement`` that `_html` uses)."""
 
-    __slots__ = ("attrs", "children", "parent", "sourceline", "tag", "tail", "text")
+    __slots__ = (
+        "attrs", "children", "parent", "sourceline", "tag", "tail", "tail_line", "text", "text_line"
+    )
 
     def __init__(
         self, tag: str, attrs: dict[str, str | None], sourceline: int, parent: Element | None
@@ -64,6 +66,10 @@ class Element:
         self.parent = parent
         self.text: str | None = None
         self.tail: str | None = None
+        self.text_line: int | None = None
+        """The source line the element's text starts on."""
+        self.tail_line: int | None = None
+        """The source line the text after the element starts on."""
 
     def __iter__(self) -> Iterator[Element]:
         return iter(self.children)
@@ -160,8 +166,12 @@ class _Builder(HTMLParser):
         el = self.stack[-1]
         if el.children:
             last = el.children[-1]
+            if last.tail is None:
+                last.tail_line = self.getpos()[0]
             last.tail = (last.tail or "") + data
         else:
+            if el.text is None:
+                el.text_line = self.getpos()[0]
             el.text = (el.text or "") + data
 
 
