@@ -129,7 +129,8 @@ def _check(text: str) -> None:
                 if cell.span is None:
                     raise ContractError(f"{table.name}.{row.key}: a number without a place")
                 if _LOOKS_LIKE_HTML.match(text):  # a web page: the element starts on span.line
-                    lines = text.splitlines()[cell.span.line - 1 : cell.span.line + 40]
+                    # lines as the page parsers count them: at "\n" only (not at \x85, \u2028…)
+                    lines = text.split("\n")[cell.span.line - 1 : cell.span.line + 40]
                     written = normalize(_TAG.sub("", "".join(lines))).folded
                 else:
                     written = normalize(text[cell.span.start : cell.span.end]).folded
