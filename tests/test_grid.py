@@ -205,3 +205,15 @@ def test_fragments_join_pieces_but_never_into_a_leading_zero() -> None:
     text = "一、本年新收政府信息公开申请数量\n\n" + "\n\n".join(blocks) + "\n\n二、上年结转政府信息公开申请数量\n"
     rows = _rows(text, Layout.FRAGMENTS)
     assert rows["new_received"] == ["2023", "", "0", "7", "", "", "2030"]
+
+
+def test_markdown_rule_with_a_spacer_column_is_no_row() -> None:
+    # | --- | --- |  | under a header whose table has an empty last column: a rule, not
+    # cells of --- (read as not applicable)
+    text = normalize(
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |  |\n| --- | --- | --- | --- |  |\n"
+        "| 规章 | 4 | 2 | 9 |  |\n| 行政规范性文件 | 3 | 1 | 0 |  |\n"
+    ).folded
+    read = read_table(text, 0, len(text), TABLES["active"]["2021"], Layout.PIPES)
+    cells = [["" if t.blank else text[t.start : t.end] for t in r.tokens] for r in read.rows[:2] if r]
+    assert cells == [["4", "2", "9"], ["3", "1", "0"]]
