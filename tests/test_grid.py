@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from gov_disclosure import parse_report
@@ -207,13 +209,15 @@ def test_fragments_join_pieces_but_never_into_a_leading_zero() -> None:
     assert rows["new_received"] == ["2023", "", "0", "7", "", "", "2030"]
 
 
-def test_markdown_rule_with_a_spacer_column_is_no_row() -> None:
-    # | --- | --- |  | under a header whose table has an empty last column: a rule, not
-    # cells of --- (read as not applicable)
-    text = normalize(
-        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |  |\n| --- | --- | --- | --- |  |\n"
-        "| 规章 | 4 | 2 | 9 |  |\n| 行政规范性文件 | 3 | 1 | 0 |  |\n"
-    ).folded
+@pytest.mark.parametrize(
+    "spacer", [lambda row: row + "  |", lambda row: "|  " + row], ids=["last", "first"]
+)
+def test_markdown_rule_with_a_spacer_column_is_no_row(spacer: Callable[[str], str]) -> None:
+    # | --- | --- |  | under a header whose table has an empty column: a rule, not cells
+    # of --- (read as not applicable)
+    rows = ["| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "| --- | --- | --- | --- |",
+            "| 规章 | 4 | 2 | 9 |", "| 行政规范性文件 | 3 | 1 | 0 |"]
+    text = normalize("\n".join(map(spacer, rows)) + "\n").folded
     read = read_table(text, 0, len(text), TABLES["active"]["2021"], Layout.PIPES)
     cells = [["" if t.blank else text[t.start : t.end] for t in r.tokens] for r in read.rows[:2] if r]
     assert cells == [["4", "2", "9"], ["3", "1", "0"]]

@@ -164,11 +164,11 @@ class _Chunk(NamedTuple):
 
 # --------------------------------------------------------------------------- lines
 #: A table rule: markdown's ``|---|:---:|``, or a grid or box-drawn border ``+----+----+``
-#: (box drawing is folded to ``-`` and ``+``); the columns after the first may be empty
-#: (``|---|---|  |``: a spacer column).  Possessive quantifiers: with plain ones, a
+#: (box drawing is folded to ``-`` and ``+``); columns other than one may be empty
+#: (``|---|---|  |``, ``|  |---|``: a spacer column).  Possessive quantifiers: with plain ones, a
 #: line with a long run of spaces (whitespace-aligned PDF text) backtracked quadratically.
 _MD_RULE: Final = re.compile(
-    r"[ \t]*+[|+]?[ \t]*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}+:?[ \t]*+)?)*+"
+    r"[ \t]*+(?:[|+][ \t]*+)*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}+:?[ \t]*+)?)*+"
 )
 #: A running page header: the report's title alone on a line (``某某县…年度报告``).  No
 #: row label or cell ends in 年度报告.
