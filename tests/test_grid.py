@@ -221,3 +221,12 @@ def test_markdown_rule_with_a_spacer_column_is_no_row(spacer: Callable[[str], st
     read = read_table(text, 0, len(text), TABLES["active"]["2021"], Layout.PIPES)
     cells = [["" if t.blank else text[t.start : t.end] for t in r.tokens] for r in read.rows[:2] if r]
     assert cells == [["4", "2", "9"], ["3", "1", "0"]]
+
+
+def test_cell_lines_with_an_empty_cell_after_them_are_still_cell_lines() -> None:
+    # 规章 | | (the cell, then an empty merged cell on the same line): one cell a line
+    made = FAMILIES["pipe_suffix"](make_report("2021", "2021", seed=5))
+    text = normalize("\n".join(ln + " |" if ln.rstrip().endswith("|") else ln for ln in made.split("\n"))).folded
+    start, end = text.index("二、主动公开"), text.index("五、存在的主要问题")
+    assert " | |" in text[start:end]
+    assert detect_layout(text, [region_lines(text, start, end)], 60) is Layout.CELL_LINES

@@ -267,7 +267,8 @@ _HAS_TWO_VALUES: Final = re.compile(
 )
 _VALUE_LINE: Final = re.compile(r"[ \t]*+(?:\d[\d,.]*+(?:件|个|次|项|条)?|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
-_EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*$|^[ \t]*\|+[ \t]*$")
+#: A line that ends in pipes after its one cell (``规章 |``, ``1 | |``), or is nothing but pipes.
+_EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*+(?:\|[ \t]*+)++$|^[ \t]*+(?:\|[ \t]*+)++$")
 #: Two cells on a line with a pipe between them (a markdown row, with or without outer pipes).
 _TWO_CELLS: Final = re.compile(r"[^|\s][ \t]*+\|[ \t]*+[^|\s]")
 
