@@ -20,13 +20,16 @@ from ._vocab import AGENCY_SUFFIXES
 _TITLE: Final = re.compile(
     r"""
     (?P<agency>[^\n]{0,60}?)[ \t]*
-    (?P<year>(?:19|20)\d\d)[ \t]*年[ \t]*度?[ \t]*
+    (?P<year>(?:1[ \t]*9|2[ \t]*0)[ \t]*\d[ \t]*\d|[一二][〇零○][〇零○一二三四五六七八九]{2})
+    [ \t]*年[ \t]*度?[ \t]*
     (?P<after>[^\n\d]{0,30}?)                  # or the agency after the year
-    (?:的[ \t]*)?(?:政府|政务)[ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*
+    (?:的[ \t]*)?政[ \t]*[府务][ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*
     (?:工[ \t]*作[ \t]*)?(?:年[ \t]*度[ \t]*)?(?:工[ \t]*作[ \t]*)?报[ \t]*告
     """,
     re.VERBOSE,
 )
+#: Chinese numerals of a year written out (二〇二三年).
+_CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PERIOD: Final = re.compile(r"统计(?:期限|时限|时间|区间|期间)[^\n。]{0,6}?(?P<y>(?:19|20)\d\d)[ \t]*年")
 _YEAR: Final = re.compile(r"(?P<y>(?:19|20)\d\d)[ \t]*年")
 _LABEL_PREFIX: Final = re.compile(r"^.*?(?:标[ \t]*题|名[ \t]*称|题[ \t]*目)[ \t]*[:：|][ \t]*")
@@ -91,7 +94,7 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
             title = _LABEL_PREFIX.sub("", _DECOR.sub("", raw)).strip() or line
             if split and cand is not None:
                 title = f"{cand}{title}"
-            year = int(m.group("year"))
+            year = _year_of(m.group("year"))
         if cand is not None:
             agency = cand
             break
@@ -102,6 +105,11 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
     if year is None:
         year = _year(folded, outline)
     return Meta(title, agency, year)
+
+
+def _year_of(written: str) -> int:
+    """A title's year as written: ``2023``, ``2 0 2 3`` (spaced out), ``二〇二三``."""
+    return int(written.translate(_CN_DIGITS).replace(" ", "").replace("\t", ""))
 
 
 def _agency_line(before: list[tuple[int, str]]) -> str | None:
