@@ -83,3 +83,18 @@ def test_never_a_zero_for_a_blank() -> None:
     r = _report("规章\t\t\t", "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\t", "")
     assert all(c.value is None for c in r.requests["new_received"])  # type: ignore[attr-defined]
     assert all(c.value is None for c in r.active["rules"])  # type: ignore[attr-defined]
+
+
+def test_glued_number_cut_by_a_stray_space() -> None:
+    # text in one line: a space between <span>s cuts 425486 in two; it is one row's value,
+    # not this row's and the next's
+    r = parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容本年处理决定数量"
+        "行政许可425 486第二十条第（六）项信息内容本年处理决定数量行政处罚43行政强制7"
+        " 三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
+        " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
+    )
+    assert r.active["licensing"]["decisions"].value == 425486
+    assert r.active["licensing"]["decisions"].raw == "425 486"
+    assert r.active["penalty"]["decisions"].value == 43
+    assert r.active["coercion"]["decisions"].value == 7

@@ -875,6 +875,14 @@ def _fill(
             first = next_free(p)
             if first <= anchored < first + k:
                 target = first
+        if layout is Layout.GLUED and chunk.anchor is not None and target == anchored:
+            # text in one line prints every row's values right after its own label: what
+            # follows a row label is that row's, however many runs (a stray space may cut
+            # a number in two), never the next rows'
+            rows[target] = list(chunk.tokens)
+            last = target
+            p = target + 1
+            continue
         for tokens, how in runs:
             if how == "uneven":
                 target = next_free(target)

@@ -286,11 +286,34 @@ def _row_choice(
         return _RowChoice((), None, "uneven-block", read.tokens)
     pieces = _pieces(norm, read.tokens)
     choice = _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width)
+    if layout is Layout.GLUED and (choice.extra or not choice.candidates):
+        # no reading with every space as a cell boundary: in text printed in one line a
+        # space may also cut one number in two (20 23), so read the runs as one
+        joined = _joined(norm, pieces)
+        if joined is not None:
+            again = _choice_for(spec, columns, [joined], False, layout, read.tokens, width)
+            if again.candidates and not again.extra:
+                return again
     if choice.how == "placed" and anchors is not None:
         placed = _by_position(norm.folded, pieces, anchors)
         if placed is not None and placed in choice.candidates:
             return _RowChoice((placed,), 0, "positioned", read.tokens, choice.extra)
     return choice
+
+
+def _joined(norm: NormalizedText, pieces: Sequence[Piece | None]) -> Piece | None:
+    """The digit runs of a row as one run, when only spaces separate them; else ``None``."""
+    runs = [p for p in pieces if p is not None]
+    if len(runs) < 2 or not all(_DIGIT_RUN.fullmatch(p.folded) for p in runs):
+        return None
+    folded = norm.folded
+    if any(folded[a.end : b.start].strip(" \t") for a, b in itertools.pairwise(runs)):
+        return None
+    start, end = runs[0].start, runs[-1].end
+    return Piece(norm.text[start:end], "".join(p.folded for p in runs), start, end)
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")
 
 
 #: How far (in characters) a value may sit from its column's learnt position.
