@@ -505,8 +505,9 @@ def _events(
     """Labels and cell tokens in reading order: on each line, the labels that start on it
     cut it into label-free segments, whose tokens go in between.
 
-    Digits right after a row's label that yield no cell are reported in `notes`
-    (``unread-value``): values the layout did not let us read are not dropped silently.
+    Digits that yield no cell, right after a row's label or (where each line holds one
+    cell) on any line, are reported in `notes` (``unread-value``): values the layout did
+    not let us read are not dropped silently.
     """
     events: list[_Event] = []
     append = events.append
@@ -565,13 +566,19 @@ def _group_head(text: str, start: int, word: str) -> bool:
     return word == "无" and _WRAPPED_GROUP.match(text, start) is not None
 
 
+#: The rest of （四）无法提供 after its 无, looked for a few lines after the row it wraps round.
+_GROUP_TAIL: Final = re.compile(r"法\s*+提\s*+供")
+_GROUP_TAIL_WINDOW: Final = 300
+
+
 def _wrapped_group_head(text: str, event: _Event, label: LabelHit) -> bool:
-    """Whether `event` is the 无 of the group label （四）无法提供 wrapped in two (``无`` right
-    before the first row's label, ``法提供`` on a later line), not a not-applicable cell."""
+    """Whether `event` is the 无 of the group label （四）无法提供 wrapped round a row (``无``
+    right before the row's label, ``法提供`` on a later line), not a not-applicable cell."""
     return (
         type(event) is Token
         and text[event.start : event.end] == "无"
         and not text[event.end : label.start].strip(" \t")
+        and _GROUP_TAIL.search(text, label.end, label.end + _GROUP_TAIL_WINDOW) is not None
     )
 
 
