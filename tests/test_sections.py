@@ -92,3 +92,8 @@ def test_part_numbered_headings() -> None:
     text = "\n".join(f"第{cn}部分 {h.split('、', 1)[1]}\n正文{i}" for i, (cn, h) in enumerate(numbered))
     heads, bodies, _ = _outline(text)
     assert len(heads) == 6 and bodies["problems"] == "正文4"
+
+
+def test_running_headers_leave_the_section_text_but_sentences_stay() -> None:
+    body = "正文一行。\n某某县人民政府2023年政府信息公开工作年度报告\n附件：2023年政府信息公开工作年度报告\n末行。"
+    assert strip_footers(body) == "正文一行。\n附件：2023年政府信息公开工作年度报告\n末行。"

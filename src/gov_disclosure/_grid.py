@@ -33,7 +33,7 @@ from typing import Final, NamedTuple
 
 from ._cells import NUMBER, is_cell_text
 from ._labels import LabelHit, find_labels
-from ._sections import FOOTER_LINE
+from ._sections import FOOTER_LINE, RUNNING_HEADER
 from ._vocab import TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
@@ -170,9 +170,8 @@ class _Chunk(NamedTuple):
 _MD_RULE: Final = re.compile(
     r"[ \t]*+(?:[|+][ \t]*+)*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}+:?[ \t]*+)?)*+"
 )
-#: A running page header: the report's title alone on a line (``某某县…年度报告``).  No
-#: row label or cell ends in 年度报告.
-_RUNNING_HEADER: Final = r"[ \t]*+[^\s|][^\n|\t]{0,80}?年度报告[ \t]*+"
+#: A running page header (`RUNNING_HEADER`): no row label or cell ends in 年度报告.
+_RUNNING_HEADER: Final = RUNNING_HEADER
 
 
 #: A line a table never holds: a page footer or header, or a table rule.

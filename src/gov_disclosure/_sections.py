@@ -75,13 +75,22 @@ _FOOTER_AFTER_BREAK: Final = re.compile(
 )
 
 
-def strip_footers(text: str) -> str:
-    """`text` without its page footer and header lines (``- 3 -``, ``第3页``).
+#: A running page header: the report's title alone on a line (``某某县…年度报告``), with
+#: no sentence punctuation (``附件：…年度报告`` is text).
+RUNNING_HEADER: Final = r"[ \t]*+[^\s|：:，,。；;][^\n|\t：:，,。；;]{0,80}?年度报告[ \t]*+"
+_HEADER_AFTER_BREAK: Final = re.compile(rf"\n{RUNNING_HEADER}(?=\n|$)")
 
-    >>> strip_footers("- 1 -\\n甲\\n第 2 页\\n乙")
-    '\\n甲\\n乙'
+
+def strip_footers(text: str) -> str:
+    """`text` without its page footer and header lines (``- 3 -``, ``第3页``, the title
+    repeated at the top of a page).
+
+    >>> strip_footers("- 1 -\\n甲\\n第 2 页\\n乙\\n某某县2023年政府信息公开工作年度报告\\n丙")
+    '\\n甲\\n乙\\n丙'
     """
     text = _FOOTER_AFTER_BREAK.sub("", text)
+    if "年度报告" in text:
+        text = _HEADER_AFTER_BREAK.sub("", text)
     first = FOOTER_LINE.match(text)  # a footer on the first line has no break before it
     return text[first.end() :] if first is not None else text
 
