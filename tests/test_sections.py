@@ -97,3 +97,16 @@ def test_part_numbered_headings() -> None:
 def test_running_headers_leave_the_section_text_but_sentences_stay() -> None:
     body = "正文一行。\n某某县人民政府2023年政府信息公开工作年度报告\n附件：2023年政府信息公开工作年度报告\n末行。"
     assert strip_footers(body) == "正文一行。\n附件：2023年政府信息公开工作年度报告\n末行。"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "附件：2023年政府信息公开工作年度报告.pdf",
+        "版权所有：某某县人民政府办公室 主办单位：某某县人民政府 网站标识码：3213000001 备案号：苏ICP备12345678号",
+    ],
+)
+def test_site_chrome_after_the_report_is_not_section_text(chrome: str) -> None:
+    text = "\n".join([*SIX[:5], "无", SIX[5], "本年度无其他需要报告的事项。", "", chrome])
+    _, bodies, _ = _outline(text)
+    assert bodies["other_matters"] == "本年度无其他需要报告的事项。"

@@ -26,6 +26,7 @@ from ._vocab import (
     PROBLEMS_FALLBACK,
     SECTION_HEADINGS,
     SECTION_NAMES,
+    SITE_FOOTER_PHRASES,
     SectionName,
 )
 
@@ -100,6 +101,9 @@ _SIGNATURE_LINE: Final = re.compile(
 )
 _CHROME_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
+)
+_SITE_FOOTER_LINE: Final = re.compile(
+    r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, SITE_FOOTER_PHRASES)) + r")[^\n]{0,200}$"
 )
 _CHROME_TAIL: Final = re.compile(
     r"(?:[ \t]*+(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r"))++[ \t|]*+$"
@@ -262,6 +266,7 @@ def _is_trailing_junk(line: str) -> bool:
         _JUNK_LINE.match(line) is not None
         or FOOTER_LINE.match(line) is not None
         or _CHROME_LINE.match(line) is not None
+        or _SITE_FOOTER_LINE.match(line) is not None
     )
 
 

@@ -559,6 +559,7 @@ CHROME_PHRASES: Final[tuple[str, ...]] = (
     "附件下载",
     "相关附件",
     "附件：",
+    "附件:",  # as the folded text has it
     "【打印本页】",
     "【关闭窗口】",
     "打印本页",
@@ -577,4 +578,9 @@ CHROME_PHRASES: Final[tuple[str, ...]] = (
     "网站标识码",
     "ICP备",
     "公网安备",
+)
+#: Site footer lines, which run long (``版权所有：… 主办单位：… 备案号：…ICP备…``): cut from
+#: the end of the report even when the rest of the line is long.
+SITE_FOOTER_PHRASES: Final[tuple[str, ...]] = (
+    "版权所有", "主办单位", "承办单位", "网站标识码", "ICP备", "公网安备", "技术支持", "Copyright",
 )
