@@ -33,7 +33,7 @@ from typing import Final, NamedTuple
 
 from ._cells import NUMBER, is_cell_text
 from ._labels import LabelHit, find_labels
-from ._sections import FOOTER_LINE, RUNNING_HEADER
+from ._sections import FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
 from ._vocab import TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
@@ -170,22 +170,17 @@ class _Chunk(NamedTuple):
 _MD_RULE: Final = re.compile(
     r"[ \t]*+(?:[|+][ \t]*+)*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}+:?[ \t]*+)?)*+"
 )
-#: A running page header (`RUNNING_HEADER`): no row label or cell ends in 年度报告.
-_RUNNING_HEADER: Final = RUNNING_HEADER
 
 
 #: A line a table never holds: a page footer or header, or a table rule.
 _SKIP_LINE: Final = re.compile(
-    rf"(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})|(?:{_RUNNING_HEADER})", re.VERBOSE
+    rf"(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})|(?:{RUNNING_HEADER})", re.VERBOSE
 )
 #: The same lines with the line break before them, for one scan of a whole region (a
 #: pattern starting with a literal lets the engine skip from line break to line break).
 _SKIP_AFTER_BREAK: Final = re.compile(
     rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$)", re.VERBOSE | re.MULTILINE
 )
-#: Running headers, looked for only in a region that holds 年度报告 at all (the lazy scan
-#: to the end of each line would cost every region a pass per line).
-_HEADER_AFTER_BREAK: Final = re.compile(rf"\n(?:{_RUNNING_HEADER})$", re.VERBOSE | re.MULTILINE)
 #: Lines this long are never skipped (a footer or rule is short).
 _SKIP_MAX: Final = 200
 
@@ -201,7 +196,10 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
     # where footer and rule lines start, found in one scan rather than line by line
     skips = {m.start() + 1 + start for m in _SKIP_AFTER_BREAK.finditer(region)}
     if "年度报告" in region:
-        skips.update(m.start() + 1 + start for m in _HEADER_AFTER_BREAK.finditer(region))
+        # running headers (no row label or cell ends in 年度报告), looked for only here:
+        # the lazy scan to the end of each line would cost every region a pass per line
+        hits = RUNNING_HEADER_AFTER_BREAK.finditer(region)
+        skips.update(m.start() + 1 + start for m in hits)
     out: list[_Line] = []
     append = out.append
     gap = 0
@@ -259,12 +257,13 @@ def _raw_blocks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
 
 
 # --------------------------------------------------------------------------- layout
+#: A count as layout detection sees it: digits, maybe with the unit some reports write.
+_COUNT: Final = r"\d[\d,.]*+(?:件|个|次|项|条)?"
 #: Two values side by side on a line, a space or tab apart (``0 12``, ``3件 5件``, ``/ -``).
 _HAS_TWO_VALUES: Final = re.compile(
-    r"(?:^|[ \t])(?:\d[\d,.]*+(?:件|个|次|项|条)?|/|-)[ \t]+"
-    r"(?:\d[\d,.]*+(?:件|个|次|项|条)?|/|-)(?:[ \t]|$)"
+    rf"(?:^|[ \t])(?:{_COUNT}|/|-)[ \t]+(?:{_COUNT}|/|-)(?:[ \t]|$)"
 )
-_VALUE_LINE: Final = re.compile(r"[ \t]*+(?:\d[\d,.]*+(?:件|个|次|项|条)?|/)[ \t]*+")
+_VALUE_LINE: Final = re.compile(rf"[ \t]*+(?:{_COUNT}|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 #: A line that ends in pipes after its one cell (``规章 |``, ``1 | |``), or is nothing but pipes.
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*+(?:\|[ \t]*+)++$|^[ \t]*+(?:\|[ \t]*+)++$")
@@ -552,11 +551,14 @@ def _events(
     return events
 
 
+#: The rest of （四）无法提供 after its 无, looked for a few lines after the row it wraps round.
+_GROUP_TAIL: Final = re.compile(r"法\s*+提\s*+供")
+_GROUP_TAIL_WINDOW: Final = 300
 #: The group label （四）无法提供 wrapped so that 无 stands alone (its number lost, or on the
 #: line before): 无, then page breaks, footers or spaces, then 法提供.  无 is also a
 #: not-applicable mark, the only group label head that reads as a cell.
 _WRAPPED_GROUP: Final = re.compile(
-    r"无(?:\s++|[-—–]{1,2}[ \t]*+\d{1,3}[ \t]*+[-—–]{1,2})*+法\s*+提\s*+供"
+    r"无(?:\s++|[-—–]{1,2}[ \t]*+\d{1,3}[ \t]*+[-—–]{1,2})*+" + _GROUP_TAIL.pattern
 )
 
 
@@ -565,9 +567,6 @@ def _group_head(text: str, start: int, word: str) -> bool:
     return word == "无" and _WRAPPED_GROUP.match(text, start) is not None
 
 
-#: The rest of （四）无法提供 after its 无, looked for a few lines after the row it wraps round.
-_GROUP_TAIL: Final = re.compile(r"法\s*+提\s*+供")
-_GROUP_TAIL_WINDOW: Final = 300
 
 
 def _wrapped_group_head(text: str, event: _Event, label: LabelHit) -> bool:

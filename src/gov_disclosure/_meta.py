@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from ._sections import Outline
+from ._sections import Outline, cn_number
 from ._vocab import AGENCY_SUFFIXES
 
 #: A title: optional agency, a year, then 政府信息公开(工作)(年度)报告.  The agency part is
@@ -28,8 +28,6 @@ _TITLE: Final = re.compile(
     """,
     re.VERBOSE,
 )
-#: Chinese numerals of a year written out (二〇二三年).
-_CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PERIOD: Final = re.compile(r"统计(?:期限|时限|时间|区间|期间)[^\n。]{0,6}?(?P<y>(?:19|20)\d\d)[ \t]*年")
 _YEAR: Final = re.compile(r"(?P<y>(?:19|20)\d\d)[ \t]*年")
 _LABEL_PREFIX: Final = re.compile(r"^.*?(?:标[ \t]*题|名[ \t]*称|题[ \t]*目)[ \t]*[:：|][ \t]*")
@@ -109,7 +107,8 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
 
 def _year_of(written: str) -> int:
     """A title's year as written: ``2023``, ``2 0 2 3`` (spaced out), ``二〇二三``."""
-    return int(written.translate(_CN_DIGITS).replace(" ", "").replace("\t", ""))
+    digits = written.replace(" ", "").replace("\t", "")
+    return int(digits) if digits.isdigit() else cn_number(digits)
 
 
 def _agency_line(before: list[tuple[int, str]]) -> str | None:

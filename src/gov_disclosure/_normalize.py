@@ -104,11 +104,14 @@ class NormalizedText:
     _edit_at: tuple[int, ...] = attrs.field(repr=False)
     _edit_shift: tuple[int, ...] = attrs.field(repr=False)
     _line_starts: tuple[int, ...] = attrs.field(repr=False)
-    converted: bool = False
-    """True when traditional characters were converted."""
     t2s: str | None = None
-    """What converted them: ``"opencc"``, or ``"table"`` (OpenCC not installed: the
-    built-in character table); ``None`` when nothing was converted."""
+    """What converted traditional characters: ``"opencc"``, or ``"table"`` (OpenCC not
+    installed: the built-in character table); ``None`` when nothing was converted."""
+
+    @property
+    def converted(self) -> bool:
+        """True when traditional characters were converted."""
+        return self.t2s is not None
 
     def original_offset(self, pos: int) -> int:
         """The input offset of normalised offset `pos`."""
@@ -192,7 +195,6 @@ def normalize(text: str) -> NormalizedText:
         edit_at=tuple(edit_at),
         edit_shift=tuple(edit_shift),
         line_starts=tuple(starts),
-        converted=t2s is not None,
         t2s=t2s,
     )
 

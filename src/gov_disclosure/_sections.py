@@ -79,7 +79,8 @@ _FOOTER_AFTER_BREAK: Final = re.compile(
 #: A running page header: the report's title alone on a line (``某某县…年度报告``), with
 #: no sentence punctuation (``附件：…年度报告`` is text).
 RUNNING_HEADER: Final = r"[ \t]*+[^\s|：:，,。；;][^\n|\t：:，,。；;]{0,80}?年度报告[ \t]*+"
-_HEADER_AFTER_BREAK: Final = re.compile(rf"\n{RUNNING_HEADER}(?=\n|$)")
+#: Such a line with the line break before it (for `strip_footers` and the table reader).
+RUNNING_HEADER_AFTER_BREAK: Final = re.compile(rf"\n{RUNNING_HEADER}(?=\n|$)")
 
 
 def strip_footers(text: str) -> str:
@@ -91,7 +92,7 @@ def strip_footers(text: str) -> str:
     """
     text = _FOOTER_AFTER_BREAK.sub("", text)
     if "年度报告" in text:
-        text = _HEADER_AFTER_BREAK.sub("", text)
+        text = RUNNING_HEADER_AFTER_BREAK.sub("", text)
     first = FOOTER_LINE.match(text)  # a footer on the first line has no break before it
     return text[first.end() :] if first is not None else text
 
@@ -292,7 +293,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
 
-def _cn_number(s: str) -> int:
+def cn_number(s: str) -> int:
+    """A number written in Chinese numerals: a year digit by digit (二〇二三), or 1-99."""
     if len(s) == 4:  # a year written digit by digit
         return int("".join(str(_CN_DIGITS[c]) for c in s))
     if "十" in s:
@@ -306,4 +308,4 @@ def _date_of(m: re.Match[str]) -> tuple[int, int, int] | None:
         return int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if m.group("y2"):
         return int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
-    return _cn_number(m.group("cy")), _cn_number(m.group("cm")), _cn_number(m.group("cd"))
+    return cn_number(m.group("cy")), cn_number(m.group("cm")), cn_number(m.group("cd"))

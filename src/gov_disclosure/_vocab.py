@@ -558,8 +558,7 @@ AGENCY_SUFFIXES: Final[tuple[str, ...]] = (
 CHROME_PHRASES: Final[tuple[str, ...]] = (
     "附件下载",
     "相关附件",
-    "附件：",
-    "附件:",  # as the folded text has it
+    "附件:",  # 附件： as the folded text (which the closing is read in) writes it
     "【打印本页】",
     "【关闭窗口】",
     "打印本页",
