@@ -10,7 +10,7 @@ import datetime
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
@@ -93,6 +93,41 @@ class Cell:
 
 
 ABSENT_CELL = Cell("", CellKind.ABSENT)
+
+
+# Fast constructors for the hot loops (a `Span` and a `Cell` per value of every report).
+# attrs' __init__ of a frozen class sets each field through object.__setattr__ by name;
+# setting the slots through their descriptors makes the same object in half the time.
+_new_object = object.__new__
+_SPAN_SLOTS = tuple(Span.__dict__[f.name].__set__ for f in attrs.fields(Span))
+_CELL_SLOTS = tuple(Cell.__dict__[f.name].__set__ for f in attrs.fields(Cell))
+
+
+def new_span(start: int, end: int, line: int, column: int) -> Span:
+    """``Span(start, end, line, column)``, built faster (for the library's hot loops)."""
+    s = _new_object(Span)
+    set_start, set_end, set_line, set_column = _SPAN_SLOTS
+    set_start(s, start)
+    set_end(s, end)
+    set_line(s, line)
+    set_column(s, column)
+    return s
+
+
+def new_number_cell(raw: str, value: int, span: Span | None) -> Cell:
+    """``Cell(raw, CellKind.NUMBER, value, span)``, built faster (one per count read)."""
+    c = _new_object(Cell)
+    set_raw, set_kind, set_value, set_span, set_unit, set_origin = _CELL_SLOTS
+    set_raw(c, raw)
+    set_kind(c, _NUMBER)
+    set_value(c, value)
+    set_span(c, span)
+    set_unit(c, None)
+    set_origin(c, None)
+    return c
+
+
+_NUMBER: Final = CellKind.NUMBER
 
 
 @attrs.frozen

@@ -28,7 +28,7 @@ from typing import Final
 
 import attrs
 
-from ._model import Span
+from ._model import Span, new_span
 from ._tradchars import T2S_FROM, T2S_TO, TRADITIONAL_CLASS
 
 # --------------------------------------------------------------------------- patterns
@@ -129,7 +129,7 @@ class NormalizedText:
                 b = end
         starts = self._line_starts
         line = bisect.bisect_right(starts, a)
-        return Span(a, b, line, a - starts[line - 1] + 1)
+        return new_span(a, b, line, a - starts[line - 1] + 1)
 
 
 def _edits(text: str) -> Iterable[re.Match[str]]:

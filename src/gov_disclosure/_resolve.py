@@ -29,7 +29,17 @@ from typing import Final, NamedTuple, TypeVar
 
 from ._cells import NOT_APPLICABLE, NUMBER, coerce
 from ._grid import Layout, RowRead, TableRead, Token, _new
-from ._model import ABSENT_CELL, Cell, CellKind, Diagnostic, Row, Severity, Span, Table
+from ._model import (
+    ABSENT_CELL,
+    Cell,
+    CellKind,
+    Diagnostic,
+    Row,
+    Severity,
+    Span,
+    Table,
+    new_number_cell,
+)
 from ._normalize import NormalizedText
 from ._vocab import (
     REQUEST_EDGE_ROWS,
@@ -216,7 +226,6 @@ def _row_cells(
     """The cells of one row from its slots: a decided reading's pieces, or the tokens of a
     row taken as read.  (One loop per row: this runs for every value of every report.)"""
     text, folded_text, span_of = norm.text, norm.folded, norm.span
-    number = CellKind.NUMBER
     out: list[Cell] = []
     append = out.append
     for col, slot in zip(columns, slots, strict=True):
@@ -237,7 +246,7 @@ def _row_cells(
             raw, folded, start, end = slot  # type: ignore[misc]
         span = span_of(start, end) if end > start else None
         if folded.isdigit() and folded.isascii() and col.kind != "money":
-            append(Cell(raw, number, int(folded), span))  # the common case
+            append(new_number_cell(raw, int(folded), span))  # the common case
             continue
         cell, note = coerce(raw, folded, col, span)
         if note is not None:
