@@ -157,6 +157,11 @@ def _all_blank(tokens: Iterable[Token]) -> bool:
 _BLANK: Final = operator.attrgetter("blank")
 
 
+#: `tuple.__new__`, to build the named tuples of the hot loops below without going through
+#: their Python-level ``__new__`` (a third of the cost of a token).
+_new = tuple.__new__
+
+
 class _Chunk(NamedTuple):
     tokens: tuple[Token, ...]
     anchor: LabelHit | None
@@ -222,7 +227,7 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
             skip_blank = gap > 0
             removed += 1
         else:
-            append(_Line(pos, stop, gap, no - removed, not line.strip(" \t|")))
+            append(_new(_Line, (pos, stop, gap, no - removed, not line.strip(" \t|"))))
             gap = 0
             skip_blank = False
         pos = stop + 1
@@ -326,11 +331,6 @@ _WORD: Final = re.compile(r"[^\s|]+")
 _GLUED_VALUE: Final = re.compile(
     rf"(?:{NUMBER.pattern})|(?:(?<![\w/])(?:/|—+|N/?A)(?![\w/]))", re.VERBOSE
 )
-
-
-#: `tuple.__new__`, to build the named tuples of the hot loops below without going through
-#: their Python-level ``__new__`` (a third of the cost of a token).
-_new = tuple.__new__
 
 
 def _fields(
