@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import pickle
+import re
 from decimal import Decimal
 
 import pytest
@@ -168,6 +169,75 @@ def test_tables_without_their_headings(family: str, lost: tuple[int, ...]) -> No
     assert report.to_flat() == with_headings
 
 
+_SIX_HEADINGS = re.compile(
+    r"([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+    r"|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)"
+)
+
+
+def _section_texts(text: str) -> dict[str, object]:
+    report = parse_report(text)
+    return {
+        **report.to_flat(),
+        **{f"section.{s.name}": (s.heading is not None, s.text) for s in report.sections},
+        "meta.title": report.title,
+    }
+
+
+@pytest.mark.parametrize(
+    "restyle",
+    [
+        r"## \1、\2",  # markdown heading (html2text, pandoc, LLM output)
+        r"**\1、\2**",  # bold
+        r"> **\1. \2**",
+        r"【\1、\2】",
+        r"\1 \2",  # 、 printed as a space
+        r"\1\2",  # 、 lost
+        r"\2",  # Word's list numbering lost in extraction
+    ],
+    ids=["markdown", "bold", "quote-bold-dot", "brackets", "space", "no-mark", "no-numeral"],
+)
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued"}))
+def test_section_headings_restyled(family: str, restyle: str) -> None:
+    # marks around a heading belong to it, not to the text of the section before; a
+    # heading without its numeral (or its 、) is still one, alone on its line
+    text = FAMILIES[family](make_report("2021", "2019", seed=5))
+    restyled = re.sub(rf"(?m)^{_SIX_HEADINGS.pattern}", restyle, text)
+    assert restyled != text
+    got, want = _section_texts(restyled), _section_texts(text)
+    assert got == want
+
+
+@pytest.mark.parametrize("restyle", [r"**\1、\2**", r" ## \1、\2 ", r"【\1、\2】"])
+def test_section_headings_restyled_in_one_line_text(restyle: str) -> None:
+    text = FAMILIES["glued"](make_report("2021", "2021", seed=5))
+    restyled = _SIX_HEADINGS.sub(restyle, text)
+    assert _section_texts(restyled) == _section_texts(text)
+
+
+def test_headings_spaced_out() -> None:
+    # PDF text spaces out a justified heading: 三、收 到 和 处 理 政 府 信 息 公 开 …
+    text = FAMILIES["plumber"](make_report("2021", "2021", seed=5))
+    spaced = _SIX_HEADINGS.sub(lambda m: m.group(1) + "、" + " ".join(m.group(2)), text)
+    assert spaced != text
+    assert _section_texts(spaced) == _section_texts(text)
+
+
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued"}))
+def test_every_section_heading_lost(family: str) -> None:
+    # with no heading at all, the tables are found by their own words and read as before,
+    # the title is still read, and the table after which nothing was found stops at prose
+    made = make_report("2021", "2019", seed=5)
+    text = FAMILIES[family](made)
+    report = parse_report(text)
+    stripped = re.sub(rf"(?m)^{_SIX_HEADINGS.pattern}[^\n]*\n", "", text)
+    lost = parse_report(stripped)
+    missing = [d for d in lost.diagnostics if d.code == "missing-section"]
+    assert len(missing) == len(text.split("\n")) - len(stripped.split("\n")) > 0
+    assert lost.to_flat() == report.to_flat()
+    assert lost.title == report.title
+
+
 @pytest.mark.parametrize(
     ("title", "agency", "year"),
     [
@@ -201,3 +271,13 @@ def test_annotated_cell_pushed_out_of_its_row() -> None:
     report = parse_report("\n".join(lines))
     assert report.active.cell("rules", "in_force").value == int(cells[-1])
     assert report.active.cell("normative_docs", "issued").is_number
+
+
+def test_review_table_is_not_found_in_a_narrative() -> None:
+    # 结果维持 in a sentence (其中结果维持 72 件，结果纠正 64 件) is no table 四
+    text = render_tabs(make_report("2021", "2021", seed=1))
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    narrative = "全年行政复议 3 件，其中结果维持 2 件，\n结果纠正 1 件。\n"
+    report = parse_report(text[:start] + text[end:].replace("\n", "\n" + narrative, 1))
+    assert not report.review.found

@@ -110,3 +110,27 @@ def test_site_chrome_after_the_report_is_not_section_text(chrome: str) -> None:
     text = "\n".join([*SIX[:5], "无", SIX[5], "本年度无其他需要报告的事项。", "", chrome])
     _, bodies, _ = _outline(text)
     assert bodies["other_matters"] == "本年度无其他需要报告的事项。"
+
+
+def test_row_label_over_cells_into_table_four_is_no_heading() -> None:
+    # the 四 heading lost: 四、结转下年度继续办理, its cells one per line with blank lines
+    # between, then table 四's 行政复议: spaces and line breaks count in a heading's gaps
+    cells = "\n\n".join(["0"] * 7)
+    text = "\n".join([*SIX[:3], f"四、结转下年度继续办理\n\n{cells}\n\n行政复议\n\n行政诉讼", *SIX[4:]])
+    heads, bodies, _ = _outline(text)
+    assert "review_litigation" not in heads
+    assert bodies["requests"].endswith("行政诉讼")
+
+
+def test_table_two_row_label_is_no_bare_heading() -> None:
+    # 其他对外管理服务事项 (a trial table 二 row) alone on its line is not 六 without 需要
+    text = "\n".join([SIX[0], "甲", SIX[1], "其他对外管理服务事项", "0", SIX[2], "乙"])
+    heads, _, _ = _outline(text)
+    assert "other_matters" not in heads
+
+
+@pytest.mark.parametrize("sub", ["（一）存在的问题", "（一）主要问题", "(一)存在的主要问题"])
+def test_problems_without_heading_start_at_their_first_sub_heading(sub: str) -> None:
+    text = "\n".join([*SIX[:4], "行政复议 | 行政诉讼", sub, "正文", SIX[5], "无"])
+    _, bodies, _ = _outline(text)
+    assert bodies["problems"] == f"{sub}\n正文"

@@ -64,6 +64,9 @@ MAX_TABLE_CHARS: Final = 200_000
 _ANCHORS: Final = {name: re.compile(p) for name, p in TABLE_ANCHORS.items()}
 #: How far into its line a table's anchor may be for the table to start with the line.
 _ANCHOR_LINE_MAX: Final = 200
+#: An anchor on a line of prose (a sentence end in it) is no table; a longer line is page
+#: text flattened into one line, tables and prose together.
+_PROSE_LINE_MAX: Final = 300
 #: A line break inside a heading, with the spaces around it.
 _LINE_BREAK: Final = re.compile(r"\s*\n\s*")
 _ORDER: Final[tuple[TableName, ...]] = ("active", "requests", "review")
@@ -81,17 +84,28 @@ def _anchored_regions(
     if not missing:
         return {}
     starts = {n: r[0] for n, r in found.items()}
-    floor = outline.front_end if outline.sections else 0
     for name in _ORDER:
         if name in missing:
+            # after the headings of the sections before the table's own, and the tables
+            # before it (a heading found only after it, 五 say, is no floor)
+            own = SECTION_NAMES.index(TABLE_SECTIONS[name])
+            floor = max(
+                (s.heading_start for n, s in outline.sections.items()
+                 if SECTION_NAMES.index(n) < own),
+                default=0,
+            )
             after = max([floor, *(starts[n] for n in _ORDER[: _ORDER.index(name)] if n in starts)])
-            m = _ANCHORS[name].search(text, after)
-            if m is not None:
+            for m in _ANCHORS[name].finditer(text, after):
                 line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                if line_end - line_start <= _PROSE_LINE_MAX and "。" in text[line_start:line_end]:
+                    continue  # a sentence that names the words (其中结果维持 72 件。)
                 # from the start of the anchor's line, unless that line runs on from
                 # before (page text in one line, tables glued to what precedes them)
                 near = line_start >= after and m.start() - line_start <= _ANCHOR_LINE_MAX
                 starts[name] = line_start if near else m.start()
+                break
     heads = sorted(
         s.heading_start
         for n, s in outline.sections.items()
@@ -103,8 +117,18 @@ def _anchored_regions(
             continue
         a = starts[name]
         ends = [s for s in starts.values() if s > a] + [h for h in heads if h > a] + [len(text)]
-        out[name] = (a, min(ends))
+        end = min(ends)
+        if end == len(text):
+            # nothing after it was found (the last table, its next headings lost): it
+            # ends at the first line of prose, rather than read the rest of the report
+            prose = _PROSE_LINE.search(text, a, end)
+            end = prose.start() + 1 if prose is not None else end
+        out[name] = (a, end)
     return out
+
+
+#: A line with a sentence's end in it, with the line break before it.
+_PROSE_LINE: Final = re.compile(r"\n[^\n。]*。")
 
 
 def _absent_table(spec: TableSpec) -> Table:
@@ -119,7 +143,8 @@ def _section(norm: NormalizedText, outline: Outline, name: SectionName) -> Secti
     raw = outline.sections.get(name)
     if raw is None:
         return Section(name, None, "")
-    heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end]).strip()
+    heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end])
+    heading = heading.strip().rstrip("*#】]").rstrip()  # bold, heading or 【】 marks after it
     body = norm.text[raw.body_start : raw.body_end]
     body = strip_footers(body).strip()
     return Section(name, heading, body, norm.span(raw.heading_start, raw.body_end))
@@ -278,6 +303,9 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         )
 
     diags.extend(check_tables(tables["requests"], tables["review"]))
+    if not outline.sections and regions:
+        # no heading at all: the front matter (title, opening) runs to the first table
+        outline = outline._replace(front_end=min(a for a, _ in regions.values()))
     meta = extract_meta(norm.text, text, outline)
     sections = Sections(*(_section(norm, outline, n) for n in SECTION_NAMES))
     published = None

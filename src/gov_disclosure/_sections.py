@@ -6,10 +6,13 @@ Grammar (informal)::
     front    = cover letter | page chrome | title | opening paragraph      (anything)
     section  = heading body
     heading  = NUMERAL "、" words            (variants: _vocab.SECTION_HEADINGS)
+             | words alone on a line        (numbering lost: _vocab.BARE_SECTION_HEADINGS)
     closing  = signature? date? chrome?      (after the body of 六)
 
 Headings are searched in order, each after the previous one, first at the start of a line
-and, failing that, anywhere (crawled pages put a whole report on one line).  Table row
+and, failing that, anywhere (crawled pages put a whole report on one line), and last
+without their numeral, as a line of their own.  Markdown and bold marks around a heading
+(``## 一、总体情况``, ``**二、…**``) belong to the heading, not to the sections around it.  Table row
 labels that look like headings (``四、结转下年度继续办理``) do not match: each heading pattern
 needs its section's own words.
 """
@@ -22,6 +25,7 @@ from typing import Final, NamedTuple
 from ._normalize import NormalizedText
 from ._vocab import (
     AGENCY_SUFFIXES,
+    BARE_SECTION_HEADINGS,
     CHROME_PHRASES,
     PROBLEMS_FALLBACK,
     SECTION_HEADINGS,
@@ -30,15 +34,27 @@ from ._vocab import (
     SectionName,
 )
 
+#: What may come before a heading on its line: markdown's ``#`` and ``>``, bold ``**``, a
+#: list dash, table pipes, an opening 【 (and its close after the heading: `_MARKS_AFTER`).
+_DECORATION: Final = r"[ \t*#>\-|【\[]*"
 _ANCHORED: Final = {
-    name: re.compile(rf"(?m)^[ \t*#>\-|]*(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
+    name: re.compile(rf"(?m)^{_DECORATION}(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
 }
 #: The same headings after a line break: a pattern that starts with a literal is searched
 #: from line break to line break, several times faster than one tried at every position.
 _AFTER_BREAK: Final = {
-    name: re.compile(rf"\n[ \t*#>\-|]*(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
+    name: re.compile(rf"\n{_DECORATION}(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
 }
 _ANYWHERE: Final = {name: re.compile(rf"(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()}
+#: A heading without its numeral's 、 (一总体情况) or without its numeral, as the whole of
+#: its line.
+_BARE: Final = {
+    name: re.compile(rf"(?m)^{_DECORATION}(?P<h>(?:{numeral}\s*)?{pat})[ \t*#】\]]*$")
+    for numeral, name in zip("一二三四五六", SECTION_NAMES, strict=True)
+    for pat in (BARE_SECTION_HEADINGS[name],)
+}
+#: Bold or heading marks right after a heading found inside a line.
+_MARKS_AFTER: Final = re.compile(r"[*#】\]]+")
 _PROBLEMS_FALLBACK: Final = re.compile(rf"(?m)^[ \t]*(?P<h>{PROBLEMS_FALLBACK})")
 _PROBLEMS_ANYWHERE: Final = re.compile(rf"(?P<h>{PROBLEMS_FALLBACK})")
 
@@ -142,7 +158,8 @@ class Outline(NamedTuple):
 def split_sections(norm: NormalizedText) -> Outline:
     """Find the six headings, the front matter and the closing matter."""
     text = norm.folded
-    found: list[tuple[SectionName, int, int]] = []
+    # (name, where the heading's line or marks start, heading start, heading end)
+    found: list[tuple[SectionName, int, int, int]] = []
     pos = 0
     for name in SECTION_NAMES:
         anchored = True
@@ -154,6 +171,9 @@ def split_sections(norm: NormalizedText) -> Outline:
             m = _ANYWHERE[name].search(text, pos)
             anchored = False
         if m is None:
+            m = _BARE[name].search(text, pos)
+            anchored = True
+        if m is None:
             continue
         start, end = m.start("h"), m.end("h")
         if text.find("\n", start, end) >= 0 and not anchored:
@@ -161,16 +181,25 @@ def split_sections(norm: NormalizedText) -> Outline:
             line_start = text.rfind("\n", 0, start) + 1
             if text[line_start:start].strip():
                 continue
-        tail = _HEADING_TAIL.match(text, end)
-        if tail is not None and anchored:
-            end = tail.end()
-        found.append((name, start, end))
+        if anchored:
+            cut = text.rfind("\n", 0, start) + 1  # the line, with its marks (## 一、…)
+            tail = _HEADING_TAIL.match(text, end)
+            if tail is not None:
+                end = tail.end()
+        else:
+            cut = start
+            while cut > pos and text[cut - 1] in " \t*#【[":
+                cut -= 1  # **一、总体情况** inside a line: the marks go with the heading
+            marks = _MARKS_AFTER.match(text, end)
+            if marks is not None:
+                end = marks.end()
+        found.append((name, cut, start, end))
         pos = end
-    if not any(name == "problems" for name, _, _ in found):
+    if not any(f[0] == "problems" for f in found):
         found = _problems_fallback(text, found)
 
     sections: dict[SectionName, RawSection] = {}
-    for i, (name, start, end) in enumerate(found):
+    for i, (name, _, start, end) in enumerate(found):
         body_end = found[i + 1][1] if i + 1 < len(found) else len(text)
         sections[name] = RawSection(name, start, end, end, body_end)
 
@@ -188,13 +217,13 @@ def split_sections(norm: NormalizedText) -> Outline:
 
 
 def _problems_fallback(
-    text: str, found: list[tuple[SectionName, int, int]]
-) -> list[tuple[SectionName, int, int]]:
+    text: str, found: list[tuple[SectionName, int, int, int]]
+) -> list[tuple[SectionName, int, int, int]]:
     """Section 五 without its heading: it starts at ``（一）…主要问题`` after table 四."""
-    after = next((e for n, _, e in found if n == "review_litigation"), None)
+    after = next((e for n, _, _, e in found if n == "review_litigation"), None)
     if after is None:
         return found
-    limit = next((s for n, s, _ in found if n == "other_matters"), len(text))
+    limit = next((c for n, c, _, _ in found if n == "other_matters"), len(text))
     m = _PROBLEMS_FALLBACK.search(text, after, limit) or _PROBLEMS_ANYWHERE.search(
         text, after, limit
     )
@@ -202,7 +231,7 @@ def _problems_fallback(
         return found
     # The sub-heading starts the section's text: the heading is empty.
     out = [f for f in found if f[0] != "problems"]
-    out.append(("problems", m.start("h"), m.start("h")))
+    out.append(("problems", m.start("h"), m.start("h"), m.start("h")))
     out.sort(key=lambda f: f[1])
     return out
 

@@ -482,25 +482,47 @@ SECTION_TITLES: Final[dict[SectionName, str]] = {
 
 #: One pattern per section heading, matched on the normalised text (full-width folded).
 #: ``\s*`` allows the spaces and line breaks real reports put inside headings (an HTML
-#: flattening breaks them at every ``<span>``); bounded ``[^。；]{0,n}`` spans allow the
-#: wording variants of FORMAT.md §8 without any risk of runaway backtracking.
+#: flattening breaks them at every ``<span>``, PDF text spaces them out); bounded gaps of
+#: at most n characters that end no sentence, ``(?:[^。；;][ \t]?+){0,n}``, allow the
+#: wording variants of FORMAT.md §8 without any risk of runaway backtracking.  A space or
+#: tab right after a character is free (spaced-out text counts its characters; possessive,
+#: so a run of spaces has one way to match); line breaks and other spaces count, so that a
+#: gap does not run from a row label (四、结转下年度继续办理) over a table's cells into the
+#: words of a heading.  The numeral is followed by 、 . , or spaces.
 SECTION_HEADINGS: Final[dict[SectionName, str]] = {
-    "overview": r"(?:一\s*[、.,]|第\s*一\s*部\s*分\s*[、.,:]?)\s*总\s*体\s*情\s*况",
-    "active_disclosure": r"(?:二\s*[、.,]|第\s*二\s*部\s*分\s*[、.,:]?)\s*主\s*动\s*公\s*开[^。；]{0,10}?情\s*况",
-    "requests": r"(?:三\s*[、.,]|第\s*三\s*部\s*分\s*[、.,:]?)\s*收\s*到\s*和\s*处\s*理[^。；]{0,16}?情\s*况",
+    "overview": r"(?:一\s*[、.,]|一[ \t]+|第\s*一\s*部\s*分\s*[、.,:]?)\s*总\s*体\s*情\s*况",
+    "active_disclosure": r"(?:二\s*[、.,]|二[ \t]+|第\s*二\s*部\s*分\s*[、.,:]?)\s*主\s*动\s*公\s*开(?:[^。；;][ \t]?+){0,10}?情\s*况",
+    "requests": r"(?:三\s*[、.,]|三[ \t]+|第\s*三\s*部\s*分\s*[、.,:]?)\s*收\s*到\s*和\s*处\s*理(?:[^。；;][ \t]?+){0,16}?情\s*况",
     # 四、政府信息公开行政复议、行政诉讼情况; 四、因政府信息公开申请提起行政复议…; typo 行政法复议;
     # 复议 misread by OCR (行政夏议), where 诉讼…情况 still names the section
     "review_litigation": (
-        r"(?:四\s*[、.,]|第\s*四\s*部\s*分\s*[、.,:]?)[^。；]{0,16}?"
-        r"(?:复\s*议(?:[^。；]{0,16}?情\s*况|[^。；]{0,12}?诉\s*讼)|诉\s*讼\s*情\s*况)"
+        r"(?:四\s*[、.,]|四[ \t]+|第\s*四\s*部\s*分\s*[、.,:]?)(?:[^。；;][ \t]?+){0,16}?"
+        r"(?:复\s*议(?:(?:[^。；;][ \t]?+){0,16}?情\s*况|(?:[^。；;][ \t]?+){0,12}?诉\s*讼)|诉\s*讼\s*情\s*况)"
     ),
     # 五、存在的主要问题及改进情况 / …改进措施 / …整改措施 / 政府信息公开工作存在的…
     "problems": (
-        r"(?:五\s*[、.,]|第\s*五\s*部\s*分\s*[、.,:]?)[^。；]{0,16}?问\s*题"
-        r"(?:[^。；]{0,12}?(?:情\s*况|措\s*施|方\s*向|计\s*划|打\s*算))?"
+        r"(?:五\s*[、.,]|五[ \t]+|第\s*五\s*部\s*分\s*[、.,:]?)(?:[^。；;][ \t]?+){0,16}?问\s*题"
+        r"(?:(?:[^。；;][ \t]?+){0,12}?(?:情\s*况|措\s*施|方\s*向|计\s*划|打\s*算))?"
     ),
     # 六、其他需要报告的事项 / 六、需要说明的其他事项
-    "other_matters": r"(?:六\s*[、.,]|第\s*六\s*部\s*分\s*[、.,:]?)\s*[^。；]{0,12}?事\s*项",
+    "other_matters": r"(?:六\s*[、.,]|六[ \t]+|第\s*六\s*部\s*分\s*[、.,:]?)(?:[^。；;][ \t]?+){0,12}?事\s*项",
+}
+
+#: The six headings without their numeral, each only as a line of its own: Word's automatic
+#: list numbering (一、 二、 …) is lost by most text extraction, leaving ``总体情况`` alone
+#: on its line.  Looked for only where the numbered heading is not found.  (Searched in the
+#: folded text, where the full-width ，；：（ are ASCII: a line with any is a sentence.)
+BARE_SECTION_HEADINGS: Final[dict[SectionName, str]] = {
+    "overview": r"总\s*体\s*情\s*况",
+    "active_disclosure": r"主\s*动\s*公\s*开[^。,;:\n]{0,10}?情\s*况",
+    "requests": r"收\s*到\s*和\s*处\s*理[^。,;:\n]{0,16}?情\s*况",
+    "review_litigation": r"[^。,;:\n(]{0,10}?行\s*政\s*复\s*议[^。,;:\n]{0,16}?情\s*况",
+    "problems": (
+        r"[^。,;:\n(]{0,16}?问\s*题[^。,;:\n]{0,12}?"
+        r"(?:情\s*况|措\s*施|方\s*向|计\s*划|打\s*算)"
+    ),
+    # 需要 in it: a bare 其他…事项 line is also a row label of table 二 (其他对外管理服务事项)
+    "other_matters": r"(?:其\s*他\s*)?需\s*要[^。,;:\n]{0,10}?事\s*项",
 }
 
 #: The section each table is printed in.
@@ -516,11 +538,15 @@ TABLE_SECTIONS: Final[dict[TableName, SectionName]] = {
 TABLE_ANCHORS: Final[dict[TableName, str]] = {
     "active": r"第\s*二\s*十\s*条\s*第?\s*[(（]?\s*一",
     "requests": r"本\s*列\s*数\s*据\s*的\s*勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收",
-    "review": r"行\s*政\s*复\s*议\s*(?:\|\s*)?行\s*政\s*诉\s*讼|结\s*果\s*维\s*持",
+    # the column names in a row: a narrative says 其中结果维持 72 件，结果纠正 64 件
+    "review": (
+        r"行\s*政\s*复\s*议\s*(?:\|\s*)?行\s*政\s*诉\s*讼"
+        r"|结\s*果\s*维\s*持[\s|]*结\s*果\s*纠\s*正"
+    ),
 }
 
 #: Where the 五 heading is missing, the problems section starts at this sub-heading.
-PROBLEMS_FALLBACK: Final = r"[(（]\s*一\s*[)）]\s*(?:存在的?)?主要问题"
+PROBLEMS_FALLBACK: Final = r"[(（]\s*一\s*[)）]\s*(?:存在的?)?(?:主要)?问题"
 
 # --------------------------------------------------------------------------- closing matter
 #: Suffixes that end the name of an agency in a title or signature line.
