@@ -281,3 +281,18 @@ def test_review_table_is_not_found_in_a_narrative() -> None:
     narrative = "全年行政复议 3 件，其中结果维持 2 件，\n结果纠正 1 件。\n"
     report = parse_report(text[:start] + text[end:].replace("\n", "\n" + narrative, 1))
     assert not report.review.found
+
+
+@pytest.mark.parametrize(
+    "note", ["注：本表数据统计截至2023年12月31日。", "数据来源：本机关2023年度统计", "（单位：件）"]
+)
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued"}))
+def test_notes_under_tables_are_no_values(family: str, note: str) -> None:
+    # a note between a table and the next heading changes no value and is no lost value
+    text = FAMILIES[family](make_report("2021", "2019", seed=3))
+    report = parse_report(text)
+    noted = re.sub(r"(?m)^([三四五])、", rf"{note}\n\1、", text)
+    assert noted != text
+    again = parse_report(noted)
+    assert again.to_flat() == report.to_flat()
+    assert [d for d in again.diagnostics if d.code == "unread-value"] == []

@@ -542,7 +542,7 @@ def _events(
             tokenize(text, a, b, after_label, ln.no, run, events)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
-                if (after_label or one_cell) and notes is not None and _DIGIT.search(text, a, b):
+                if (after_label or one_cell) and notes is not None and _lost(text[a:b]):
                     notes.append(_unread(text, a, b))
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
@@ -582,6 +582,19 @@ def _wrapped_group_head(text: str, event: _Event, label: LabelHit) -> bool:
 
 #: A digit (in the folded text, full-width digits are ASCII).
 _DIGIT: Final = re.compile(r"\d")
+
+
+#: Table text whose digits are no lost value: a sentence, or a note (注：本表数据统计截至…).
+_NOTE_TEXT: Final = re.compile(r"。|^[ \t|*]*(?:注|说明|备注|数据来源|资料来源)")
+#: Digits that write a date or a year (2023年12月31日), not a value.
+_DATE_DIGITS: Final = re.compile(r"\d+[ \t]*[年月日号]")
+
+
+def _lost(segment: str) -> bool:
+    """Whether text that yielded no cell holds digits that may be a value lost."""
+    if _DIGIT.search(segment) is None or _NOTE_TEXT.search(segment) is not None:
+        return False
+    return _DIGIT.search(_DATE_DIGITS.sub("", segment)) is not None
 
 
 def _unread(text: str, a: int, b: int) -> Note:
@@ -647,12 +660,12 @@ def _join_parts(
         for (s, e), piece in zip(parts, pieces, strict=True):
             if is_cell_text(piece):
                 events.append(Token(s, e, len(events)))
-            elif _DIGIT.search(piece):
+            elif _lost(piece):
                 notes.append(_unread(text, s, e))
         return
     if is_cell_text(joined):
         events.append(Token(parts[0][0], parts[-1][1], len(events), text=joined))
-    elif _DIGIT.search(joined):
+    elif _lost(joined):
         notes.append(_unread(text, parts[0][0], parts[-1][1]))
 
 
