@@ -296,3 +296,18 @@ def test_notes_under_tables_are_no_values(family: str, note: str) -> None:
     again = parse_report(noted)
     assert again.to_flat() == report.to_flat()
     assert [d for d in again.diagnostics if d.code == "unread-value"] == []
+
+
+@pytest.mark.parametrize("family", ["markdown", "gfm", "tabs", "plumber", "aligned", "boxed"])
+def test_a_row_the_template_does_not_have(family: str) -> None:
+    # an agency's own row (行政确认) after 行政许可: its values fit no row and are reported;
+    # the rows after it keep their own values instead of each taking the one before's
+    made = make_report("2021", "2021", seed=4)
+    text = FAMILIES[family](made)
+    m = re.search(r"(?m)^[ \t|│]*行政许可[^\n]*$", text)
+    assert m is not None and re.search(r"\d", m.group())
+    added = re.sub(r"\d+(?:\.\d+)?", "17", m.group().replace("行政许可", "行政确认", 1))
+    report = parse_report(text[: m.end()] + "\n" + added + text[m.end() :])
+    assert report.to_flat() == parse_report(text).to_flat()
+    unplaced = [d for d in report.diagnostics if d.code == "unplaced-value"]
+    assert unplaced and all(d.span is not None and d.span.line == text[: m.end()].count("\n") + 2 for d in unplaced)

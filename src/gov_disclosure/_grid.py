@@ -794,7 +794,7 @@ def read_table(
         events = events[:MAX_TOKENS_PER_TABLE]
     if spec.name == "review":
         return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
-    return _fill(spec, _chunks(events, layout), layout, tuple(notes))
+    return _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
 
 
 def _fill_single(
@@ -822,12 +822,16 @@ def _fill(
     pieces: list[LabelHit | _Chunk],
     layout: Layout,
     notes: tuple[Note, ...],
+    text: str = "",
 ) -> TableRead:
     n = len(spec.rows)
     widths = [len(r.columns) for r in spec.rows]
     rows: list[list[Token] | None] = [None] * n
     transposed = [False] * n
     undecided = [False] * n
+    # rows filled in template order from a line whose label is not the template's (a row
+    # the agency added, 行政确认 say): their own label, when it comes, takes them back
+    provisional = [False] * n
     first_label: list[LabelHit | None] = [None] * n
     group_first: dict[str, int] = {}
     for i, r in enumerate(spec.rows):
@@ -871,13 +875,18 @@ def _fill(
         ):
             rows[last] = [*(rows[last] or ()), *chunk.tokens]
             continue
+        own_label = chunk.anchor is not None and chunk.anchor.kind == "row"
         if anchored is not None and (
             (rows[anchored] is None and anchored >= p)
-            or (undecided[anchored] and chunk.anchor is not None and chunk.anchor.kind == "row")
+            or ((undecided[anchored] or provisional[anchored]) and own_label)
         ):
             # the row its label names; an undecidable row is only a placeholder, which the
-            # values printed under the row's own label take back
+            # values printed under the row's own label take back, and so is a row filled
+            # from an unknown row's line (its values fit no row of the template)
             target = anchored
+            if provisional[anchored]:
+                extra.extend(t for t in rows[anchored] or () if not t.blank)
+                provisional[anchored] = False
             rows[target] = None
             undecided[target] = False
         else:
@@ -915,6 +924,9 @@ def _fill(
                 if target < n:
                     rows[target] = _trim(tokens, widths[target])
                     transposed[target] = is_block
+                    provisional[target] = target != anchored and _unknown_label(
+                        text, chunk.anchor, tokens[0]
+                    )
                     last = target
                     p = target + 1
                     target += 1
@@ -971,6 +983,16 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+def _unknown_label(text: str, anchor: LabelHit | None, first: Token) -> bool:
+    """Whether text that is neither a cell nor a known label comes before `first` on its
+    line: the label of a row the template does not have."""
+    if not text:
+        return False
+    line_start = text.rfind("\n", 0, first.start) + 1
+    start = anchor.end if anchor is not None and anchor.end > line_start else line_start
+    return bool(text[start : first.start].strip(" \t|:"))
 
 
 def _divides(
