@@ -311,3 +311,20 @@ def test_a_row_the_template_does_not_have(family: str) -> None:
     assert report.to_flat() == parse_report(text).to_flat()
     unplaced = [d for d in report.diagnostics if d.code == "unplaced-value"]
     assert unplaced and all(d.span is not None and d.span.line == text[: m.end()].count("\n") + 2 for d in unplaced)
+
+
+@pytest.mark.parametrize(
+    ("written", "variant"),
+    [
+        ("属于三类内部事务信息", "属于“三类内部事务信息”"),
+        ("属于四类过程性信息", "属于\u201c四类过程性信息\u201d"),
+        ("（七）总计", "（七）合计"),
+    ],
+)
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html"}))
+def test_label_wording_variants(family: str, written: str, variant: str) -> None:
+    # quotes round part of a label, 合计 for 总计: the same label, in glued text too
+    text = FAMILIES[family](make_report("2021", "2021", seed=6))
+    if written not in text:
+        pytest.skip(f"{family} prints the label broken up")
+    assert parse_report(text.replace(written, variant)).to_flat() == parse_report(text).to_flat()

@@ -992,7 +992,7 @@ def _unknown_label(text: str, anchor: LabelHit | None, first: Token) -> bool:
         return False
     line_start = text.rfind("\n", 0, first.start) + 1
     start = anchor.end if anchor is not None and anchor.end > line_start else line_start
-    return bool(text[start : first.start].strip(" \t|:"))
+    return bool(text[start : first.start].strip(" \t|:“”‘’「」\"'"))
 
 
 def _divides(

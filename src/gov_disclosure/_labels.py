@@ -37,7 +37,7 @@ class LabelHit(NamedTuple):
 
 
 class CompactText(NamedTuple):
-    """`text[start:end]` without whitespace, ``|`` and ``*``, with a map back."""
+    """`text[start:end]` without whitespace, ``|``, ``*`` and quotes, with a map back."""
 
     text: str
     cstart: tuple[int, ...]
@@ -48,9 +48,10 @@ class CompactText(NamedTuple):
         return self.nstart[k] + (ci - self.cstart[k])
 
 
-#: What the compact view leaves out: whitespace, ``|`` and ``*``; captured, so that one
-#: split gives both the visible runs and the gaps between them.
-_INVISIBLE_RUN: Final = re.compile(r"([\s|*]+)")
+#: What the compact view leaves out: whitespace, ``|``, ``*`` and quotation marks (a label
+#: quoted in part, 属于“三类内部事务信息”, is the same label); captured, so that one split
+#: gives both the visible runs and the gaps between them.
+_INVISIBLE_RUN: Final = re.compile(r"([\s|*“”‘’「」\"']+)")
 
 
 def compact(text: str, start: int, end: int) -> CompactText:
@@ -210,6 +211,9 @@ def find_labels(
         floor = m.end()
         a = view.to_normalized(cs)
         b = view.to_normalized(m.end() - 1) + 1
+        q = _CLOSING_QUOTE.match(text, b, end)
+        if q is not None:
+            b = q.end()  # the quote that closes the label's quoted words is the label's
         key = spec.rows[index].key if kind == "row" else spec.labels[index].key
         glued = text[a].isdigit() and a > 0 and text[a - 1].isdigit()
         prev = hits[-1] if hits else None
@@ -222,6 +226,8 @@ def find_labels(
 
 
 _DIGIT: Final = re.compile(r"\d")
+#: Closing quotes right after a label (the compact view, where labels are found, has none).
+_CLOSING_QUOTE: Final = re.compile(r"\s*+[”’」\"']")
 
 
 _MARKERS: Final[dict[tuple[str, ...], tuple[re.Pattern[str], ...]]] = {
