@@ -319,6 +319,7 @@ def test_a_row_the_template_does_not_have(family: str) -> None:
         ("属于三类内部事务信息", "属于“三类内部事务信息”"),
         ("属于四类过程性信息", "属于\u201c四类过程性信息\u201d"),
         ("（七）总计", "（七）合计"),
+        ("1.信访举报投诉类申请", "1.信访、举报、投诉类申请"),
     ],
 )
 @pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html"}))

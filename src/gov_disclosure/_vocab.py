@@ -334,7 +334,7 @@ _REQ_HEAD = (
     _req(
         "not_processed.complaint",
         "1.信访举报投诉类申请",
-        _leaf(1, r"信访举报(?:投诉类?(?:申请)?)?"),
+        _leaf(1, r"信访[、/]?举报(?:[、/]?投诉类?(?:申请)?)?"),  # 信访、举报、投诉类申请
     ),
     _req("not_processed.duplicate", "2.重复申请", _leaf(2, r"重复申请")),
     _req("not_processed.publication", "3.要求提供公开出版物", _leaf(3, r"要求提供公开出版物")),
