@@ -23,8 +23,9 @@ _TITLE: Final = re.compile(
     (?P<year>(?:1[ \t]*9|2[ \t]*0)[ \t]*\d[ \t]*\d|[一二][〇零○][〇零○一二三四五六七八九]{2})
     [ \t]*年[ \t]*度?[ \t]*
     (?P<after>[^\n\d]{0,30}?)                  # or the agency after the year
-    (?:的[ \t]*)?政[ \t]*[府务][ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*
-    (?:工[ \t]*作[ \t]*)?(?:年[ \t]*度[ \t]*)?(?:工[ \t]*作[ \t]*)?报[ \t]*告
+    (?:的[ \t]*)?政[ \t]*[府务][ \t]*(?:信[ \t]*息[ \t]*)?公[ \t]*开[ \t]*   # 政务公开 too
+    (?:工[ \t]*作[ \t]*)?(?:的[ \t]*)?(?:年[ \t]*度[ \t]*)?(?:工[ \t]*作[ \t]*)?
+    (?:报[ \t]*告|年[ \t]*报)                # …工作的年度报告, …年报
     """,
     re.VERBOSE,
 )
@@ -77,19 +78,28 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
         if len(line) > 120:
             continue  # a title is one short line
         m = _TITLE.search(line)
+        wrapped = m is None and _wraps(line, lines[i + 1][1] if i + 1 < len(lines) else "")
+        if wrapped:  # a title wrapped in the middle (…年度政府信息 / 公开工作年度报告)
+            line += lines[i + 1][1]
+            m = _TITLE.search(line)
         if m is None:
             continue
         part = m.group("agency")
         if not part.strip() and m.group("after").strip():
             part = m.group("after")  # 2023年某某局政府信息公开工作年度报告
-        if "关于" in part:  # a cover letter: 某某办公室关于报送…报告的报告
+        if "关于" in part and ("报送" in part or line[m.end() :].strip()):
+            # a cover letter: 某某办公室关于报送…报告的报告, or a sentence naming the
+            # report (not 某局关于2023年度…工作的年度报告, which ends the line)
             sender = sender or _clean_agency(part.split("关于")[0])
             continue
+        if "关于" in part:
+            part = part.split("关于")[0]
         split = not part.strip()  # the agency, if any, is alone on the line before
         cand = _agency_line(lines[:i]) if split else _clean_agency(part)
         if title is None or cand is not None:
-            raw = display[offset : offset + len(display[offset:].split("\n", 1)[0])]
-            title = _LABEL_PREFIX.sub("", _DECOR.sub("", raw)).strip() or line
+            raw = display[offset:].split("\n", 2 if wrapped else 1)
+            raw_line = "".join(r.strip() for r in raw[: 2 if wrapped else 1])
+            title = _LABEL_PREFIX.sub("", _DECOR.sub("", raw_line)).strip() or line
             if split and cand is not None:
                 title = f"{cand}{title}"
             year = _year_of(m.group("year"))
@@ -103,6 +113,26 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
     if year is None:
         year = _year(folded, outline)
     return Meta(title, agency, year)
+
+
+#: A title wrapped over two lines has both short.
+_WRAPPED_TITLE_MAX: Final = 40
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether a title may run from `line` on to `following`: both short, the title's
+    words not all on either (its year on the first, 报告 on the second)."""
+    return (
+        0 < len(line) <= _WRAPPED_TITLE_MAX
+        and 0 < len(following) <= _WRAPPED_TITLE_MAX
+        and _TITLE.search(following) is None
+        and _TITLE.search(line + following) is not None
+        and _YEAR_DIGITS.search(following) is None
+    )
+
+
+#: A year written in digits (a title's second line has none when it is wrapped).
+_YEAR_DIGITS: Final = re.compile(r"(?:19|20)[ \t]*\d[ \t]*\d")
 
 
 def _year_of(written: str) -> int:
