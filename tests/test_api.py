@@ -333,3 +333,13 @@ def test_label_wording_variants(family: str, written: str, variant: str) -> None
     if written not in text:
         pytest.skip(f"{family} prints the label broken up")
     assert parse_report(text.replace(written, variant)).to_flat() == parse_report(text).to_flat()
+
+
+def test_agency_from_a_sealed_signature() -> None:
+    text = render_markdown(make_report("2021", "2021", seed=1))
+    text = re.sub(r"(?m)^(?:# |\*\*标题：\*\*).*\n", "", text)  # no agency in a title
+    text = text.replace("某某县自然资源局\n2024年1月15日", "**某某县自然资源局（盖章）**\n**2024年1月15日**")
+    report = parse_report(text)
+    assert report.agency == "某某县自然资源局"
+    assert str(report.published) == "2024-01-15"
+    assert report.sections.other_matters.text.endswith("本年度未收取信息处理费。")

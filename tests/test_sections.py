@@ -134,3 +134,23 @@ def test_problems_without_heading_start_at_their_first_sub_heading(sub: str) -> 
     text = "\n".join([*SIX[:4], "行政复议 | 行政诉讼", sub, "正文", SIX[5], "无"])
     _, bodies, _ = _outline(text)
     assert bodies["problems"] == f"{sub}\n正文"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "某某县自然资源局\n2024年1月15日",
+        "**某某县自然资源局**\n**2024年1月15日**",
+        "> 某某县自然资源局\n> 2024年1月15日",
+        "## 某某县自然资源局\n## 2024年1月15日",
+        "某某县自然资源局（盖章）\n2024年1月15日",
+        "            某某县自然资源局     2024年1月15日",
+    ],
+)
+def test_signature_and_date_as_converters_write_them(closing: str) -> None:
+    n = normalize("\n".join(f"{h}\n正文" for h in SIX) + "\n" + closing + "\n")
+    o = split_sections(n)
+    body = o.sections["other_matters"]
+    assert n.text[body.body_start : body.body_end].strip() == "正文"
+    assert o.date == (2024, 1, 15)
+    assert o.signature is not None and "某某县自然资源局" in o.signature

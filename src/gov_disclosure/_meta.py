@@ -34,6 +34,8 @@ _YEAR: Final = re.compile(r"(?P<y>(?:19|20)\d\d)[ \t]*年")
 _LABEL_PREFIX: Final = re.compile(r"^.*?(?:标[ \t]*题|名[ \t]*称|题[ \t]*目)[ \t]*[:：|][ \t]*")
 _DECOR: Final = re.compile(r"[*#>|_\[\]【】《》“”\"]")
 _SPACES: Final = re.compile(r"\s+")
+#: A signature's note of the seal: 某某县自然资源局（盖章）.
+_SEAL: Final = re.compile(r"[(（]?盖章[)）]?")
 _SENTENCE: Final = re.compile(r"[。，；,;：:！？]")
 _AGENCY_LINE: Final = re.compile(
     rf"^[^\s。；;，,:：]{{2,30}}?(?:{'|'.join(AGENCY_SUFFIXES)})$"
@@ -47,7 +49,7 @@ class Meta(NamedTuple):
 
 
 def _clean_agency(s: str) -> str | None:
-    s = _LABEL_PREFIX.sub("", s)
+    s = _SEAL.sub("", _LABEL_PREFIX.sub("", s))
     s = _DECOR.sub("", s).strip(" \t、-—:：")
     if "关于" in s:
         return None

@@ -61,20 +61,21 @@ _PROBLEMS_ANYWHERE: Final = re.compile(rf"(?P<h>{PROBLEMS_FALLBACK})")
 #: The rest of a heading line, when short and not a sentence, still belongs to the heading.
 _HEADING_TAIL: Final = re.compile(r"[^\n。；;，,:：]{0,24}(?=[ \t]*(?:\n|$))")
 
-#: A line that is only a date: 2020年1月15日, 2024-01-17, 二〇二〇年一月十五日 (印发).
-_DATE_LINE: Final = re.compile(
-    r"""
-    ^[ \t]*
+#: A date: 2020年1月15日, 2024-01-17, 二〇二〇年一月十五日.
+_DATE: Final = r"""
     (?:
         (?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日
       | (?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})
       | (?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月
         (?P<cd>[一二三四五六七八九十]{1,3})日
     )
-    [ \t]*(?:印发|发布|公布)?[ \t]*$
-    """,
-    re.VERBOSE,
-)
+    [ \t]*(?:印发|发布|公布)?
+"""
+#: What markdown puts round a closing line (``**2024年1月15日**``, ``> 某某县自然资源局``).
+_LINE_MARKS: Final = r"[ \t*#>]*"
+_LINE_MARKS_AFTER: Final = r"[ \t*]*"
+#: A line that is only a date (印发).
+_DATE_LINE: Final = re.compile(rf"^{_LINE_MARKS}{_DATE}{_LINE_MARKS_AFTER}$", re.VERBOSE)
 #: A page footer or header line: "- 3 -", "-3-", "— 3 —", "第3页", "第 3 页 共 6 页", "3/6".
 _FOOTER: Final = r"""
     ^[ \t]*
@@ -113,8 +114,15 @@ def strip_footers(text: str) -> str:
     return text[first.end() :] if first is not None else text
 
 
-_SIGNATURE_LINE: Final = re.compile(
-    rf"^[ \t]*[^\s。；;，,:：、“”\"()（）]{{2,40}}?(?:{'|'.join(AGENCY_SUFFIXES)})[ \t]*(?:（?\(?盖章\)?）?)?[ \t]*$"
+#: A signature: an agency's name, maybe with its seal noted (盖章).
+_SIGNATURE: Final = (
+    rf"[^\s。；;，,:：、“”\"()（）*#>]{{2,40}}?(?:{'|'.join(AGENCY_SUFFIXES)})"
+    r"[ \t]*(?:（?\(?盖章\)?）?)?"
+)
+_SIGNATURE_LINE: Final = re.compile(rf"^{_LINE_MARKS}{_SIGNATURE}{_LINE_MARKS_AFTER}$")
+#: The signature and the date on one line, spaced apart.
+_SIGNED_DATE_LINE: Final = re.compile(
+    rf"^{_LINE_MARKS}(?P<sig>{_SIGNATURE})[ \t]+{_DATE}{_LINE_MARKS_AFTER}$", re.VERBOSE
 )
 _CHROME_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
@@ -252,6 +260,10 @@ def _split_closing(
         if not seen_body:
             seen_body = not _is_trailing_junk(line) and not _DATE_LINE.match(line)
             continue
+        signed = _SIGNED_DATE_LINE.match(line)
+        if signed is not None:
+            body_end = _trim_back(text, start, a)
+            return body_end, a, _date_of(signed), signed.group("sig").strip()
         date_m = _DATE_LINE.match(line)
         is_sig = _SIGNATURE_LINE.match(line) is not None and _followed_by_date(text, lines, i)
         if date_m is not None or is_sig:
