@@ -343,3 +343,26 @@ def test_agency_from_a_sealed_signature() -> None:
     assert report.agency == "某某县自然资源局"
     assert str(report.published) == "2024-01-15"
     assert report.sections.other_matters.text.endswith("本年度未收取信息处理费。")
+
+
+_TABLE_SECTION_HEADS = (*_TABLE_HEADINGS, "五、存在的主要问题及改进情况")
+
+
+@pytest.mark.parametrize("signed", [True, False], ids=["signed", "unsigned"])
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued", "fragments"}))
+def test_tables_in_an_appendix(family: str, signed: bool) -> None:
+    # sections 二 三 四 say 详见附件; the tables follow the report, after a 附件 line
+    text = FAMILIES[family](make_report("2021", "2019", seed=1))
+    if not signed:
+        text = text.replace("某某县自然资源局\n2024年1月15日", "")
+    moved = text
+    bodies = []
+    for head, following in itertools.pairwise(_TABLE_SECTION_HEADS):
+        i, j = moved.index(head) + len(head), moved.index(following)
+        bodies.append(f"（{'一二三'[len(bodies)]}）{head[2:]}\n{moved[i:j]}")
+        moved = moved[:i] + "\n详见附件。\n" + moved[j:]
+    moved = moved.rstrip("\n") + "\n\n附件：\n2023年政府信息公开工作年度报告统计表\n" + "".join(bodies)
+    report, before = parse_report(moved), parse_report(text)
+    assert report.to_flat() == before.to_flat()
+    assert report.sections.other_matters.text == before.sections.other_matters.text
+    assert [d.code for d in report.diagnostics].count("table-in-appendix") == 3

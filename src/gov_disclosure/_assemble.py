@@ -27,7 +27,7 @@ from ._model import (
 )
 from ._normalize import NormalizedText
 from ._resolve import resolve_table
-from ._sections import Outline, strip_footers
+from ._sections import Outline, strip_footers, trim_back
 from ._vocab import (
     ACTIVE_MARKERS,
     REQUESTS_2021_MARKERS,
@@ -131,6 +131,34 @@ def _anchored_regions(
 _PROSE_LINE: Final = re.compile(r"\n[^\n。]*。")
 
 
+#: The line that announces an appendix (附件：, 附表1).
+_APPENDIX_LINE: Final = re.compile(r"\n[ \t*#]*附[件表]")
+
+
+def _appendix_regions(
+    text: str, outline: Outline, found: dict[TableName, tuple[int, int]]
+) -> dict[TableName, tuple[int, int]]:
+    """Regions for tables printed after the report (附件: the tables), where their section
+    holds none of the table's words (``详见附件``)."""
+    empty = [n for n, (a, b) in found.items() if _ANCHORS[n].search(text, a, b) is None]
+    last = outline.sections.get("other_matters")
+    if not empty or last is None:
+        return {}
+    starts: dict[TableName, int] = {}
+    after = last.heading_end
+    for name in _ORDER:
+        if name in empty:
+            m = _ANCHORS[name].search(text, after)
+            if m is not None:
+                starts[name] = text.rfind("\n", 0, m.start()) + 1
+                after = m.end()
+    out: dict[TableName, tuple[int, int]] = {}
+    for name, a in starts.items():
+        ends = [s for s in starts.values() if s > a] + [len(text)]
+        out[name] = (max(a, last.heading_end), min(ends))
+    return out
+
+
 def _absent_table(spec: TableSpec) -> Table:
     rows = tuple(
         Row(r.key, r.label, r.column_keys, (ABSENT_CELL,) * len(r.columns))
@@ -169,6 +197,23 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         raw = outline.sections.get(sec)
         if raw is not None:
             regions[name] = (raw.body_start, raw.body_end)
+    for name, region in _appendix_regions(text, outline, regions).items():
+        regions[name] = region
+        last = outline.sections["other_matters"]
+        if region[0] < last.body_end:  # no signature between: the appendix ends 六
+            cut = _APPENDIX_LINE.search(text, max(last.body_start, region[0] - 300), region[0])
+            end = trim_back(text, last.body_start, cut.start() + 1 if cut else region[0])
+            rest = {**outline.sections, "other_matters": last._replace(body_end=end)}
+            outline = outline._replace(sections=rest)
+        diags.append(
+            Diagnostic(
+                "table-in-appendix",
+                "info",
+                f"{TABLES[name]['2021'].title} holds no table; its table was found after "
+                "the report (an appendix)",
+                span=norm.span(region[0], region[0] + 1),
+            )
+        )
     anchored = _anchored_regions(text, outline, regions)
     for name, region in anchored.items():
         regions[name] = region

@@ -262,12 +262,12 @@ def _split_closing(
             continue
         signed = _SIGNED_DATE_LINE.match(line)
         if signed is not None:
-            body_end = _trim_back(text, start, a)
+            body_end = trim_back(text, start, a)
             return body_end, a, _date_of(signed), signed.group("sig").strip()
         date_m = _DATE_LINE.match(line)
         is_sig = _SIGNATURE_LINE.match(line) is not None and _followed_by_date(text, lines, i)
         if date_m is not None or is_sig:
-            body_end = _trim_back(text, start, a)
+            body_end = trim_back(text, start, a)
             signature = line.strip() if is_sig else None
             date = _date_of(date_m) if date_m else None
             if is_sig:
@@ -276,7 +276,7 @@ def _split_closing(
                         date = _date_of(dm)
                         break
             return body_end, a, date, signature
-    body_end = _trim_back(text, start, end)
+    body_end = trim_back(text, start, end)
     return body_end, body_end, None, None
 
 
@@ -285,7 +285,7 @@ def _followed_by_date(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return not rest or _DATE_LINE.match(text[rest[0][0] : rest[0][1]]) is not None
 
 
-def _trim_back(text: str, start: int, end: int) -> int:
+def trim_back(text: str, start: int, end: int) -> int:
     """End of `text[start:end]` once trailing blank, junk, footer and chrome lines are gone."""
     lines = _lines(text, start, end)
     while lines:
