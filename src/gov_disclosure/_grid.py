@@ -822,7 +822,7 @@ def _fill(
     pieces: list[LabelHit | _Chunk],
     layout: Layout,
     notes: tuple[Note, ...],
-    text: str = "",
+    text: str,
 ) -> TableRead:
     n = len(spec.rows)
     widths = [len(r.columns) for r in spec.rows]
@@ -988,8 +988,6 @@ def _fill(
 def _unknown_label(text: str, anchor: LabelHit | None, first: Token) -> bool:
     """Whether text that is neither a cell nor a known label comes before `first` on its
     line: the label of a row the template does not have."""
-    if not text:
-        return False
     line_start = text.rfind("\n", 0, first.start) + 1
     start = anchor.end if anchor is not None and anchor.end > line_start else line_start
     return bool(text[start : first.start].strip(" \t|:“”‘’「」\"'"))
