@@ -11,6 +11,8 @@ import datetime
 import re
 from typing import Final
 
+import attrs
+
 from ._checks import check_tables
 from ._errors import NotAReportError
 from ._grid import Layout, detect_layout, read_table, region_lines
@@ -159,6 +161,31 @@ def _appendix_regions(
     return out
 
 
+#: A money column's header with its unit, in the compact view: 本年收费金额（单位：元）.
+_HEADER_UNIT: Final = re.compile(r"金额\(?单位:?(?P<unit>亿元|万元|元)")
+
+
+def _with_header_units(spec: TableSpec, view: CompactText) -> TableSpec:
+    """`spec` with the unit a report's own header gives a money column whose template
+    states one (本年收费金额（单位：万元）, rewritten by some agencies as 单位：元)."""
+    if not any(c.unit_from_header for r in spec.rows for c in r.columns):
+        return spec
+    m = _HEADER_UNIT.search(view.text)
+    if m is None:
+        return spec
+    unit = m.group("unit")
+    rows = tuple(
+        attrs.evolve(
+            r,
+            columns=tuple(
+                c._replace(unit=unit) if c.unit_from_header else c for c in r.columns
+            ),
+        )
+        for r in spec.rows
+    )
+    return spec if rows == spec.rows else attrs.evolve(spec, rows=rows)
+
+
 def _absent_table(spec: TableSpec) -> Table:
     rows = tuple(
         Row(r.key, r.label, r.column_keys, (ABSENT_CELL,) * len(r.columns))
@@ -272,6 +299,8 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
     found_rows = 0
     for name in ("active", "requests", "review"):
         spec = TABLES[name][variants[name]]
+        if name in views:
+            spec = _with_header_units(spec, views[name])
         if name not in regions:
             tables[name] = _absent_table(spec)
             continue
