@@ -4,8 +4,9 @@ A cell is coerced by its column's kind (`_vocab.ColumnSpec.kind`):
 
 * ``count``: ``0``, ``20件``, ``1,234``, ``１２`` (full-width digits are folded earlier);
 * ``change``: ``+63``, ``-1``, ``增318件``, ``减1件``, ``0``;
-* ``money``: ``970843元``, ``12667.96万元``, a bare number in the column's unit (元 for the
-  trial 采购总金额, 万元 for the 2021 收费金额 by its header), exported in 元.
+* ``money``: ``970843元``, ``12667.96万元``, ``97.08万``, ``￥970843``, a bare number in
+  the column's unit (元 for the trial 采购总金额, 万元 for the 2021 收费金额 by its header),
+  exported in 元.
 
 ``/``, ``—``, ``-``, ``N/A``, ``无`` are *not applicable*; an empty cell is *blank*; anything
 else is kept as *text* and reported.  Coercion never raises.
@@ -33,8 +34,9 @@ class CellNote(NamedTuple):
 #: quantifiers: a failed match never backtracks into the digit runs.
 NUMBER_PATTERN: Final = r"""
     (?P<sign>[+\-]|增加?|减少?|新增)?[ \t]*+
+    (?:[￥¥][ \t]*+|人民币)?                      # an amount's currency mark
     (?P<num>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)
-    [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家)?
+    [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家|万|亿)?
     [ \t]*+(?P<note>\([^()\n]{0,40}\))?
 """
 NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
@@ -42,9 +44,11 @@ NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 NOT_APPLICABLE: Final = re.compile(r"[ \t]*(?:/|—+|-{1,3}|–|N/?A|n/?a|不适用|无)[ \t]*")
 
 #: What a cell can start with: a digit, a sign word, or a not-applicable mark.
-_CELL_START: Final = frozenset("0123456789+-增减新/—–Nn无不")
+_CELL_START: Final = frozenset("0123456789+-增减新/—–Nn无不￥¥人")
 
 _UNIT_FACTOR: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+#: Multipliers written after a number (97.08万: 万元 in a money column, ×10,000 in a count).
+_MULTIPLIER: Final = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
 def is_cell_text(text: str) -> bool:
@@ -99,9 +103,11 @@ def coerce(
         unit = unit[0] + unit[-1]  # 万 元, spaced out like the rest of its line
     negative = sign is not None and sign[0] in "-减"
     if column.kind == "money":
+        if unit in _MULTIPLIER:
+            unit += "元"  # 97.08万 in a money column: 万元
         return _money(raw, num, unit, negative, column, span)
     try:
-        amount = Decimal(num)
+        amount = Decimal(num) * _MULTIPLIER.get(unit or "", 1)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
         return Cell(raw, CellKind.TEXT, None, span), CellNote(
             "unreadable-cell", "warning", f"cell text {raw!r} is not a number"

@@ -53,10 +53,14 @@ def written_changes(draw: st.DrawFn) -> tuple[str, int]:
 def written_money(draw: st.DrawFn) -> tuple[str, Decimal, ColumnSpec]:
     cents = draw(st.integers(0, 10**10))
     amount = Decimal(cents) / 100
-    unit = draw(st.sampled_from(["元", "万元", "万 元", ""]))  # spaced out like its line
+    unit = draw(st.sampled_from(["元", "万元", "万 元", "万", "亿元", ""]))  # spaced out like its line
     column = draw(st.sampled_from([MONEY_YUAN, MONEY_WAN]))
-    text = format(amount.normalize(), "f") + unit
-    factor = {"元": 1, "万元": 10000, "万 元": 10000, "": 10000 if column is MONEY_WAN else 1}[unit]
+    currency = draw(st.sampled_from(["", "", "￥", "¥", "人民币"]))
+    text = currency + format(amount.normalize(), "f") + unit
+    factor = {
+        "元": 1, "万元": 10000, "万 元": 10000, "万": 10000, "亿元": 100000000,
+        "": 10000 if column is MONEY_WAN else 1,
+    }[unit]
     return text, amount * factor, column
 
 
@@ -104,3 +108,12 @@ def test_coercion_never_raises_and_keeps_raw(text: str) -> None:
         cell, _ = coerce(text, normalize(text).folded, column, None)
         assert cell.raw == text
         assert (cell.value is None) == (cell.kind is not CellKind.NUMBER)
+
+
+@given(st.integers(0, 10**9))
+def test_counts_in_wan_coerce_back(n: int) -> None:
+    # 行政处罚 398.5758万: a count written in 万 (ten thousands)
+    text = format((Decimal(n) / 10000).normalize(), "f") + "万"
+    cell, note = coerce(text, text, COUNT, None)
+    assert note is None
+    assert cell.value == n and isinstance(cell.value, int)
