@@ -378,3 +378,26 @@ def test_fee_unit_from_the_reports_own_header(family: str) -> None:
     cell = parse_report(text.replace("单位：万元", "单位：元")).active.cell("fees", "amount_yuan")
     assert amount.value is not None and cell.value == amount.value / 10000
     assert cell.unit == "元"
+
+
+_SIX = (
+    "一、总体情况", *_TABLE_HEADINGS, "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+)
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "目录\n" + "\n".join(_SIX),
+        "目录\n" + "\n".join(f"{h}……………{k + 1}" for k, h in enumerate(_SIX)),
+        "目 录\n" + "\n".join(f"{h}  {k + 1}" for k, h in enumerate(_SIX[:4])),
+    ],
+    ids=["plain", "dot-leaders", "first-four"],
+)
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "fragments"}))
+def test_table_of_contents_before_the_report(family: str, contents: str) -> None:
+    text = FAMILIES[family](make_report("2021", "2021", seed=1))
+    i = text.index(_SIX[0])
+    with_contents = parse_report(text[:i] + contents + "\n" + text[i:])
+    assert _section_texts(text[:i] + contents + "\n" + text[i:]) == _section_texts(text)
+    assert not [d for d in with_contents.diagnostics if d.code == "missing-section"]

@@ -19,6 +19,7 @@ needs its section's own words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final, NamedTuple
 
@@ -166,9 +167,40 @@ class Outline(NamedTuple):
 def split_sections(norm: NormalizedText) -> Outline:
     """Find the six headings, the front matter and the closing matter."""
     text = norm.folded
-    # (name, where the heading's line or marks start, heading start, heading end)
-    found: list[tuple[SectionName, int, int, int]] = []
-    pos = 0
+    found = _headings(text, 0)
+    contents = _contents(text, found)
+    if contents:  # a table of contents lists the headings first: they follow it again
+        again = _headings(text, found[len(contents) - 1][3])
+        if set(contents) <= {f[0] for f in again}:
+            found = again
+    if not any(f[0] == "problems" for f in found):
+        found = _problems_fallback(text, found)
+
+    sections: dict[SectionName, RawSection] = {}
+    for i, (name, _, start, end) in enumerate(found):
+        body_end = found[i + 1][1] if i + 1 < len(found) else len(text)
+        sections[name] = RawSection(name, start, end, end, body_end)
+
+    closing_start = len(text)
+    date: tuple[int, int, int] | None = None
+    signature: str | None = None
+    last = sections.get("other_matters")
+    if last is not None:
+        body_end, closing_start, date, signature = _split_closing(
+            text, last.body_start, last.body_end
+        )
+        sections["other_matters"] = last._replace(body_end=body_end)
+    front_end = found[0][1] if found else 0
+    return Outline(front_end, sections, closing_start, date, signature)
+
+
+#: A heading's place: (name, where its line or marks start, heading start, heading end).
+_Found = tuple[SectionName, int, int, int]
+
+
+def _headings(text: str, pos: int) -> list[_Found]:
+    """The headings found in order, each after the previous one, from `pos` on."""
+    found: list[_Found] = []
     for name in SECTION_NAMES:
         anchored = True
         m = _ANCHORED[name].match(text) if pos == 0 else None  # the first line
@@ -203,30 +235,27 @@ def split_sections(norm: NormalizedText) -> Outline:
                 end = marks.end()
         found.append((name, cut, start, end))
         pos = end
-    if not any(f[0] == "problems" for f in found):
-        found = _problems_fallback(text, found)
+    return found
 
-    sections: dict[SectionName, RawSection] = {}
-    for i, (name, _, start, end) in enumerate(found):
-        body_end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        sections[name] = RawSection(name, start, end, end, body_end)
 
-    closing_start = len(text)
-    date: tuple[int, int, int] | None = None
-    signature: str | None = None
-    last = sections.get("other_matters")
-    if last is not None:
-        body_end, closing_start, date, signature = _split_closing(
-            text, last.body_start, last.body_end
-        )
-        sections["other_matters"] = last._replace(body_end=body_end)
-    front_end = found[0][1] if found else 0
-    return Outline(front_end, sections, closing_start, date, signature)
+#: What a table of contents puts after a heading: dot leaders and a page number.
+_CONTENTS_FILLER: Final = re.compile(r"[\s.·…—\-_\d]*")
+
+
+def _contents(text: str, found: list[_Found]) -> list[SectionName]:
+    """The headings of a table of contents: the first three or more headings found, when
+    nothing but dot leaders and page numbers lies between them (else none)."""
+    run = 0
+    for (_, _, _, end), (_, cut, _, _) in itertools.pairwise(found):
+        if _CONTENTS_FILLER.fullmatch(text, end, cut) is None:
+            break
+        run += 1
+    return [f[0] for f in found[: run + 1]] if run >= 2 else []
 
 
 def _problems_fallback(
-    text: str, found: list[tuple[SectionName, int, int, int]]
-) -> list[tuple[SectionName, int, int, int]]:
+    text: str, found: list[_Found]
+) -> list[_Found]:
     """Section 五 without its heading: it starts at ``（一）…主要问题`` after table 四."""
     after = next((e for n, _, _, e in found if n == "review_litigation"), None)
     if after is None:
