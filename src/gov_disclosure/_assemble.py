@@ -163,17 +163,26 @@ def _appendix_regions(
 
 #: A money column's header with its unit, in the compact view: 本年收费金额（单位：元）.
 _HEADER_UNIT: Final = re.compile(r"金额\(?单位:?(?P<unit>亿元|万元|元)")
+#: The table variants with a money column whose template header states its unit.
+_HEADER_UNIT_TABLES: Final = frozenset(
+    (name, variant)
+    for name, variants in TABLES.items()
+    for variant, spec in variants.items()
+    if any(c.unit_from_header for r in spec.rows for c in r.columns)
+)
 
 
 def _with_header_units(spec: TableSpec, view: CompactText) -> TableSpec:
     """`spec` with the unit a report's own header gives a money column whose template
     states one (本年收费金额（单位：万元）, rewritten by some agencies as 单位：元)."""
-    if not any(c.unit_from_header for r in spec.rows for c in r.columns):
+    if (spec.name, spec.variant) not in _HEADER_UNIT_TABLES:
         return spec
     m = _HEADER_UNIT.search(view.text)
     if m is None:
         return spec
     unit = m.group("unit")
+    if all(c.unit == unit for r in spec.rows for c in r.columns if c.unit_from_header):
+        return spec  # the template's own unit (the common case)
     rows = tuple(
         attrs.evolve(
             r,
@@ -183,7 +192,7 @@ def _with_header_units(spec: TableSpec, view: CompactText) -> TableSpec:
         )
         for r in spec.rows
     )
-    return spec if rows == spec.rows else attrs.evolve(spec, rows=rows)
+    return attrs.evolve(spec, rows=rows)
 
 
 def _absent_table(spec: TableSpec) -> Table:
