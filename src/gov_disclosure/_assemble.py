@@ -147,7 +147,7 @@ def _appendix_regions(
     if not empty or last is None:
         return {}
     starts: dict[TableName, int] = {}
-    after = last.heading_end
+    after = last.body_start
     for name in _ORDER:
         if name in empty:
             m = _ANCHORS[name].search(text, after)
@@ -157,7 +157,7 @@ def _appendix_regions(
     out: dict[TableName, tuple[int, int]] = {}
     for name, a in starts.items():
         ends = [s for s in starts.values() if s > a] + [len(text)]
-        out[name] = (max(a, last.heading_end), min(ends))
+        out[name] = (max(a, last.body_start), min(ends))
     return out
 
 
@@ -207,8 +207,7 @@ def _section(norm: NormalizedText, outline: Outline, name: SectionName) -> Secti
     raw = outline.sections.get(name)
     if raw is None:
         return Section(name, None, "")
-    heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end])
-    heading = heading.strip().rstrip("*#】]").rstrip()  # bold, heading or 【】 marks after it
+    heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end]).strip()
     body = norm.text[raw.body_start : raw.body_end]
     body = strip_footers(body).strip()
     return Section(name, heading, body, norm.span(raw.heading_start, raw.body_end))
@@ -308,11 +307,10 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
     found_rows = 0
     for name in ("active", "requests", "review"):
         spec = TABLES[name][variants[name]]
-        if name in views:
-            spec = _with_header_units(spec, views[name])
         if name not in regions:
             tables[name] = _absent_table(spec)
             continue
+        spec = _with_header_units(spec, views[name])
         read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
         found_rows += sum(1 for r in read.rows if r is not None)
         if (

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
 from ._cells import NUMBER, is_cell_text
-from ._labels import LabelHit, find_labels
+from ._labels import QUOTES, LabelHit, find_labels
 from ._sections import FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
 from ._vocab import TableSpec
 
@@ -990,7 +990,7 @@ def _unknown_label(text: str, anchor: LabelHit | None, first: Token) -> bool:
     line: the label of a row the template does not have."""
     line_start = text.rfind("\n", 0, first.start) + 1
     start = anchor.end if anchor is not None and anchor.end > line_start else line_start
-    return bool(text[start : first.start].strip(" \t|:“”‘’「」\"'"))
+    return bool(text[start : first.start].strip(" \t|:" + QUOTES))
 
 
 def _divides(

@@ -48,10 +48,12 @@ class CompactText(NamedTuple):
         return self.nstart[k] + (ci - self.cstart[k])
 
 
+#: Quotation marks, which labels may or may not print (属于“三类内部事务信息”).
+QUOTES: Final = "“”‘’「」\"'"
 #: What the compact view leaves out: whitespace, ``|``, ``*`` and quotation marks (a label
-#: quoted in part, 属于“三类内部事务信息”, is the same label); captured, so that one split
-#: gives both the visible runs and the gaps between them.
-_INVISIBLE_RUN: Final = re.compile(r"([\s|*“”‘’「」\"']+)")
+#: quoted in part is the same label); captured, so that one split gives both the visible
+#: runs and the gaps between them.
+_INVISIBLE_RUN: Final = re.compile(rf"([\s|*{QUOTES}]+)")
 
 
 def compact(text: str, start: int, end: int) -> CompactText:

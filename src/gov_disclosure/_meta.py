@@ -80,10 +80,13 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
         if len(line) > 120:
             continue  # a title is one short line
         m = _TITLE.search(line)
-        wrapped = m is None and _wraps(line, lines[i + 1][1] if i + 1 < len(lines) else "")
-        if wrapped:  # a title wrapped in the middle (…年度政府信息 / 公开工作年度报告)
-            line += lines[i + 1][1]
-            m = _TITLE.search(line)
+        wrapped = False
+        if m is None and i + 1 < len(lines):
+            # a title wrapped in the middle (…年度政府信息 / 公开工作年度报告)
+            m = _wrapped_title(line, lines[i + 1][1])
+            if m is not None:
+                wrapped = True
+                line += lines[i + 1][1]
         if m is None:
             continue
         part = m.group("agency")
@@ -121,16 +124,14 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
 _WRAPPED_TITLE_MAX: Final = 40
 
 
-def _wraps(line: str, following: str) -> bool:
-    """Whether a title may run from `line` on to `following`: both short, the title's
-    words not all on either (its year on the first, 报告 on the second)."""
-    return (
-        0 < len(line) <= _WRAPPED_TITLE_MAX
-        and 0 < len(following) <= _WRAPPED_TITLE_MAX
-        and _TITLE.search(following) is None
-        and _TITLE.search(line + following) is not None
-        and _YEAR_DIGITS.search(following) is None
-    )
+def _wrapped_title(line: str, following: str) -> re.Match[str] | None:
+    """The title running from `line` on to `following`, when both are short and the
+    title's words are not all on either (its year on the first, 报告 on the second)."""
+    if not (0 < len(line) <= _WRAPPED_TITLE_MAX and 0 < len(following) <= _WRAPPED_TITLE_MAX):
+        return None
+    if _YEAR_DIGITS.search(following) is not None or _TITLE.search(following) is not None:
+        return None
+    return _TITLE.search(line + following)
 
 
 #: A year written in digits (a title's second line has none when it is wrapped).

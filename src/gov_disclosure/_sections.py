@@ -38,6 +38,10 @@ from ._vocab import (
 #: What may come before a heading on its line: markdown's ``#`` and ``>``, bold ``**``, a
 #: list dash, table pipes, an opening 【 (and its close after the heading: `_MARKS_AFTER`).
 _DECORATION: Final = r"[ \t*#>\-|【\[]*"
+#: Bold, heading or 【】 marks after a heading (and the spaces among them).
+_TRAILING_MARKS: Final = " \t*#】]"
+#: Such marks right after a heading found inside a line.
+_MARKS_AFTER: Final = re.compile(rf"[{re.escape(_TRAILING_MARKS.strip())}]+")
 _ANCHORED: Final = {
     name: re.compile(rf"(?m)^{_DECORATION}(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
 }
@@ -50,12 +54,12 @@ _ANYWHERE: Final = {name: re.compile(rf"(?P<h>{pat})") for name, pat in SECTION_
 #: A heading without its numeral's 、 (一总体情况) or without its numeral, as the whole of
 #: its line.
 _BARE: Final = {
-    name: re.compile(rf"(?m)^{_DECORATION}(?P<h>(?:{numeral}\s*)?{pat})[ \t*#】\]]*$")
+    name: re.compile(
+        rf"(?m)^{_DECORATION}(?P<h>(?:{numeral}\s*)?{BARE_SECTION_HEADINGS[name]})"
+        rf"[{re.escape(_TRAILING_MARKS)}]*$"
+    )
     for numeral, name in zip("一二三四五六", SECTION_NAMES, strict=True)
-    for pat in (BARE_SECTION_HEADINGS[name],)
 }
-#: Bold or heading marks right after a heading found inside a line.
-_MARKS_AFTER: Final = re.compile(r"[*#】\]]+")
 _PROBLEMS_FALLBACK: Final = re.compile(rf"(?m)^[ \t]*(?P<h>{PROBLEMS_FALLBACK})")
 _PROBLEMS_ANYWHERE: Final = re.compile(rf"(?P<h>{PROBLEMS_FALLBACK})")
 
@@ -179,7 +183,9 @@ def split_sections(norm: NormalizedText) -> Outline:
     sections: dict[SectionName, RawSection] = {}
     for i, (name, _, start, end) in enumerate(found):
         body_end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        sections[name] = RawSection(name, start, end, end, body_end)
+        # the heading without the marks after it (**一、总体情况**); the body after them
+        heading_end = len(text[start:end].rstrip(_TRAILING_MARKS)) + start
+        sections[name] = RawSection(name, start, heading_end, end, body_end)
 
     closing_start = len(text)
     date: tuple[int, int, int] | None = None
