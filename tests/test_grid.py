@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -230,3 +231,29 @@ def test_cell_lines_with_an_empty_cell_after_them_are_still_cell_lines() -> None
     start, end = text.index("二、主动公开"), text.index("五、存在的主要问题")
     assert " | |" in text[start:end]
     assert detect_layout(text, [region_lines(text, start, end)], 60) is Layout.CELL_LINES
+
+
+@pytest.mark.parametrize("family", ["aligned", "plumber"])
+@pytest.mark.parametrize("seed", range(5))
+def test_units_and_signs_printed_apart_from_their_number(family: str, seed: int) -> None:
+    # pdftotext -layout puts a space where Latin digits meet Chinese: 12667.96 万元,
+    # 增 318 件; the unit is the number's, not a word to skip (12667.96 read as 元)
+    made = make_report("2019", "2019", seed=seed)
+    text = FAMILIES[family](made)
+    spaced = re.sub(r"(\d)(万元|元|件)", r"\1 \2", re.sub(r"([增减])(\d)", r"\1 \2", text))
+    assert spaced != text
+    assert parse_report(spaced).to_flat() == parse_report(text).to_flat()
+
+
+def test_a_unit_word_joins_only_the_number_before_it() -> None:
+    active = TABLES["active"]["2019"]
+    text = "行政事业性收费 20 件 增 318 件\n政府集中采购 261875 12667.96 万元\n"
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), active, Layout.WORDS)
+    cells = {
+        spec.key: [folded[t.start : t.end] for t in row.tokens]
+        for spec, row in zip(active.rows, read.rows, strict=True)
+        if row is not None
+    }
+    assert cells["procurement"] == ["261875", "12667.96 万元"]
+    assert cells["fees"] == ["20 件", "增 318 件"]

@@ -379,18 +379,50 @@ _Tokenizer = Callable[[str, int, int, bool, int, int, list[_Event]], None]
 def _word_tokens(
     text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
 ) -> None:
-    """`Layout.WORDS`: each whitespace-separated word that reads as a cell."""
+    """`Layout.WORDS`: each whitespace-separated word that reads as a cell.
+
+    A unit printed apart from its number (``12667.96 万元``: PDF text puts a space where
+    Latin digits meet Chinese) belongs to the number's cell, and so does a sign word before
+    it (``增 318``): neither is a cell on its own.
+    """
     # a word ends at a pipe too (`_WORD`): a space in its place keeps every offset
     seg = text[a:b].replace("|", " ")
     # split() and find() are C-level: no match object per word
     find = seg.find
+    words = seg.split()
+    last = len(words) - 1
     pos = 0
-    for w in seg.split():
+    sign = -1  # where a sign word printed apart from the number after it starts
+    skip = False  # the word is a unit already taken into the cell before it
+    for i, w in enumerate(words):
+        if skip:  # pos is past it already
+            skip = False
+            continue
         pos = find(w, pos)
         end = pos + len(w)
-        if (w.isdigit() and w.isascii()) or (is_cell_text(w) and not _group_head(text, a + pos, w)):
-            out.append(_new(Token, (a + pos, a + end, line, False, None, run)))
+        if (w.isdigit() and w.isascii()) or (
+            is_cell_text(w) and not _group_head(text, a + pos, w)
+        ):
+            start = pos
+            if sign >= 0 and is_cell_text(seg[sign:end]):
+                start = sign
+            if i < last and words[i + 1] in _UNIT_WORDS:
+                unit_end = find(words[i + 1], end) + len(words[i + 1])
+                if is_cell_text(seg[start:unit_end]):
+                    end = unit_end
+                    skip = True
+            out.append(_new(Token, (a + start, a + end, line, False, None, run)))
+            sign = -1
+        else:
+            sign = pos if w in _SIGN_WORDS else -1
         pos = end
+
+
+#: Units and sign words that PDF text prints apart from their number (`_word_tokens`).
+_UNIT_WORDS: Final = frozenset(
+    ("元", "万元", "亿元", "件", "条", "项", "个", "次", "宗", "份", "篇", "家", "万", "亿")
+)
+_SIGN_WORDS: Final = frozenset(("增", "减", "增加", "减少", "新增"))
 
 
 def _tab_tokens(
