@@ -257,3 +257,41 @@ def test_a_unit_word_joins_only_the_number_before_it() -> None:
     }
     assert cells["procurement"] == ["261875", "12667.96 万元"]
     assert cells["fees"] == ["20 件", "增 318 件"]
+
+
+#: pdftotext's reading order (its default mode) on tables with merged cells, as seen on
+#: PDFs printed from Word-style HTML: each edit of the raw rendering must change no value.
+_PDFTOTEXT_ORDER = {
+    # the labels of two rows in one text block, then the values of both
+    "stacked-labels": (
+        r"(（一）予以公开\n\n)((?:\d+\n\n){7})(（二）部分公开[^\n]*\n\n)",
+        r"\1\3\2",
+    ),
+    # a merged group cell printed where its middle is, after the rows below it began
+    "late-group-cell": (r"(\n\n)(\d+\n\n四、政府信息公开行政复议)", r"\1（五）\n不予处\n理\n\n\2"),
+    # a row's label printed in the middle of its values
+    "label-mid-row": (r"(四、结转下年度继续办理\n\n)((?:\d+\n\n){6})", r"\2\1"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(_PDFTOTEXT_ORDER))
+@pytest.mark.parametrize("variant", ["2019", "2021"])
+@pytest.mark.parametrize("seed", range(4))
+def test_pdftotext_reading_order(edit: str, variant: str, seed: int) -> None:
+    text = FAMILIES["raw"](make_report(variant, variant, seed=seed))  # type: ignore[arg-type]
+    pattern, repl = _PDFTOTEXT_ORDER[edit]
+    edited, count = re.subn(pattern, repl, text)
+    assert count == 1
+    report = parse_report(edited)
+    assert report.to_flat() == parse_report(text).to_flat()
+    assert not [d for d in report.diagnostics if d.severity != "info"]
+
+
+def test_stacked_labels_with_one_rows_values_are_the_last_labels() -> None:
+    # two labels, then seven values: the first row printed nothing (blank cells)
+    text = "（一）予以公开\n\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n" + (
+        "\n\n".join("4000004") + "\n"
+    )
+    rows = _rows(text, Layout.RAW)
+    assert "granted" not in rows or not any(rows["granted"])
+    assert rows["partially_granted"] == list("4000004")

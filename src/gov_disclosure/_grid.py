@@ -24,6 +24,7 @@ resolver (`_resolve`) to place short rows and split glued digits by the report's
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import operator
 import re
@@ -870,25 +871,39 @@ def _fill(
         if r.group is not None:
             group_first.setdefault(r.group, i)
     caption_of = {i: lab.caption_of for i, lab in enumerate(spec.labels) if lab.caption_of}
+    group_end = _group_ends(spec)
     extra: list[Token] = []
     p = 0
     last: int | None = None  # the row the previous chunk went to, while it may continue
     line_rows, exact_blanks = layout.line_rows, layout.exact_blanks
+    # cells a blank line apart and no blank cell marked: raw pdftotext, where a row may be
+    # cut by text printed out of place, as in the layouts that drop blanks
+    gaps = layout is Layout.GAPS
 
     def next_free(i: int) -> int:
         while i < n and rows[i] is not None:
             i += 1
         return i
 
-    for piece in pieces:
+    stacked: list[int] = []  # the rows whose labels came one after another, no value between
+    # a row whose first values ended another row's chunk: the rest follows its own label
+    waiting: dict[int, int] = {}  # row -> number of values still to come
+    for index, piece in enumerate(pieces):
         if isinstance(piece, LabelHit):
+            if piece.kind == "group" and group_end.get(piece.ordinal, n) < p:
+                # a merged group cell printed after its rows (pdftotext prints the text of
+                # a cell spanning rows where its middle is): no break in the row before
+                continue
             # A label only anchors what follows it: raw pdftotext prints labels before the
             # values of earlier rows, so a label never moves the pointer on its own.
             last = None
-            if piece.kind == "row" and first_label[piece.ordinal] is None:
-                first_label[piece.ordinal] = piece
+            if piece.kind == "row":
+                if first_label[piece.ordinal] is None:
+                    first_label[piece.ordinal] = piece
+                stacked.append(piece.ordinal)
             continue
         chunk = piece
+        above, stacked = stacked, []
         anchored = _anchored_row(chunk.anchor, caption_of, group_first)
         if _all_blank(chunk.tokens):
             # blank cells count only as the row their own row label names
@@ -901,13 +916,23 @@ def _fill(
         # cell pushed out of its row); only line layouts and glued text split rows so
         if (
             last is not None
-            and (line_rows or not exact_blanks)
+            and (line_rows or not exact_blanks or (gaps and not _any_blank(rows[last])))
             and rows[last] is not None
             and len(rows[last] or ()) + len(chunk.tokens) <= widths[last]
         ):
             rows[last] = [*(rows[last] or ()), *chunk.tokens]
             continue
         own_label = chunk.anchor is not None and chunk.anchor.kind == "row"
+        if (
+            own_label
+            and anchored is not None
+            and waiting.get(anchored) == sum(1 for t in chunk.tokens if not t.blank)
+        ):
+            del waiting[anchored]
+            rows[anchored] = [*(rows[anchored] or ()), *(t for t in chunk.tokens if not t.blank)]
+            last = anchored
+            p = max(p, anchored + 1)
+            continue
         if anchored is not None and (
             (rows[anchored] is None and anchored >= p)
             or ((undecided[anchored] or provisional[anchored]) and own_label)
@@ -928,6 +953,10 @@ def _fill(
             if layout in (Layout.CELL_LINES, Layout.GAPS, Layout.RAW)
             else [(list(chunk.tokens), "rows")]
         )
+        if target == anchored and len(above) > 1:
+            # the values printed row by row before any block printed column by column
+            lead = runs[0][0] if runs[0][1] == "rows" else []
+            target = _stacked_start(above, anchored, lead, rows, widths, p)
         if runs[0][1] != "rows" and anchored is not None:
             # a block printed column by column: its label may name any of its rows
             k = sum(1 for _ in itertools.takewhile(lambda r: r[1] != "rows", runs))
@@ -966,9 +995,26 @@ def _fill(
                     extra.extend(t for t in tokens if not t.blank)
                 continue
             if how == "rows" and not _divides(tokens, target, widths, next_free):
+                values = [t for t in tokens if not t.blank]
+                cut = (
+                    _cut_by_label(values, next_free(target), widths, next_free, pieces, index)
+                    if layout in (Layout.GAPS, Layout.RAW)
+                    else None
+                )
+                if cut is not None:
+                    # whole rows, then the first values of a row whose own label follows
+                    # with exactly the rest (pdftotext printed that label in its middle)
+                    for row_index, part in cut:
+                        rows[row_index] = part
+                        p = row_index + 1
+                    k, part = cut[-1]
+                    if len(part) < widths[k]:
+                        waiting[k] = widths[k] - len(part)
+                    else:
+                        last = k
+                    continue
                 # more values than one row, not a whole number of rows: which belong to
                 # which row cannot be told (empty cells that printed nothing)
-                values = [t for t in tokens if not t.blank]
                 while values:
                     target = next_free(target)
                     if target >= n:
@@ -1040,6 +1086,95 @@ def _divides(
         count += widths[target]
         target = next_free(target + 1)
     return count == len(toks)
+
+
+def _cut_by_label(
+    values: list[Token],
+    start: int,
+    widths: list[int],
+    next_free: Callable[[int], int],
+    pieces: list[LabelHit | _Chunk],
+    index: int,
+) -> list[tuple[int, list[Token]]] | None:
+    """`values` as whole rows from `start`, then the first values of one more row, when
+    that row's own label comes next (other labels aside) followed by exactly the values
+    it still lacks; else ``None`` (which row lacks a value cannot be told)."""
+    out: list[tuple[int, list[Token]]] = []
+    target = start
+    rest = values
+    while target < len(widths) and len(rest) >= widths[target]:
+        out.append((target, rest[: widths[target]]))
+        rest = rest[widths[target] :]
+        target = next_free(target + 1)
+    if not rest or target >= len(widths):
+        return None
+    need = widths[target] - len(rest)
+    after = index + 1
+    while after < len(pieces):
+        piece = pieces[after]
+        after += 1
+        if not isinstance(piece, LabelHit):
+            return None  # values before the row's label: not the row's rest
+        if piece.kind == "row" and piece.ordinal == target:
+            break
+    else:
+        return None
+    chunk = pieces[after] if after < len(pieces) else None
+    if not isinstance(chunk, _Chunk) or sum(1 for t in chunk.tokens if not t.blank) != need:
+        return None
+    return [*out, (target, rest)]
+
+
+def _any_blank(tokens: list[Token] | None) -> bool:
+    return tokens is not None and any(map(_BLANK, tokens))
+
+
+@functools.cache
+def _group_ends(spec: TableSpec) -> dict[int, int]:
+    """For each group label of table 三 (``group.denied``: （三）不予公开), the index of
+    its last row; ``group.results`` (三、本年度办理结果) ends at （七）总计."""
+    keys = [r.key for r in spec.rows]
+    out: dict[int, int] = {}
+    for i, lab in enumerate(spec.labels):
+        if not lab.key.startswith("group."):
+            continue
+        group = lab.key.removeprefix("group.")
+        if group == "results" and "total" in keys:
+            out[i] = keys.index("total")
+            continue
+        members = [k for k, key in enumerate(keys) if key.startswith(group + ".")]
+        if members:
+            out[i] = members[-1]
+    return out
+
+
+def _stacked_start(
+    above: list[int],
+    anchored: int,
+    tokens: list[Token],
+    rows: list[list[Token] | None],
+    widths: list[int],
+    p: int,
+) -> int:
+    """The first row of the values after a stack of row labels.
+
+    Raw pdftotext prints the labels of neighbouring rows one after another when they
+    share a text block (``（一）予以公开`` ``（二）部分公开…``), then the values of all of
+    them, row after row.  When the values are exactly as many as the stacked rows hold,
+    they start at the stack's first row; otherwise they are the last label's (the rows
+    above printed nothing: blank cells).
+    """
+    if len(above) < 2 or above[-1] != anchored:
+        return anchored
+    first = anchored
+    for ordinal in reversed(above[:-1]):
+        if ordinal != first - 1 or ordinal < p or rows[ordinal] is not None:
+            break
+        first = ordinal
+    if first == anchored:
+        return anchored
+    values = sum(1 for t in tokens if not t.blank)
+    return first if values == sum(widths[first : anchored + 1]) else anchored
 
 
 def _anchored_row(
