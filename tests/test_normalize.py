@@ -92,3 +92,11 @@ def test_box_drawing_borders_fold_to_pipes_rules_and_corners() -> None:
     n = normalize("┌──┬──┐\n│ 规章 │ 12 │\n╞══╪══╡\n┃ 3 ║ ¦ 4 ┃")
     assert n.folded == "+--+--+\n| 规章 | 12 |\n+--+--+\n| 3 | | 4 |"
     assert n.text.startswith("┌──┬──┐")  # the text users see keeps the report's own
+
+
+def test_page_breaks_are_kept_as_page_starts() -> None:
+    n = normalize("第一页\f第二页\r\n據(jù)\f第三页")
+    assert n.page_starts == (4, 10)
+    assert n.text[4:7] == "第二页" and n.text[10:13] == "第三页"
+    assert "\f" not in n.text
+    assert normalize("no page break").page_starts == ()

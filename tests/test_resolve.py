@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gov_disclosure import CellKind, parse_report
+from gov_disclosure._vocab import TABLES
 
 from .render import render_glued
 from .reports import make_report
@@ -98,3 +99,33 @@ def test_glued_number_cut_by_a_stray_space() -> None:
     assert r.active["licensing"]["decisions"].raw == "425 486"
     assert r.active["penalty"]["decisions"].value == 43
     assert r.active["coercion"]["decisions"].value == 7
+
+
+def _aligned(label: str, cells: tuple[str | None, ...], starts: tuple[int, ...]) -> str:
+    """A pdftotext -layout row: the label, then each value right-aligned at its column."""
+    line = label
+    for value, at in zip(cells, starts, strict=True):
+        line = line.ljust(at) + ("" if value is None else value.rjust(4))
+    return line
+
+
+def test_short_rows_are_placed_by_the_columns_of_their_own_page() -> None:
+    # pdftotext -layout spaces each page on its own scale: a table that runs over a page
+    # break has its columns elsewhere on the next page, where short rows must be placed
+    made = make_report("2019", "2019", seed=7, blanks=0.3)
+    spec = TABLES["requests"]["2019"]
+    first = tuple(40 + 6 * c for c in range(7))
+    second = tuple(46 + 9 * c for c in range(7))
+    lines = []
+    for i, row in enumerate(spec.rows):
+        cells = made.requests[row.key]
+        if i == 12:
+            lines.append("\f")  # the page break
+        lines.append(_aligned(row.label, cells, first if i < 12 else second))
+    requests = "\n\n".join(lines)
+    assert any(None in made.requests[r.key] for r in spec.rows[14:])  # short rows on page 2
+    report = _report("规章 0 0 0", requests, "")
+    for row in spec.rows:
+        cells = report.requests[row.key]  # type: ignore[attr-defined]
+        got = tuple(c.raw if c.raw else None for c in cells)
+        assert got == made.requests[row.key], row.key

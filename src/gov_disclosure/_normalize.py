@@ -104,6 +104,9 @@ class NormalizedText:
     _edit_at: tuple[int, ...] = attrs.field(repr=False)
     _edit_shift: tuple[int, ...] = attrs.field(repr=False)
     _line_starts: tuple[int, ...] = attrs.field(repr=False)
+    page_starts: tuple[int, ...] = attrs.field(default=(), repr=False)
+    """Normalised offsets of the pages after the first, where the input had a form feed
+    (pdftotext's page break; the form feed itself became a space)."""
     t2s: str | None = None
     """What converted traditional characters: ``"opencc"``, or ``"table"`` (OpenCC not
     installed: the built-in character table); ``None`` when nothing was converted."""
@@ -177,6 +180,9 @@ def normalize(text: str) -> NormalizedText:
         clean = "".join(pieces)
     else:
         clean = text
+    pages: tuple[int, ...] = ()
+    if "\f" in clean:
+        pages = tuple(m.end() for m in _FORM_FEED.finditer(clean))
     clean = _CONTROLS.sub(_control, clean)
 
     t2s = None
@@ -195,11 +201,13 @@ def normalize(text: str) -> NormalizedText:
         edit_at=tuple(edit_at),
         edit_shift=tuple(edit_shift),
         line_starts=tuple(starts),
+        page_starts=pages,
         t2s=t2s,
     )
 
 
 _NEWLINE: Final = re.compile(r"\r\n?|\n")
+_FORM_FEED: Final = re.compile("\f")
 
 _FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items()}
 _FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")

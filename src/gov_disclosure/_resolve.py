@@ -22,6 +22,7 @@ The resolver never changes a value the author wrote and never writes a 0 for a b
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -46,6 +47,7 @@ from ._vocab import (
     REQUEST_TOTAL_COLUMN,
     REVIEW_TOTAL_COLUMN,
     ColumnSpec,
+    RowSpec,
     TableSpec,
 )
 
@@ -99,9 +101,9 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
         for s, r in zip(spec.rows, read.rows, strict=True)
     )
     # column positions are learnt only where a short row needs placing
-    anchors = _column_anchors(norm.folded, read) if short else {}
+    anchors = _column_anchors(norm, read) if short else {}
     choices = [
-        _row_choice(norm, spec, i, r, read.layout, anchors.get(spec.rows[i].group))
+        _row_choice(norm, spec, i, r, read.layout, _anchors_for(norm, anchors, spec.rows[i], r))
         for i, r in enumerate(read.rows)
     ]
     picked = _choose(spec, choices, diags, norm)
@@ -335,24 +337,55 @@ def _column(folded: str, start: int, end: int) -> tuple[int, int]:
     return start - line_start, end - line_start
 
 
-def _column_anchors(folded: str, read: TableRead) -> dict[str | None, list[tuple[float, float]]]:
+_AnchorKey = tuple[str | None, int | None]
+"""A group of rows sharing columns, and a page (``None``: the whole table)."""
+
+
+def _page(norm: NormalizedText, pos: int) -> int:
+    return bisect.bisect_right(norm.page_starts, pos)
+
+
+def _anchors_for(
+    norm: NormalizedText,
+    anchors: dict[_AnchorKey, list[tuple[float, float]]],
+    row_spec: RowSpec,
+    row: RowRead | None,
+) -> list[tuple[float, float]] | None:
+    """The column positions for `row`: those of its page, else of the whole table."""
+    if not anchors:
+        return None
+    if row is not None and row.tokens and norm.page_starts:
+        own = anchors.get((row_spec.group, _page(norm, row.tokens[0].start)))
+        if own is not None:
+            return own
+    return anchors.get((row_spec.group, None))
+
+
+def _column_anchors(
+    norm: NormalizedText, read: TableRead
+) -> dict[_AnchorKey, list[tuple[float, float]]]:
     """Where each column's values sit (start and end column), per group of rows sharing
-    columns, learnt from rows read complete in whitespace-aligned text.
+    columns, learnt from rows read complete in whitespace-aligned text: for the whole
+    table, and for each page of PDF text (pdftotext -layout spaces each page on its own
+    scale, so the columns of a table that runs over a page break move).
 
     Only positions that at least two complete rows agree on (within the tolerance) count:
     text whose rows are laid out differently (inscriptis shifts rows with an extra label
     cell) yields no anchors, and placement falls back to the arithmetic.
     """
-    samples: dict[str | None, list[list[tuple[int, int]]]] = {}
+    folded = norm.folded
+    samples: dict[_AnchorKey, list[list[tuple[int, int]]]] = {}
     for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
         if row is None or row.undecided:
             continue
         toks = [t for t in row.tokens if not t.blank]
         if len(toks) == len(row_spec.columns) and len({t.line for t in toks}) == 1:
-            samples.setdefault(row_spec.group, []).append(
-                [_column(folded, t.start, t.end) for t in toks]
-            )
-    out: dict[str | None, list[tuple[float, float]]] = {}
+            where = [_column(folded, t.start, t.end) for t in toks]
+            samples.setdefault((row_spec.group, None), []).append(where)
+            if norm.page_starts:
+                page = _page(norm, toks[0].start)
+                samples.setdefault((row_spec.group, page), []).append(where)
+    out: dict[_AnchorKey, list[tuple[float, float]]] = {}
     for group, rows in samples.items():
         if len(rows) < 2:
             continue
