@@ -777,8 +777,23 @@ def _choose(
             chosen.append(None)
     open_rows = [i for i, c in enumerate(chosen) if c is None and choices[i].candidates]
     best_sets: dict[int, set[int]] = {}
-    if open_rows and spec.name == "requests":
-        best_sets = _search(spec, choices, chosen, open_rows)
+    # rows placed by convention take part in the search too: the arithmetic may overrule it
+    by_convention = [
+        i
+        for i, ch in enumerate(choices)
+        if chosen[i] is not None and ch.how == "placed" and len(ch.candidates) > 1
+    ]
+    if (open_rows or by_convention) and spec.name == "requests":
+        unfixed = [None if i in by_convention else c for i, c in enumerate(chosen)]
+        best_sets = _search(spec, choices, unfixed, sorted((*open_rows, *by_convention)))
+        if not best_sets and by_convention and open_rows:
+            best_sets = _search(spec, choices, chosen, open_rows)
+        for i in by_convention:
+            fits = best_sets.pop(i, None)
+            if fits and chosen[i] not in fits:
+                chosen[i] = next(iter(fits)) if len(fits) == 1 else None
+                if chosen[i] is None:
+                    best_sets[i] = fits
     out: list[tuple[Slot, ...]] = []
     for i, ch in enumerate(choices):
         w = widths[i]
@@ -839,13 +854,21 @@ def _search(
 
     Returns, for each open row, the set of its readings that take part in a best
     combination.  Blank cells count as 0 here: only for ranking placements, never as values.
+
+    Where identity B holds exactly for some combination, `_column_solutions` finds the
+    readings that take part without trying every combination; the rest (rows it leaves
+    open, or every row when the report's arithmetic does not add up) are tried one
+    combination at a time, up to `MAX_COMBINATIONS`.
     """
-    sizes = [len(choices[i].candidates) for i in open_rows]
+    solved = _column_solutions(spec, choices, chosen, open_rows)
+    if all(row in solved for row in open_rows):
+        return solved
+    sizes = [len(solved.get(i, ())) or len(choices[i].candidates) for i in open_rows]
     combos = 1
     for size in sizes:
         combos *= size
         if combos > MAX_COMBINATIONS:
-            return {}
+            return solved
     n_cols = len(spec.rows[0].columns)
     keys = [r.key for r in spec.rows]
     where = {k: i for i, k in enumerate(keys)}
@@ -857,8 +880,9 @@ def _search(
         else None
         for i, ch in enumerate(choices)
     ]
+    picks = {row: sorted(solved.get(row, ())) or range(len(choices[row].candidates)) for row in open_rows}
     options = {
-        row: [[_num(p) or 0 for p in cand] for cand in choices[row].candidates]
+        row: [[_num(p) or 0 for p in choices[row].candidates[k]] for k in picks[row]]
         for row in open_rows
     }
     best = -1
@@ -872,7 +896,193 @@ def _search(
             best, best_combos = score, [combo]
         elif score == best:
             best_combos.append(combo)
-    return {row: {combo[k] for combo in best_combos} for k, row in enumerate(open_rows)}
+    return {
+        row: {picks[row][combo[k]] for combo in best_combos} for k, row in enumerate(open_rows)
+    }
+
+
+#: Totals up to this are searched by `_column_solutions` (its bit sets have a bit for
+#: every number up to the total; table 三 of the largest agencies counts tens of thousands).
+MAX_COLUMN_TOTAL: Final = 1_000_000
+#: A bound on the work of `_column_solutions`: partial sums times readings, per table.
+MAX_SUM_STEPS: Final = 12000
+
+
+def _column_solutions(
+    spec: TableSpec,
+    choices: list[_RowChoice],
+    chosen: list[int | None],
+    open_rows: list[int],
+) -> dict[int, set[int]]:
+    """For tables with too many short rows to try every combination: the readings of the
+    open leaf rows that take part in a combination satisfying identity B in every column
+    exactly, and of one open edge row those then satisfying identity A; ``{}`` when the
+    total row is itself open, no combination fits, or the search grows too large.
+
+    Identity B says each column of （七）总计 is the sum of the leaf rows, so the readings
+    are searched row by row over the partial sums of the columns (a dynamic programme:
+    partial sums reached by several combinations are kept once, sums beyond the total are
+    dropped, as counts are never negative, and readings that differ only in where a 0 or
+    a blank goes are one sum).  A reading takes part in a solution when some partial sum
+    before its row plus the reading leaves a rest that the rows after it can make.  Blank
+    cells count as 0 here, as in `_search`.
+    """
+    keys = [r.key for r in spec.rows]
+    where = {k: i for i, k in enumerate(keys)}
+    edges = [where[k] for k in REQUEST_EDGE_ROWS]
+    total_row = edges[2]
+    if total_row in open_rows or not choices[total_row].candidates:
+        return {}
+    n_cols = len(spec.rows[0].columns)
+
+    def values(row: int, pick: int) -> tuple[int, ...]:
+        return tuple(_num(p) or 0 for p in choices[row].candidates[pick])
+
+    target = list(values(total_row, chosen[total_row] or 0))
+    leaves = [i for i in range(len(keys)) if i not in edges]
+    open_leaves = [i for i in leaves if i in open_rows]
+    for i in leaves:
+        if i not in open_rows and chosen[i] is not None and choices[i].candidates:
+            for c, v in enumerate(values(i, chosen[i] or 0)):
+                target[c] -= v
+    if min(target) < 0 or max(target) > MAX_COLUMN_TOTAL:
+        return {}
+    # Each column's sum packed into a field of a Python int, with a guard bit above it:
+    # adding two packed sums adds every column at once, and subtracting a packed sum from
+    # the goal with every guard bit set leaves a guard bit clear exactly where the sum is
+    # beyond the goal in that column (SWAR: one integer operation instead of seven).
+    bits = max(target).bit_length() + 1
+    guard = sum(1 << (c * (bits + 1) + bits) for c in range(n_cols))
+
+    def pack(vals: Sequence[int]) -> int:
+        return sum(min(v, (1 << bits) - 1) << (c * (bits + 1)) for c, v in enumerate(vals))
+
+    def unpack(packed: int) -> list[int]:
+        mask = (1 << bits) - 1
+        return [(packed >> (c * (bits + 1))) & mask for c in range(n_cols)]
+
+    goal = pack(target)
+    within = goal | guard
+    readings: list[dict[tuple[int, ...], list[int]]] = []
+    for row in open_leaves:
+        distinct: dict[tuple[int, ...], list[int]] = {}
+        for pick in range(len(choices[row].candidates)):
+            vals = values(row, pick)
+            if min(vals) < 0:
+                return {}  # the sums below hold counts, never negative
+            if all(v <= t for v, t in zip(vals, target, strict=True)):
+                distinct.setdefault(vals, []).append(pick)
+        if not distinct:
+            return {}  # no reading of the row fits under the totals
+        readings.append(distinct)
+    if not _column_consistent(readings, target):
+        return {}
+    # each open row's distinct sums, with the readings that make each
+    sums_of = [
+        {pack(vals): picks for vals, picks in distinct.items()} for distinct in readings
+    ]
+    # the most each open row can add to each column, to drop partial sums that the rows
+    # left could no longer bring up to the goal: floor[k] is, per column, what the first
+    # k rows must have made at least (and ceiling[k] what rows k.. must make at least)
+    most = [[max(col) for col in zip(*map(unpack, by_sum), strict=True)] for by_sum in sums_of]
+    floor, ceiling = [], []
+    for k in range(len(sums_of) + 1):
+        after = [sum(m[c] for m in most[k:]) for c in range(n_cols)]
+        before = [sum(m[c] for m in most[:k]) for c in range(n_cols)]
+        floor.append(pack([max(0, t - a) for t, a in zip(target, after, strict=True)]))
+        ceiling.append(pack([max(0, t - b) for t, b in zip(target, before, strict=True)]))
+    budget = MAX_SUM_STEPS
+    # forward[k]: the partial sums the first k open rows can make, none beyond the goal
+    forward: list[set[int]] = [{0}]
+    for k, by_sum in enumerate(sums_of):
+        budget -= len(forward[-1]) * len(by_sum)
+        if budget < 0:
+            return {}
+        low = floor[k + 1]
+        reach = {
+            t
+            for s in forward[-1]
+            for v in by_sum
+            if (within - (t := s + v)) & guard == guard and ((t | guard) - low) & guard == guard
+        }
+        if not reach:
+            return {}
+        forward.append(reach)
+    if goal not in forward[-1]:
+        return {}
+    out: dict[int, set[int]] = {}
+    # backward: the rests the rows after k can make; row k's sums that join both
+    rest: set[int] = {0}
+    for k in range(len(open_leaves) - 1, -1, -1):
+        budget -= len(forward[k]) * len(sums_of[k]) + len(rest) * len(sums_of[k])
+        if budget < 0:
+            return {}
+        kept = [v for v in sums_of[k] if any(goal - s - v in rest for s in forward[k])]
+        out[open_leaves[k]] = {pick for v in kept for pick in sums_of[k][v]}
+        low = ceiling[k]
+        rest = {
+            t
+            for r in rest
+            for v in kept
+            if (within - (t := r + v)) & guard == guard and ((t | guard) - low) & guard == guard
+        }
+    open_edges = [i for i in edges if i in open_rows]
+    if len(open_edges) == 1 and all(choices[i].candidates for i in edges):
+        row = open_edges[0]
+        fits: set[int] = set()
+        for pick in range(len(choices[row].candidates)):
+            new, carried, total, ahead = (
+                values(i, pick if i == row else chosen[i] or 0) for i in edges
+            )
+            if all(new[j] + carried[j] == total[j] + ahead[j] for j in range(n_cols)):
+                fits.add(pick)
+        if fits:
+            out[row] = fits
+    return out
+
+
+def _column_consistent(
+    readings: list[dict[tuple[int, ...], list[int]]], target: list[int]
+) -> bool:
+    """Drop, in place, the readings that cannot take part in a solution of one column on
+    its own; ``False`` when some row is left with none.
+
+    Each column alone is a sum of one value per row, whose reachable partial sums are
+    the bits of an integer (a shift adds a value to all of them at once).  A value of a
+    row survives when a partial sum of the rows before it, the value and a sum of the rows
+    after it make the column's total.  Dropping a reading changes the other columns'
+    values, so the columns are gone over again until nothing changes.  Cheap, and it
+    leaves the joint search of `_column_solutions` far fewer readings to combine.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for c, goal in enumerate(target):
+            mask = (1 << (goal + 1)) - 1
+            columns = [{vals[c] for vals in distinct} for distinct in readings]
+            # reach[k]: bit s set when the rows before k can sum to s in this column
+            reach = [1]
+            for values in columns:
+                bits = 0
+                for v in values:
+                    bits |= reach[-1] << v
+                reach.append(bits & mask)
+            # need: bit s set when the rows from k on can bring s up to the goal
+            need = 1 << goal
+            for k in range(len(readings) - 1, -1, -1):
+                fits = {v for v in columns[k] if (reach[k] << v) & need}
+                if len(fits) < len(columns[k]):
+                    readings[k] = {
+                        vals: picks for vals, picks in readings[k].items() if vals[c] in fits
+                    }
+                    if not readings[k]:
+                        return False
+                    changed = True
+                bits = 0
+                for v in fits:
+                    bits |= need >> v
+                need = bits
+    return True
 
 
 def _identity_score(
