@@ -11,6 +11,7 @@ from typing import Any
 DATA = pathlib.Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"
 FIXTURES = DATA / "fixtures"
+PDF = DATA / "pdf"
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 

@@ -295,3 +295,17 @@ def test_stacked_labels_with_one_rows_values_are_the_last_labels() -> None:
     rows = _rows(text, Layout.RAW)
     assert "granted" not in rows or not any(rows["granted"])
     assert rows["partially_granted"] == list("4000004")
+
+
+@pytest.mark.parametrize("variant", ["2019", "2021"])
+def test_stray_values_do_not_push_the_rows_below_down(variant: str) -> None:
+    # raw pdftotext printed two cells of an earlier row after a merged group cell, before
+    # the next row's label: they must not take that row, whose own label brings all seven
+    made = make_report(variant, variant, seed=5)  # type: ignore[arg-type]
+    text = FAMILIES["raw"](made)
+    edited = text.replace("2.重复申请\n\n", "（四）\n无法提\n供\n\n0\n\n8\n\n2.重复申请\n\n", 1)
+    assert edited != text
+    report = parse_report(edited)
+    flat, want = report.to_flat(), parse_report(text).to_flat()
+    assert {k: v for k, v in flat.items() if v != want[k]} == {}
+    assert [d.code for d in report.diagnostics if d.severity != "info"] == ["unplaced-value"] * 2

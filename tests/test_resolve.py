@@ -164,3 +164,13 @@ def test_the_column_sums_overrule_the_lone_value_convention() -> None:
     row = report.requests[key]
     assert [c.value for c in row] == [None, None, None, 16, None, None, 16]
     assert not [d for d in report.diagnostics if d.severity != "info"]
+
+
+def test_a_lone_value_is_not_the_natural_persons_unless_it_equals_the_total() -> None:
+    # 11 and 0 in a row whose blanks were dropped: not 11 for 自然人 and 0 for the total
+    # (the convention is for a lone value equal to the total)
+    r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 11 |\n0 |", "")
+    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    assert row["natural_person"].value is None
+    about = {d.code for d in r.diagnostics if d.key == "requests.new_received"}  # type: ignore[attr-defined]
+    assert about == {"ambiguous-cells"}

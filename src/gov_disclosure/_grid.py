@@ -24,7 +24,6 @@ resolver (`_resolve`) to place short rows and split glued digits by the report's
 from __future__ import annotations
 
 import enum
-import functools
 import itertools
 import operator
 import re
@@ -865,6 +864,9 @@ def _fill(
     # rows filled in template order from a line whose label is not the template's (a row
     # the agency added, 行政确认 say): their own label, when it comes, takes them back
     provisional = [False] * n
+    # rows given a short chunk that no label of theirs anchored (values scattered by a
+    # PDF's reading order): their own label, followed by a whole row, takes them back
+    guessed = [False] * n
     first_label: list[LabelHit | None] = [None] * n
     group_first: dict[str, int] = {}
     for i, r in enumerate(spec.rows):
@@ -926,7 +928,8 @@ def _fill(
         if (
             own_label
             and anchored is not None
-            and waiting.get(anchored) == sum(1 for t in chunk.tokens if not t.blank)
+            and anchored in waiting
+            and waiting[anchored] == sum(1 for t in chunk.tokens if not t.blank)
         ):
             del waiting[anchored]
             rows[anchored] = [*(rows[anchored] or ()), *(t for t in chunk.tokens if not t.blank)]
@@ -936,14 +939,20 @@ def _fill(
         if anchored is not None and (
             (rows[anchored] is None and anchored >= p)
             or ((undecided[anchored] or provisional[anchored]) and own_label)
+            or (
+                guessed[anchored]
+                and own_label
+                and sum(1 for t in chunk.tokens if not t.blank) == widths[anchored]
+            )
         ):
             # the row its label names; an undecidable row is only a placeholder, which the
             # values printed under the row's own label take back, and so is a row filled
-            # from an unknown row's line (its values fit no row of the template)
+            # from an unknown row's line (its values fit no row of the template) or from
+            # a few values that came after no label of the row's
             target = anchored
-            if provisional[anchored]:
+            if provisional[anchored] or guessed[anchored]:
                 extra.extend(t for t in rows[anchored] or () if not t.blank)
-                provisional[anchored] = False
+                provisional[anchored] = guessed[anchored] = False
             rows[target] = None
             undecided[target] = False
         else:
@@ -1036,6 +1045,7 @@ def _fill(
                     break  # trailing blanks (a merged 4th cell, say) belong to no row
                 rows[target] = _trim(take, w)
                 transposed[target] = is_block
+                guessed[target] = target != anchored and len(take) < w
                 last = target
                 p = target + 1
                 if tokens and _all_blank(tokens):
@@ -1129,10 +1139,19 @@ def _any_blank(tokens: list[Token] | None) -> bool:
     return tokens is not None and any(map(_BLANK, tokens))
 
 
-@functools.cache
 def _group_ends(spec: TableSpec) -> dict[int, int]:
     """For each group label of table 三 (``group.denied``: （三）不予公开), the index of
     its last row; ``group.results`` (三、本年度办理结果) ends at （七）总计."""
+    known = _GROUP_ENDS.get((spec.name, spec.variant))  # rows and labels are the variant's
+    if known is None:
+        known = _GROUP_ENDS[spec.name, spec.variant] = _find_group_ends(spec)
+    return known
+
+
+_GROUP_ENDS: dict[tuple[str, str], dict[int, int]] = {}
+
+
+def _find_group_ends(spec: TableSpec) -> dict[int, int]:
     keys = [r.key for r in spec.rows]
     out: dict[int, int] = {}
     for i, lab in enumerate(spec.labels):

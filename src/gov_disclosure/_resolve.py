@@ -747,7 +747,7 @@ def _preferred(spec: TableSpec, cands: tuple[Candidate, ...]) -> int | None:
     if spec.name == "requests":
         for i, c in enumerate(cands):
             filled = [k for k, p in enumerate(c) if p is not None]
-            if filled == [0, REQUEST_TOTAL_COLUMN]:
+            if filled == [0, REQUEST_TOTAL_COLUMN] and _num(c[0]) == _num(c[REQUEST_TOTAL_COLUMN]):
                 return i  # a lone applicant value equal to the total: 自然人
         return None
     if spec.name == "active":
@@ -778,22 +778,28 @@ def _choose(
     open_rows = [i for i, c in enumerate(chosen) if c is None and choices[i].candidates]
     best_sets: dict[int, set[int]] = {}
     # rows placed by convention take part in the search too: the arithmetic may overrule it
+    # (a lone 0 is the same sum in any column: nothing for the arithmetic to say)
     by_convention = [
         i
         for i, ch in enumerate(choices)
-        if chosen[i] is not None and ch.how == "placed" and len(ch.candidates) > 1
+        if chosen[i] is not None
+        and ch.how == "placed"
+        and len(ch.candidates) > 1
+        and _num(ch.candidates[chosen[i] or 0][0]) != 0
     ]
-    if (open_rows or by_convention) and spec.name == "requests":
+    if by_convention and spec.name == "requests":
+        # only an exact solution of the column sums overrules the convention
         unfixed = [None if i in by_convention else c for i, c in enumerate(chosen)]
-        best_sets = _search(spec, choices, unfixed, sorted((*open_rows, *by_convention)))
-        if not best_sets and by_convention and open_rows:
-            best_sets = _search(spec, choices, chosen, open_rows)
+        solved = _column_solutions(spec, choices, unfixed, sorted((*open_rows, *by_convention)))
         for i in by_convention:
-            fits = best_sets.pop(i, None)
+            fits = solved.get(i)
             if fits and chosen[i] not in fits:
                 chosen[i] = next(iter(fits)) if len(fits) == 1 else None
                 if chosen[i] is None:
-                    best_sets[i] = fits
+                    open_rows.append(i)
+        open_rows.sort()
+    if open_rows and spec.name == "requests":
+        best_sets = _search(spec, choices, chosen, open_rows)
     out: list[tuple[Slot, ...]] = []
     for i, ch in enumerate(choices):
         w = widths[i]

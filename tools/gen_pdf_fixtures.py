@@ -1,0 +1,120 @@
+"""Regenerate tests/data/pdf: reports printed to PDF and read back by the PDF text tools.
+
+Each report (tests/reports.py, with paragraphs of a real report's length) is written as
+Word-style HTML with the templates' merged cells (tests/render.py), printed to PDF by
+LibreOffice, and extracted three ways, as scrapers do: ``pdftotext`` (its reading order:
+the raw family), ``pdftotext -layout`` and pdfplumber's ``extract_text``.  The expected
+file holds the report's true values (nothing marked undecidable: tests/test_pdf.py says
+what a reading may leave open).
+
+Needs LibreOffice (``soffice``), poppler-utils (``pdftotext``) and pdfplumber, none of
+which the library or its tests need:
+
+    apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+    pip install pdfplumber
+    python tools/gen_pdf_fixtures.py
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import attrs
+
+ROOT = pathlib.Path(__file__).parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tests.render import render_html
+from tests.reports import expected_flat, make_report
+
+OUT = ROOT / "tests" / "data" / "pdf"
+TEMPLATES = {"trial": ("2019", "2019"), "revised": ("2021", "2021"), "mixed": ("2021", "2019")}
+#: (seed, template, share of zero cells left blank, HTML variant: even merges the label
+#: cells as the template does, odd prints every row's own group cells, empty)
+CASES = [
+    (102, "trial", 0.0, 2),
+    (102, "revised", 0.0, 2),
+    (104, "mixed", 0.0, 0),
+    (105, "revised", 0.0, 1),
+    (100, "revised", 0.3, 0),
+    (103, "trial", 0.3, 3),
+    (106, "mixed", 0.3, 2),
+]
+OVERVIEW = (
+    "2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，"
+    "认真落实《中华人民共和国政府信息公开条例》和上级关于政务公开工作的部署要求，围绕中心"
+    "工作，不断深化政务公开，提升政务服务水平，切实保障人民群众的知情权、参与权、表达权和"
+    "监督权，推动法治政府建设取得新成效。"
+)
+PROBLEMS = (
+    "2023年我局政府信息公开工作取得了一定成效，但仍存在一些不足：一是公开内容的全面性、"
+    "及时性还需进一步提高；二是政策解读的形式还不够丰富，解读质量有待提升；三是依申请公开"
+    "答复的规范化水平仍需加强。下一步，我局将进一步健全工作机制，加强业务培训，不断提升"
+    "政府信息公开工作质量和水平。"
+)
+OTHER = (
+    "本年度我局未收取政府信息公开信息处理费。根据《政府信息公开信息处理费管理办法》规定，"
+    "本机关全年未发出收费通知，未收取任何信息处理费用。无其他需要报告的事项。"
+)
+
+
+def _json(value: object) -> object:
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def main() -> None:
+    import pdfplumber  # only this tool needs it
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = pathlib.Path(tmp)
+        for seed, template, blanks, variant in CASES:
+            active, requests = TEMPLATES[template]
+            report = make_report(active, requests, seed=seed, blanks=blanks)  # type: ignore[arg-type]
+            report = attrs.evolve(report, overview=OVERVIEW, problems=PROBLEMS, other=OTHER)
+            stem = f"s{seed}-{template}" + ("-blanks" if blanks else "")
+            (work / f"{stem}.html").write_text(render_html(report, variant), encoding="utf-8")
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
+                 str(work / f"{stem}.html")],
+                check=True, capture_output=True,
+            )
+            pdf = work / f"{stem}.pdf"
+            for name, args in (("raw", []), ("layout", ["-layout"])):
+                subprocess.run(
+                    ["pdftotext", "-enc", "UTF-8", *args, str(pdf), str(OUT / f"{stem}.{name}.txt")],
+                    check=True,
+                )
+            with pdfplumber.open(pdf) as doc:
+                text = "\n".join(page.extract_text() or "" for page in doc.pages)
+            (OUT / f"{stem}.plumber.txt").write_text(text, encoding="utf-8")
+            gold = {
+                "fields": {k: _json(v) for k, v in expected_flat(report).items()},
+                "text": {
+                    sec: {"starts": body[:12], "ends": body[-12:]}
+                    for sec, body in (
+                        ("overview", report.overview),
+                        ("problems", report.problems),
+                        ("other_matters", report.other),
+                    )
+                },
+                "notes": f"Synthetic: a {template} report (seed {seed}, blank share {blanks}, "
+                f"HTML variant {variant}) printed to PDF by LibreOffice and extracted by "
+                "pdftotext and pdfplumber (tools/gen_pdf_fixtures.py).",
+            }
+            (OUT / f"{stem}.expected.json").write_text(
+                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+    print(f"wrote {len(CASES)} reports x 3 extractions to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
