@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 
 import pytest
 
+from gov_disclosure import parse_report
 from gov_disclosure._normalize import normalize
+
+from .render import FAMILIES
+from .reports import make_report
 
 
 @pytest.mark.parametrize(
@@ -100,3 +105,23 @@ def test_page_breaks_are_kept_as_page_starts() -> None:
     assert n.text[4:7] == "第二页" and n.text[10:13] == "第三页"
     assert "\f" not in n.text
     assert normalize("no page break").page_starts == ()
+
+
+def test_radical_forms_from_pdf_text_become_ideographs() -> None:
+    # PDF text extraction writes Kangxi radicals (U+2F00-) and radical supplement forms
+    # where the font shares a glyph: ⾏政 is 行政, ⼀、 is 一、, ⻓期 is 长期
+    n = normalize("⼀、⾏政许可 ⻓期 ⾨")
+    assert n.text == "一、行政许可 长期 门"  # ⾨ decomposes to 門, then simplified
+    assert len(n.text) == len("⼀、⾏政许可 ⻓期 ⾨")
+    assert normalize(n.text).text == n.text
+
+
+@pytest.mark.parametrize("family", ["plumber", "aligned", "raw", "pipe_lines"])
+def test_reports_written_with_radical_forms_read_the_same(family: str) -> None:
+    made = make_report("2021", "2019", seed=4)
+    text = FAMILIES[family](made)
+    # every ideograph that a Kangxi radical stands for, written as the radical
+    radicals = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0x2F00, 0x2FD6)}
+    pdf_like = "".join(radicals.get(ch, ch) for ch in text)
+    assert sum(ch != c for ch, c in zip(text, pdf_like, strict=True)) > 50
+    assert parse_report(pdf_like).to_flat() == parse_report(text).to_flat()

@@ -6,10 +6,12 @@ What changes, in order:
    feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
-3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
+3. radical forms that PDF text extraction puts for ideographs (``⾏政``) become the
+   ideographs (``行政``);
+4. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
    (where OpenCC is not installed, character by character from the table it was
    generated from, `_tradchars`; `NormalizedText.t2s` says which);
-4. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
+5. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
    ideographic space, zero-width space…) to a plain space, one character for one, so that
    both copies share offsets.  Matching runs on the folded copy; section text is cut from
    the unfolded one, so users see the report's own punctuation.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
@@ -64,6 +67,23 @@ _CONTROL_TO_SPACE: Final[dict[int, str]] = {
 }
 # A form feed (pdftotext's page break) starts the next page's first line: a space keeps
 # that line as it is instead of adding an empty line that would read as a blank cell.
+
+#: Radical forms that PDF text extraction puts for ideographs whose glyph the font shares
+#: with a radical (``⾏政`` for 行政, ``⼀、`` for 一、: Chrome and many Word PDFs): the 214
+#: Kangxi radicals, each the ideograph Unicode decomposes it to, and the radicals
+#: supplement's forms that stand for a character of their own.
+_RADICAL_FORMS: Final[dict[int, str]] = {
+    **{c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+    **{
+        ord(radical): ideograph
+        for radical, ideograph in zip(
+            "⻅⻆⻉⻋⻓⻔⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳⺟⻙⻈⻐⺰⻠⺠⻄⻝⻣⻘⻤⺝⺩⻗⻁⺶⻍⻏⻖⺾⺿⻀⻂⺨⺬⺫",
+            "见角贝车长门页风飞马鱼鸟卤麦黄齐齿龙龟母韦讠钅纟饣民西食骨青鬼月王雨虎羊辶阝阝艹艹艹衤犭示罒",
+            strict=True,
+        )
+    },
+}
+_RADICAL: Final = re.compile("[" + "".join(map(chr, _RADICAL_FORMS)) + "]")
 
 #: Box-drawing table borders (text-mode browsers, terminal renders, some converters): the
 #: vertical bars separate cells as ``|`` does, the horizontal ones draw rules as ``-``
@@ -184,6 +204,8 @@ def normalize(text: str) -> NormalizedText:
     if "\f" in clean:
         pages = tuple(m.end() for m in _FORM_FEED.finditer(clean))
     clean = _CONTROLS.sub(_control, clean)
+    if _RADICAL.search(clean) is not None:
+        clean = clean.translate(_RADICAL_FORMS)
 
     t2s = None
     if _TRADITIONAL.search(clean) is not None:
