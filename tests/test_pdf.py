@@ -19,25 +19,27 @@ from .corpus import PDF, expected_for, norm_text, same_value, sample_inputs
 
 INPUTS = sample_inputs(PDF)
 
-#: Read exactly: every report without blank cells in every extraction (but raw pdftotext
-#: of a page whose group cells are printed in every row), and -layout text with blanks
-#: (placed by the columns of each page).
+#: Raw pdftotext of tables with blank cells, or of Chrome's PDFs: rows printed in pieces,
+#: out of order; pieces may land in the wrong row, which the report then says.
+SCATTERED = {
+    p.name
+    for p in INPUTS
+    if p.name.endswith(".raw.txt") and ("-blanks" in p.name or "-chrome" in p.name)
+}
+#: Read exactly: every report without blank cells in every extraction (but those
+#: scattered, and raw pdftotext of a page whose group cells are printed in every row),
+#: and -layout text with blanks (placed by the columns of each page).
 EXACT = {
     p.name
     for p in INPUTS
-    if ("-blanks" not in p.name and p.name != "s105-revised.raw.txt")
+    if ("-blanks" not in p.name and p.name not in SCATTERED and p.name != "s105-revised.raw.txt")
     or p.name.endswith(".layout.txt")
 }
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 21
-    assert len(EXACT) == 14
-
-
-#: Raw pdftotext of tables with blank cells: rows printed in pieces where cells are
-#: missing, out of order; pieces may land in the wrong row, which the report then says.
-SCATTERED = {p.name for p in INPUTS if "-blanks" in p.name and p.name.endswith(".raw.txt")}
+    assert len(INPUTS) == 27
+    assert len(EXACT) == 18
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
@@ -61,6 +63,10 @@ def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
         assert any(d.severity != "info" for d in report.diagnostics)
     if path.name in EXACT:
         assert not wrong
+    if "-chrome" in path.name:
+        return  # Chrome's PDFs set digits in another font, which pdftotext moves about: the
+        # date under the signature reads 年1月15日 with 2024 a line below, and in raw text
+        # the 2023 that opens a paragraph comes at the end of the page: no text to compare
     for name, snip in gold["text"].items():
         body = norm_text(getattr(report.sections, name).text)
         assert body.startswith(norm_text(snip["starts"])) and body.endswith(norm_text(snip["ends"]))

@@ -2,15 +2,15 @@
 
 Each report (tests/reports.py, with paragraphs of a real report's length) is written as
 Word-style HTML with the templates' merged cells (tests/render.py), printed to PDF by
-LibreOffice, and extracted three ways, as scrapers do: ``pdftotext`` (its reading order:
+LibreOffice or headless Chrome, and extracted three ways, as scrapers do: ``pdftotext`` (its reading order:
 the raw family), ``pdftotext -layout`` and pdfplumber's ``extract_text``.  The expected
 file holds the report's true values (nothing marked undecidable: tests/test_pdf.py says
 what a reading may leave open).
 
-Needs LibreOffice (``soffice``), poppler-utils (``pdftotext``) and pdfplumber, none of
+Needs LibreOffice (``soffice``), Chromium, poppler-utils (``pdftotext``) and pdfplumber, none of
 which the library or its tests need:
 
-    apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+    apt-get install libreoffice-writer-nogui chromium poppler-utils fonts-noto-cjk
     pip install pdfplumber
     python tools/gen_pdf_fixtures.py
 """
@@ -34,15 +34,23 @@ from tests.reports import expected_flat, make_report
 OUT = ROOT / "tests" / "data" / "pdf"
 TEMPLATES = {"trial": ("2019", "2019"), "revised": ("2021", "2021"), "mixed": ("2021", "2019")}
 #: (seed, template, share of zero cells left blank, HTML variant: even merges the label
-#: cells as the template does, odd prints every row's own group cells, empty)
+#: cells as the template does, odd prints every row's own group cells, empty; printer:
+#: LibreOffice, or headless Chrome, whose PDFs extract with Kangxi radicals for ideographs)
 CASES = [
-    (102, "trial", 0.0, 2),
-    (102, "revised", 0.0, 2),
-    (104, "mixed", 0.0, 0),
-    (105, "revised", 0.0, 1),
-    (100, "revised", 0.3, 0),
-    (103, "trial", 0.3, 3),
-    (106, "mixed", 0.3, 2),
+    (102, "trial", 0.0, 2, "libreoffice"),
+    (102, "revised", 0.0, 2, "libreoffice"),
+    (104, "mixed", 0.0, 0, "libreoffice"),
+    (105, "revised", 0.0, 1, "libreoffice"),
+    (100, "revised", 0.3, 0, "libreoffice"),
+    (103, "trial", 0.3, 3, "libreoffice"),
+    (106, "mixed", 0.3, 2, "libreoffice"),
+    (200, "revised", 0.0, 0, "chrome"),
+    (203, "trial", 0.0, 3, "chrome"),
+]
+CHROME = [
+    "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-pdf-header-footer",
 ]
 OVERVIEW = (
     "2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，"
@@ -76,18 +84,21 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        for seed, template, blanks, variant in CASES:
+        for seed, template, blanks, variant, printer in CASES:
             active, requests = TEMPLATES[template]
             report = make_report(active, requests, seed=seed, blanks=blanks)  # type: ignore[arg-type]
             report = attrs.evolve(report, overview=OVERVIEW, problems=PROBLEMS, other=OTHER)
             stem = f"s{seed}-{template}" + ("-blanks" if blanks else "")
-            (work / f"{stem}.html").write_text(render_html(report, variant), encoding="utf-8")
-            subprocess.run(
-                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
-                 str(work / f"{stem}.html")],
-                check=True, capture_output=True,
-            )
+            stem += "-chrome" if printer == "chrome" else ""
+            page = work / f"{stem}.html"
+            page.write_text(render_html(report, variant), encoding="utf-8")
             pdf = work / f"{stem}.pdf"
+            command = (
+                [*CHROME, f"--print-to-pdf={pdf}", page.as_uri()]
+                if printer == "chrome"
+                else ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(page)]
+            )
+            subprocess.run(command, check=True, capture_output=True)
             for name, args in (("raw", []), ("layout", ["-layout"])):
                 subprocess.run(
                     ["pdftotext", "-enc", "UTF-8", *args, str(pdf), str(OUT / f"{stem}.{name}.txt")],
@@ -107,7 +118,7 @@ def main() -> None:
                     )
                 },
                 "notes": f"Synthetic: a {template} report (seed {seed}, blank share {blanks}, "
-                f"HTML variant {variant}) printed to PDF by LibreOffice and extracted by "
+                f"HTML variant {variant}) printed to PDF by {printer} and extracted by "
                 "pdftotext and pdfplumber (tools/gen_pdf_fixtures.py).",
             }
             (OUT / f"{stem}.expected.json").write_text(
