@@ -110,9 +110,10 @@ def test_page_breaks_are_kept_as_page_starts() -> None:
 def test_radical_forms_from_pdf_text_become_ideographs() -> None:
     # PDF text extraction writes Kangxi radicals (U+2F00-) and radical supplement forms
     # where the font shares a glyph: ⾏政 is 行政, ⼀、 is 一、, ⻓期 is 长期
-    n = normalize("⼀、⾏政许可 ⻓期 ⾨")
-    assert n.text == "一、行政许可 长期 门"  # ⾨ decomposes to 門, then simplified
-    assert len(n.text) == len("⼀、⾏政许可 ⻓期 ⾨")
+    # (and CJK compatibility ideographs: U+F902 for 車)
+    n = normalize("⼀、⾏政许可 ⻓期 ⾨ \uf902辆")
+    assert n.text == "一、行政许可 长期 门 车辆"  # ⾨ decomposes to 門, then simplified
+    assert len(n.text) == len("⼀、⾏政许可 ⻓期 ⾨ \uf902辆")
     assert normalize(n.text).text == n.text
 
 

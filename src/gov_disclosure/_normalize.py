@@ -71,9 +71,15 @@ _CONTROL_TO_SPACE: Final[dict[int, str]] = {
 #: Radical forms that PDF text extraction puts for ideographs whose glyph the font shares
 #: with a radical (``⾏政`` for 行政, ``⼀、`` for 一、: Chrome and many Word PDFs): the 214
 #: Kangxi radicals, each the ideograph Unicode decomposes it to, and the radicals
-#: supplement's forms that stand for a character of their own.
+#: supplement's forms that stand for a character of their own; and the CJK compatibility
+#: ideographs, which some fonts map their glyphs to (``車`` U+F902 for 車).
 _RADICAL_FORMS: Final[dict[int, str]] = {
     **{c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+    **{
+        c: unicodedata.normalize("NFKC", chr(c))
+        for c in range(0xF900, 0xFB00)
+        if unicodedata.normalize("NFKC", chr(c)) != chr(c)
+    },
     **{
         ord(radical): ideograph
         for radical, ideograph in zip(
@@ -83,8 +89,9 @@ _RADICAL_FORMS: Final[dict[int, str]] = {
         )
     },
 }
-#: Any character of the two radical blocks (a range is a cheap test for text that has none).
-_RADICAL: Final = re.compile("[\u2e80-\u2fdf]")
+#: Any character of the radical and compatibility blocks (ranges: a cheap test for text
+#: that has none).
+_RADICAL: Final = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 
 #: Box-drawing table borders (text-mode browsers, terminal renders, some converters): the
 #: vertical bars separate cells as ``|`` does, the horizontal ones draw rules as ``-``
