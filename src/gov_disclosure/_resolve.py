@@ -861,20 +861,20 @@ def _search(
     Returns, for each open row, the set of its readings that take part in a best
     combination.  Blank cells count as 0 here: only for ranking placements, never as values.
 
-    Where identity B holds exactly for some combination, `_column_solutions` finds the
-    readings that take part without trying every combination; the rest (rows it leaves
-    open, or every row when the report's arithmetic does not add up) are tried one
-    combination at a time, up to `MAX_COMBINATIONS`.
+    Combinations are tried one at a time up to `MAX_COMBINATIONS`.  Beyond, where
+    identity B holds exactly for some combination, `_column_solutions` finds the readings
+    that take part without trying every combination; the rows it leaves open (or every
+    row, when the report's arithmetic does not add up) are then tried as before, if few
+    enough remain.
     """
-    solved = _column_solutions(spec, choices, chosen, open_rows)
-    if all(row in solved for row in open_rows):
-        return solved
-    sizes = [len(solved.get(i, ())) or len(choices[i].candidates) for i in open_rows]
-    combos = 1
-    for size in sizes:
-        combos *= size
-        if combos > MAX_COMBINATIONS:
+    solved: dict[int, set[int]] = {}
+    if _combinations(choices, open_rows, solved) > MAX_COMBINATIONS:
+        solved = _column_solutions(spec, choices, chosen, open_rows)
+        if all(row in solved for row in open_rows):
             return solved
+        if _combinations(choices, open_rows, solved) > MAX_COMBINATIONS:
+            return solved
+    sizes = [len(solved.get(i, ())) or len(choices[i].candidates) for i in open_rows]
     n_cols = len(spec.rows[0].columns)
     keys = [r.key for r in spec.rows]
     where = {k: i for i, k in enumerate(keys)}
@@ -905,6 +905,19 @@ def _search(
     return {
         row: {picks[row][combo[k]] for combo in best_combos} for k, row in enumerate(open_rows)
     }
+
+
+def _combinations(
+    choices: list[_RowChoice], open_rows: list[int], solved: dict[int, set[int]]
+) -> int:
+    """How many combinations of the open rows' readings there are (stopping past the
+    bound), counting only the readings in `solved` for the rows it holds."""
+    combos = 1
+    for i in open_rows:
+        combos *= len(solved.get(i, ())) or len(choices[i].candidates)
+        if combos > MAX_COMBINATIONS:
+            break
+    return combos
 
 
 #: Totals up to this are searched by `_column_solutions` (its bit sets have a bit for
