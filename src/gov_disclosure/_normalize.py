@@ -89,9 +89,9 @@ _RADICAL_FORMS: Final[dict[int, str]] = {
         )
     },
 }
-#: Any character of the radical and compatibility blocks (ranges: a cheap test for text
-#: that has none).
+#: Any character of the radical and compatibility blocks.
 _RADICAL: Final = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+_RADICAL_OR_TRADITIONAL: Final = re.compile(f"[\u2e80-\u2fdf\uf900-\ufaff{TRADITIONAL_CLASS}]")
 
 #: Box-drawing table borders (text-mode browsers, terminal renders, some converters): the
 #: vertical bars separate cells as ``|`` does, the horizontal ones draw rules as ``-``
@@ -212,12 +212,14 @@ def normalize(text: str) -> NormalizedText:
     if "\f" in clean:
         pages = tuple(m.end() for m in _FORM_FEED.finditer(clean))
     clean = _CONTROLS.sub(_control, clean)
-    if _RADICAL.search(clean) is not None:
-        clean = clean.translate(_RADICAL_FORMS)
 
     t2s = None
-    if _TRADITIONAL.search(clean) is not None:
-        clean, t2s = _to_simplified(clean)
+    # one scan finds text that needs neither (almost every report)
+    if _RADICAL_OR_TRADITIONAL.search(clean) is not None:
+        if _RADICAL.search(clean) is not None:
+            clean = clean.translate(_RADICAL_FORMS)
+        if _TRADITIONAL.search(clean) is not None:
+            clean, t2s = _to_simplified(clean)
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
