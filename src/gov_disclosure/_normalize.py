@@ -27,7 +27,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Literal, overload
 
 import attrs
 
@@ -91,7 +91,6 @@ _RADICAL_FORMS: Final[dict[int, str]] = {
 }
 #: Any character of the radical and compatibility blocks.
 _RADICAL: Final = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
-_RADICAL_OR_TRADITIONAL: Final = re.compile(f"[\u2e80-\u2fdf\uf900-\ufaff{TRADITIONAL_CLASS}]")
 
 #: Box-drawing table borders (text-mode browsers, terminal renders, some converters): the
 #: vertical bars separate cells as ``|`` does, the horizontal ones draw rules as ``-``
@@ -214,12 +213,15 @@ def normalize(text: str) -> NormalizedText:
     clean = _CONTROLS.sub(_control, clean)
 
     t2s = None
-    # one scan finds text that needs neither (almost every report)
-    if _RADICAL_OR_TRADITIONAL.search(clean) is not None:
+    # one scan folds the text, unless a radical form or traditional character needs
+    # converting first (almost never: then the converted text is folded)
+    folded = _fold(clean, stop_at_others=True)
+    if folded is None:
         if _RADICAL.search(clean) is not None:
             clean = clean.translate(_RADICAL_FORMS)
         if _TRADITIONAL.search(clean) is not None:
             clean, t2s = _to_simplified(clean)
+        folded = _fold(clean, stop_at_others=False)
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -229,7 +231,7 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(
         original=text,
         text=clean,
-        folded=_fold(clean),
+        folded=folded,
         edit_at=tuple(edit_at),
         edit_shift=tuple(edit_shift),
         line_starts=tuple(starts),
@@ -241,21 +243,48 @@ def normalize(text: str) -> NormalizedText:
 _NEWLINE: Final = re.compile(r"\r\n?|\n")
 _FORM_FEED: Final = re.compile("\f")
 
-_FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items()}
-_FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
+#: What folds, to what (characters that fold to themselves left out: the search for the
+#: next one to fold must not find them again).
+_FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items() if chr(k) != v}
+#: Foldable characters, radical forms and traditional characters: what normalisation needs
+#: to know of the text, in one scan.
+_SCAN: Final = re.compile(
+    "["
+    + "".join(map(re.escape, _FOLD_CHARS))
+    + f"\u2e80-\u2fdf\uf900-\ufaff{TRADITIONAL_CLASS}]"
+)
 _CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
-def _fold(text: str) -> str:
-    """`text` with every character of `_FOLD` replaced, one for one.
+@overload
+def _fold(text: str, *, stop_at_others: Literal[False]) -> str: ...
+
+
+@overload
+def _fold(text: str, *, stop_at_others: bool) -> str | None: ...
+
+
+def _fold(text: str, *, stop_at_others: bool) -> str | None:
+    """`text` with every character of `_FOLD` replaced, one for one; with `stop_at_others`,
+    ``None`` as soon as a radical form or traditional character is met.
 
     ``str.translate`` with a dict looks up every character, and a substitution calls back
-    for each of the hundreds of full-width commas and brackets of a report; replacing each
-    distinct foldable character the text holds (a dozen, typically) is several times faster.
+    for each of the hundreds of full-width commas and brackets of a report.  Instead, the
+    first foldable character is searched for and replaced everywhere, and the search goes
+    on from where it stopped: one scan of the text in all, and one ``str.replace`` for each
+    distinct character (a dozen, typically).
     """
-    for c in set(_FOLDABLE.findall(text)):
-        text = text.replace(c, _FOLD_CHARS[c])
+    m = _SCAN.search(text)
+    while m is not None:
+        to = _FOLD_CHARS.get(m.group())
+        if to is None:  # a radical form or traditional character
+            if stop_at_others:
+                return None
+            m = _SCAN.search(text, m.end())
+            continue
+        text = text.replace(m.group(), to)
+        m = _SCAN.search(text, m.start())
     return text
 
 
