@@ -787,19 +787,17 @@ def _choose(
         and len(ch.candidates) > 1
         and _num(ch.candidates[chosen[i] or 0][0]) != 0
     ]
-    if by_convention and spec.name == "requests":
-        # only an exact solution of the column sums overrules the convention
+    if (open_rows or by_convention) and spec.name == "requests":
+        # a convention is a guess: the search must not take it as given (it would decide
+        # other rows by it), and the arithmetic may overrule it
         unfixed = [None if i in by_convention else c for i, c in enumerate(chosen)]
-        solved = _column_solutions(spec, choices, unfixed, sorted((*open_rows, *by_convention)))
+        best_sets = _search(spec, choices, unfixed, sorted((*open_rows, *by_convention)))
         for i in by_convention:
-            fits = solved.get(i)
+            fits = best_sets.pop(i, None)
             if fits and chosen[i] not in fits:
                 chosen[i] = next(iter(fits)) if len(fits) == 1 else None
                 if chosen[i] is None:
-                    open_rows.append(i)
-        open_rows.sort()
-    if open_rows and spec.name == "requests":
-        best_sets = _search(spec, choices, chosen, open_rows)
+                    best_sets[i] = fits
     out: list[tuple[Slot, ...]] = []
     for i, ch in enumerate(choices):
         w = widths[i]
