@@ -56,7 +56,7 @@ from ._vocab import (
 MAX_ROW_CANDIDATES: Final = 20000
 #: At most this many combinations of undecided rows are scored against the table's
 #: identities (each costs a pass over 7 columns).
-MAX_COMBINATIONS: Final = 20000
+MAX_COMBINATIONS: Final = 2000
 #: Longest run of digits one count cell may hold when splitting glued digits.
 MAX_CELL_DIGITS: Final = 9
 
