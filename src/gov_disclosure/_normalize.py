@@ -246,6 +246,7 @@ _FORM_FEED: Final = re.compile("\f")
 #: What folds, to what (characters that fold to themselves left out: the search for the
 #: next one to fold must not find them again).
 _FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items() if chr(k) != v}
+_FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
 #: Foldable characters, radical forms and traditional characters: what normalisation needs
 #: to know of the text, in one scan.
 _SCAN: Final = re.compile(
@@ -275,16 +276,14 @@ def _fold(text: str, *, stop_at_others: bool) -> str | None:
     on from where it stopped: one scan of the text in all, and one ``str.replace`` for each
     distinct character (a dozen, typically).
     """
-    m = _SCAN.search(text)
+    search = _SCAN.search if stop_at_others else _FOLDABLE.search
+    m = search(text)
     while m is not None:
         to = _FOLD_CHARS.get(m.group())
         if to is None:  # a radical form or traditional character
-            if stop_at_others:
-                return None
-            m = _SCAN.search(text, m.end())
-            continue
+            return None
         text = text.replace(m.group(), to)
-        m = _SCAN.search(text, m.start())
+        m = search(text, m.start())
     return text
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple, TypeVar
@@ -710,6 +711,8 @@ def _splits(
 def _num(p: Piece | None) -> int | None:
     if p is None:
         return None
+    if p.folded.isdigit() and p.folded.isascii():
+        return int(p.folded)  # most cells: no pattern needed
     m = NUMBER.fullmatch(p.folded.strip())
     if m is None or m.group("sign") or "." in m.group("num"):
         return None
@@ -787,6 +790,8 @@ def _choose(
         and len(ch.candidates) > 1
         and _num(ch.candidates[chosen[i] or 0][0]) != 0
     ]
+    if by_convention and not open_rows and not _sums_decide(spec, choices, chosen):
+        by_convention = []  # the conventions stand: nothing for the search to say
     if (open_rows or by_convention) and spec.name == "requests":
         # a convention is a guess: the search must not take it as given (it would decide
         # other rows by it), and the arithmetic may overrule it
@@ -889,13 +894,26 @@ def _search(
         row: [[_num(p) or 0 for p in choices[row].candidates[k]] for k in picks[row]]
         for row in open_rows
     }
+    # the leaf rows not searched add the same to every combination: summed once
+    searched = set(open_rows)
+    fixed = [0] * n_cols
+    for i in leaves:
+        row_vals = base[i]
+        if i not in searched and row_vals is not None:
+            fixed = list(map(operator.add, fixed, row_vals))
+    leaf_picks = [k for k, row in enumerate(open_rows) if row not in edges]
+    edge_of = [open_rows.index(i) if i in searched else None for i in edges]
     best = -1
     best_combos: list[tuple[int, ...]] = []
     for combo in itertools.product(*(range(s) for s in sizes)):
-        vals = list(base)
-        for row, pick in zip(open_rows, combo, strict=True):
-            vals[row] = options[row][pick]
-        score = _identity_score(vals, edges, leaves, n_cols)
+        sums = fixed
+        for k in leaf_picks:
+            sums = list(map(operator.add, sums, options[open_rows[k]][combo[k]]))
+        new, carried, total, forward = (
+            base[i] if k is None else options[i][combo[k]]
+            for i, k in zip(edges, edge_of, strict=True)
+        )
+        score = _identity_score(new, carried, total, forward, sums)
         if score > best:
             best, best_combos = score, [combo]
         elif score == best:
@@ -903,6 +921,29 @@ def _search(
     return {
         row: {picks[row][combo[k]] for combo in best_combos} for k, row in enumerate(open_rows)
     }
+
+
+def _sums_decide(spec: TableSpec, choices: list[_RowChoice], chosen: list[int | None]) -> bool:
+    """Whether the column sums could move a row placed by convention, every other row
+    being as chosen: not when （七）总计 holds no count (nothing to sum to), nor when every
+    column already is its leaf rows' sum (a lone value moved to another column would break
+    two columns)."""
+    if spec.name != "requests":
+        return False
+    keys = [r.key for r in spec.rows]
+    edges = {keys.index(k) for k in REQUEST_EDGE_ROWS}
+    total_row = keys.index("total")
+    if chosen[total_row] is None or not choices[total_row].candidates:
+        return False
+    counts = [_num(p) for p in choices[total_row].candidates[chosen[total_row] or 0]]
+    if all(n is None for n in counts):
+        return False
+    sums = [0] * len(counts)
+    for i, ch in enumerate(choices):
+        if i in edges or not ch.candidates or chosen[i] is None:
+            continue
+        sums = list(map(operator.add, sums, (_num(p) or 0 for p in ch.candidates[chosen[i] or 0])))
+    return sums != [n or 0 for n in counts]
 
 
 def _combinations(
@@ -1103,17 +1144,20 @@ def _column_consistent(
 
 
 def _identity_score(
-    vals: list[list[int] | None], edges: list[int], leaves: list[int], n_cols: int
+    new: list[int] | None,
+    carried: list[int] | None,
+    total: list[int] | None,
+    forward: list[int] | None,
+    leaf_sums: list[int],
 ) -> int:
-    """How many column identities (A and B) hold; rows not read take no part."""
-    new, carried, total, forward = (vals[i] for i in edges)
-    leaf_rows = [vals[i] for i in leaves]
-    score = 0
-    for c in range(n_cols):
-        if new and carried and total and forward and new[c] + carried[c] == total[c] + forward[c]:
-            score += 1
-        if total and total[c] == sum(r[c] for r in leaf_rows if r is not None):
-            score += 1
+    """How many column identities (A and B) hold; rows not read take no part (A needs all
+    four of its rows; B compares the total row with the sum of the leaf rows read)."""
+    if total is None:
+        return 0
+    score: int = sum(map(operator.eq, total, leaf_sums))
+    if new is not None and carried is not None and forward is not None:
+        ins = map(operator.add, new, carried)
+        score += sum(map(operator.eq, ins, map(operator.add, total, forward)))
     return score
 
 
