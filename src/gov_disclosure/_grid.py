@@ -390,6 +390,17 @@ def _word_tokens(
     # split() and find() are C-level: no match object per word
     find = seg.find
     words = seg.split()
+    if _APART_WORDS.isdisjoint(words):  # no unit or sign word (nearly every line)
+        pos = 0
+        for w in words:
+            pos = find(w, pos)
+            end = pos + len(w)
+            if (w.isdigit() and w.isascii()) or (
+                is_cell_text(w) and not _group_head(text, a + pos, w)
+            ):
+                out.append(_new(Token, (a + pos, a + end, line, False, None, run)))
+            pos = end
+        return
     last = len(words) - 1
     pos = 0
     sign = -1  # where a sign word printed apart from the number after it starts
@@ -423,6 +434,7 @@ _UNIT_WORDS: Final = frozenset(
     ("元", "万元", "亿元", "件", "条", "项", "个", "次", "宗", "份", "篇", "家", "万", "亿")
 )
 _SIGN_WORDS: Final = frozenset(("增", "减", "增加", "减少", "新增"))
+_APART_WORDS: Final = _UNIT_WORDS | _SIGN_WORDS
 
 
 def _tab_tokens(

@@ -27,7 +27,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Final, Literal, overload
+from typing import Final
 
 import attrs
 
@@ -73,10 +73,13 @@ _CONTROL_TO_SPACE: Final[dict[int, str]] = {
 #: Kangxi radicals, each the ideograph Unicode decomposes it to, and the radicals
 #: supplement's forms that stand for a character of their own; and the CJK compatibility
 #: ideographs, which some fonts map their glyphs to (``車`` U+F902 for 車).
+_CHAR_T2S: Final = str.maketrans(T2S_FROM, T2S_TO)
 _RADICAL_FORMS: Final[dict[int, str]] = {
-    **{c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+    # (the ideograph of a Kangxi radical may be a traditional one, ⾨ 門: simplified here,
+    # as radical forms are converted after traditional characters)
+    **{c: unicodedata.normalize("NFKC", chr(c)).translate(_CHAR_T2S) for c in range(0x2F00, 0x2FD6)},
     **{
-        c: unicodedata.normalize("NFKC", chr(c))
+        c: unicodedata.normalize("NFKC", chr(c)).translate(_CHAR_T2S)
         for c in range(0xF900, 0xFB00)
         if unicodedata.normalize("NFKC", chr(c)) != chr(c)
     },
@@ -89,8 +92,6 @@ _RADICAL_FORMS: Final[dict[int, str]] = {
         )
     },
 }
-#: Any character of the radical and compatibility blocks.
-_RADICAL: Final = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 
 #: Box-drawing table borders (text-mode browsers, terminal renders, some converters): the
 #: vertical bars separate cells as ``|`` does, the horizontal ones draw rules as ``-``
@@ -213,15 +214,18 @@ def normalize(text: str) -> NormalizedText:
     clean = _CONTROLS.sub(_control, clean)
 
     t2s = None
-    # one scan folds the text, unless a radical form or traditional character needs
-    # converting first (almost never: then the converted text is folded)
-    folded = _fold(clean, stop_at_others=True)
-    if folded is None:
-        if _RADICAL.search(clean) is not None:
-            clean = clean.translate(_RADICAL_FORMS)
-        if _TRADITIONAL.search(clean) is not None:
+    # One scan folds the text, unless it meets a traditional character or a radical form
+    # (rarely).  Then traditional characters are converted (OpenCC: by phrase), and the
+    # text is folded again by a scan that only radical forms stop, which map straight to
+    # simplified characters.  Neither comes before where the first scan stopped.
+    folded = _fold_until(clean, _SCAN)
+    if isinstance(folded, int):
+        if _TRADITIONAL.search(clean, folded) is not None:
             clean, t2s = _to_simplified(clean)
-        folded = _fold(clean, stop_at_others=False)
+        folded = _fold_until(clean, _FOLDABLE_OR_RADICAL)
+        if isinstance(folded, int):
+            clean = clean.translate(_RADICAL_FORMS)
+            folded = _fold(clean)
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -247,28 +251,25 @@ _FORM_FEED: Final = re.compile("\f")
 #: next one to fold must not find them again).
 _FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items() if chr(k) != v}
 _FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
+_FOLDABLE_OR_RADICAL: Final = re.compile(
+    "[" + "".join(map(re.escape, _FOLD_CHARS)) + "".join(map(chr, _RADICAL_FORMS)) + "]"
+)
 #: Foldable characters, radical forms and traditional characters: what normalisation needs
 #: to know of the text, in one scan.
 _SCAN: Final = re.compile(
     "["
     + "".join(map(re.escape, _FOLD_CHARS))
-    + f"\u2e80-\u2fdf\uf900-\ufaff{TRADITIONAL_CLASS}]"
+    + "".join(map(chr, _RADICAL_FORMS))
+    + f"{TRADITIONAL_CLASS}]"
 )
 _CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
-@overload
-def _fold(text: str, *, stop_at_others: Literal[False]) -> str: ...
-
-
-@overload
-def _fold(text: str, *, stop_at_others: bool) -> str | None: ...
-
-
-def _fold(text: str, *, stop_at_others: bool) -> str | None:
-    """`text` with every character of `_FOLD` replaced, one for one; with `stop_at_others`,
-    ``None`` as soon as a radical form or traditional character is met.
+def _fold_until(text: str, scan: re.Pattern[str]) -> str | int:
+    """`text` with every character of `_FOLD` replaced, one for one, or the offset of the
+    first character `scan` finds that does not fold (a traditional character or radical
+    form).
 
     ``str.translate`` with a dict looks up every character, and a substitution calls back
     for each of the hundreds of full-width commas and brackets of a report.  Instead, the
@@ -276,15 +277,21 @@ def _fold(text: str, *, stop_at_others: bool) -> str | None:
     on from where it stopped: one scan of the text in all, and one ``str.replace`` for each
     distinct character (a dozen, typically).
     """
-    search = _SCAN.search if stop_at_others else _FOLDABLE.search
-    m = search(text)
+    m = scan.search(text)
     while m is not None:
         to = _FOLD_CHARS.get(m.group())
-        if to is None:  # a radical form or traditional character
-            return None
+        if to is None:
+            return m.start()
         text = text.replace(m.group(), to)
-        m = search(text, m.start())
+        m = scan.search(text, m.start())
     return text
+
+
+def _fold(text: str) -> str:
+    """`text` with every character of `_FOLD` replaced, one for one."""
+    folded = _fold_until(text, _FOLDABLE)
+    assert isinstance(folded, str)  # only foldable characters are searched for
+    return folded
 
 
 def _control(m: re.Match[str]) -> str:
