@@ -6,11 +6,11 @@ What changes, in order:
    feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
-3. radical forms that PDF text extraction puts for ideographs (``⾏政``) become the
-   ideographs (``行政``);
-4. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
+3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
    (where OpenCC is not installed, character by character from the table it was
    generated from, `_tradchars`; `NormalizedText.t2s` says which);
+4. radical forms that PDF text extraction puts for ideographs (``⾏政``) become the
+   (simplified) ideographs (``行政``);
 5. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
    ideographic space, zero-width space…) to a plain space, one character for one, so that
    both copies share offsets.  Matching runs on the folded copy; section text is cut from
