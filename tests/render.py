@@ -190,6 +190,26 @@ def render_blank_lines(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_docx2txt(report: Report) -> str:
+    """docx2txt's text of a Word file: every paragraph and every table cell is its text and
+    two line breaks, so cells are a blank line apart and a blank cell adds two empty lines."""
+    items: list[str] = ["【字体:大 中 小】 打印", *_head(report), "二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        items += [caption, "信息内容", *headers]
+        for label, vals in rows:
+            items += [label, *(v or "" for v in vals)]
+    items += ["三、收到和处理政府信息公开申请情况", _NOTE, "申请人情况", "自然人", "法人或其他组织",
+              "总计", *_REQ_HEADER[1:6]]
+    for group, label, vals in _request_rows(report):
+        if group:
+            items.append(group)
+        items += [label, *(v or "" for v in vals)]
+    items += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", *_REVIEW_HEADER,
+              "未经复议直接起诉", "复议后起诉", *_REVIEW_HEADER * 2,
+              *(v or "" for v in report.review), *_tail(report)]
+    return "".join(f"{item}\n\n" for item in items)
+
+
 def render_tabs(report: Report) -> str:
     """Tab-separated rows with merged label cells as empty fields (sample 004)."""
     out = [*_head(report), "二、主动公开政府信息情况"]
@@ -449,6 +469,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "pipe_suffix": render_pipe_suffix,
     "pipe_lines": render_pipe_lines,
     "blank_lines": render_blank_lines,
+    "docx2txt": render_docx2txt,
     "tabs": render_tabs,
     "markdown": render_markdown,
     "gfm": render_gfm,
@@ -460,7 +481,9 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "glued": render_glued,
 }
 #: Families whose flattening keeps blank cells where they are.
-EXACT_BLANKS = frozenset({"blank_lines", "tabs", "markdown", "gfm", "boxed", "fragments"})
+EXACT_BLANKS = frozenset(
+    {"blank_lines", "docx2txt", "tabs", "markdown", "gfm", "boxed", "fragments"}
+)
 
 
 # --------------------------------------------------------------------------- HTML

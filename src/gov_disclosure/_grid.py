@@ -543,9 +543,13 @@ def _events(
     labels: tuple[LabelHit, ...],
     layout: Layout,
     notes: list[Note] | None = None,
+    blank_lines: int = 1,
 ) -> list[_Event]:
     """Labels and cell tokens in reading order: on each line, the labels that start on it
     cut it into label-free segments, whose tokens go in between.
+
+    In `Layout.GAPS`, each `blank_lines` empty lines beyond the one that separates cells
+    are a blank cell (`_blank_lines`).
 
     Digits that yield no cell, right after a row's label or (where each line holds one
     cell) on any line, are reported in `notes` (``unread-value``): values the layout did
@@ -573,7 +577,7 @@ def _events(
         if gaps and ln.gap > 1 and counts:
             # each blank line beyond the separator is a blank cell (not after header text)
             blank = _new(Token, (start, start, ln.no, True, None, run))
-            events.extend([blank] * (ln.gap - 1))
+            events.extend([blank] * ((ln.gap - 1) // blank_lines))
         mark = len(events)
         for item in ((start, end, False),) if plain else cur.line(start, end):
             if type(item) is LabelHit:
@@ -823,7 +827,8 @@ def read_table(
         if lines is None:
             lines = region_lines(text, start, end)
         drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
-        events = _events(text, _lines(text, lines, drop), labels, layout, notes)
+        unit = _blank_lines(lines) if layout is Layout.GAPS else 1
+        events = _events(text, _lines(text, lines, drop), labels, layout, notes, unit)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(
             Note(
@@ -839,6 +844,19 @@ def read_table(
     if spec.name == "review":
         return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
     return _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+
+
+def _blank_lines(lines: list[_Line]) -> int:
+    """How many empty lines a blank cell adds in a table whose cells are a blank line
+    apart: one (sample 002), or two where every cell, blank or not, is its text and two
+    line breaks (docx2txt's Word tables: every gap is then odd, none empty).  Two only
+    when some gap holds a blank cell (three lines or more), and none is even or empty (the
+    gap before the first line, after the heading, aside): lines with no empty line between
+    them are raw pdftotext's blocks, not docx2txt's cells."""
+    gaps = {ln.gap for ln in lines[1:]}
+    if max(gaps, default=0) >= 3 and all(g % 2 for g in gaps):
+        return 2
+    return 1
 
 
 def _fill_single(
