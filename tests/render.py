@@ -210,6 +210,38 @@ def render_docx2txt(report: Report) -> str:
     return "".join(f"{item}\n\n" for item in items)
 
 
+def render_word_text(report: Report) -> str:
+    """LibreOffice's text export of a Word file: every paragraph and every table cell on a
+    line of its own, a blank cell an empty line, and a cell merged down from the row above
+    an empty line before the row (the results group's, then its sub-group's)."""
+    lines: list[str] = [*_head(report), "二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        lines += [caption, "信息内容", *headers]
+        for label, vals in rows:
+            lines += [label, *(v or "" for v in vals)]
+    lines += ["三、收到和处理政府信息公开申请情况", _NOTE, "申请人情况", "", "自然人", "法人或其他组织",
+              "总计", "", "", *_REQ_HEADER[1:6], ""]
+    spec = TABLES["requests"][report.requests_variant]
+    keys = [r.key for r in spec.rows]
+    results = keys[keys.index("granted") : keys.index("total") + 1]
+    seen_groups: set[str] = set()
+    for (group, label, vals), key in zip(_request_rows(report), keys, strict=True):
+        if key in results and key != results[0]:
+            lines.append("")  # 三、本年度办理结果, merged down
+            sub = key.split(".")[0] if "." in key else None
+            if sub is not None and sub in seen_groups:
+                lines.append("")  # the sub-group's label, merged down
+        if "." in key:
+            seen_groups.add(key.split(".")[0])
+        if group:
+            lines.append(group)
+        lines += [label, *(v or "" for v in vals)]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", *_REVIEW_HEADER,
+              "未经复议直接起诉", "复议后起诉", *_REVIEW_HEADER * 2,
+              *(v or "" for v in report.review), *_tail(report)]
+    return "\n".join(lines) + "\n"
+
+
 def render_tabs(report: Report) -> str:
     """Tab-separated rows with merged label cells as empty fields (sample 004)."""
     out = [*_head(report), "二、主动公开政府信息情况"]
@@ -470,6 +502,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
     "pipe_lines": render_pipe_lines,
     "blank_lines": render_blank_lines,
     "docx2txt": render_docx2txt,
+    "word_text": render_word_text,
     "tabs": render_tabs,
     "markdown": render_markdown,
     "gfm": render_gfm,
@@ -482,7 +515,7 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
 }
 #: Families whose flattening keeps blank cells where they are.
 EXACT_BLANKS = frozenset(
-    {"blank_lines", "docx2txt", "tabs", "markdown", "gfm", "boxed", "fragments"}
+    {"blank_lines", "docx2txt", "word_text", "tabs", "markdown", "gfm", "boxed", "fragments"}
 )
 
 

@@ -25,6 +25,7 @@ REQ = TABLES["requests"]["2019"]
         ("pipe_lines", Layout.CELL_LINES),
         ("blank_lines", Layout.GAPS),
         ("docx2txt", Layout.GAPS),
+        ("word_text", Layout.CELL_LINES),
         ("tabs", Layout.TABS),
         ("markdown", Layout.PIPES),
         ("gfm", Layout.PIPES),
@@ -318,3 +319,17 @@ def test_docx2txt_blank_cells_are_two_empty_lines(seed: int) -> None:
     # empty lines, not one as in sample 002 (every gap odd, none empty, tells them apart)
     made = make_report("2021", "2021", seed=seed, blanks=0.5)
     assert parse_report(FAMILIES["docx2txt"](made)).to_flat() == expected_flat(made)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_text_export_empty_lines_are_blank_cells(seed: int) -> None:
+    # LibreOffice's text export of a Word file: a cell a line, a blank cell an empty line
+    # (and a cell merged down from the row above, too); read as such because more rows
+    # then add up than with the empty lines ignored
+    made = make_report("2019", "2021", seed=seed, blanks=0.5)  # type: ignore[arg-type]
+    text = FAMILIES["word_text"](made)
+    assert parse_report(text).to_flat() == expected_flat(made)
+    folded = normalize(text).folded
+    start, end = folded.index("三、收到和处理"), folded.index("四、政府信息公开行政复议")
+    spec = TABLES["requests"]["2021"]
+    assert read_table(folded, start, end, spec, Layout.CELL_LINES).layout is Layout.LINES

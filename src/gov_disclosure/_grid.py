@@ -63,11 +63,15 @@ class Layout(enum.Enum):
     being a line of spaces (BeautifulSoup ``get_text("\\n")``)."""
     GLUED = "glued"
     """No separators: the digits of neighbouring cells run together."""
+    LINES = "lines"
+    """One cell per line with no separator, an empty line being a blank cell (a Word
+    file's text export by LibreOffice); a table's own reading of `CELL_LINES` text that
+    has no ``|`` at all."""
 
     @property
     def exact_blanks(self) -> bool:
         """Whether blank cells are present in the text (so row positions are reliable)."""
-        return self in (Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS)
+        return self in (Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS, Layout.LINES)
 
     @property
     def line_rows(self) -> bool:
@@ -561,6 +565,7 @@ def _events(
     counts = False  # whether the previous line ended in a cell or a row label
     run = 0
     gaps = layout is Layout.GAPS
+    bare = layout is Layout.LINES
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
     # where each line holds one cell, any line with digits that yields none is reported
     one_cell = tokenize is _line_tokens
@@ -578,6 +583,10 @@ def _events(
             # each blank line beyond the separator is a blank cell (not after header text)
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * ((ln.gap - 1) // blank_lines))
+        elif bare and ln.gap and counts:
+            # no separator: each empty line is a blank cell (not after header text)
+            blank = _new(Token, (start, start, ln.no, True, None, run))
+            events.extend([blank] * ln.gap)
         mark = len(events)
         for item in ((start, end, False),) if plain else cur.line(start, end):
             if type(item) is LabelHit:
@@ -817,15 +826,54 @@ def read_table(
     lines: list[_Line] | None = None,
 ) -> TableRead:
     """Read one table's region of the normalised (folded) text.  Its `labels` and `lines`
-    (`region_lines`) may be passed in when they were computed already."""
+    (`region_lines`) may be passed in when they were computed already.
+
+    One cell per line with no ``|`` and some empty lines may be a Word file's text export,
+    whose empty lines are blank cells (`Layout.LINES`), or cells whose empty lines mean
+    nothing: both readings are made, and the one with more rows that add up is kept (the
+    plain one on a tie)."""
     if labels is None:
         labels = find_labels(text, start, end, spec)
+    if layout is not Layout.FRAGMENTS and lines is None:
+        lines = region_lines(text, start, end)
+    if layout is Layout.CELL_LINES and lines is not None and _bare_lines(text, lines):
+        plain = _read_table(text, start, end, spec, layout, labels, lines)
+        bare = _read_table(text, start, end, spec, Layout.LINES, labels, lines)
+        return bare if _rows_adding_up(text, bare) > _rows_adding_up(text, plain) else plain
+    return _read_table(text, start, end, spec, layout, labels, lines)
+
+
+def _rows_adding_up(text: str, read: TableRead) -> int:
+    """Rows of table 三 read with exactly their seven cells, whose total is a count other
+    than 0 (rows of zeros add up whatever their order) equal to the sum of the other six
+    (blank cells counting 0)."""
+    if read.spec.name != "requests":
+        return 0
+    out = 0
+    for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
+        if row is None or len(row.tokens) != len(row_spec.columns):
+            continue
+        cells = ["" if t.blank else (t.text or text[t.start : t.end]) for t in row.tokens]
+        if not all(c.isdigit() for c in cells if c) or not cells[-1] or not int(cells[-1]):
+            continue
+        if sum(int(c) for c in cells[:-1] if c) == int(cells[-1]):
+            out += 1
+    return out
+
+
+def _read_table(
+    text: str,
+    start: int,
+    end: int,
+    spec: TableSpec,
+    layout: Layout,
+    labels: tuple[LabelHit, ...],
+    lines: list[_Line] | None,
+) -> TableRead:
     notes: list[Note] = []
-    if layout is Layout.FRAGMENTS:
+    if layout is Layout.FRAGMENTS or lines is None:
         events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes)
     else:
-        if lines is None:
-            lines = region_lines(text, start, end)
         drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
         unit = _blank_lines(lines) if layout is Layout.GAPS else 1
         events = _events(text, _lines(text, lines, drop), labels, layout, notes, unit)
@@ -844,6 +892,15 @@ def read_table(
     if spec.name == "review":
         return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
     return _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+
+
+def _bare_lines(text: str, lines: list[_Line]) -> bool:
+    """Whether a table of one cell per line has no ``|`` anywhere (the pipe families mark
+    every cell or separator with one) and empty lines among its lines: it may be a Word
+    file's text export, whose empty lines are blank cells."""
+    if not any(ln.gap for ln in lines[1:]):
+        return False
+    return all("|" not in text[ln.start : ln.end] for ln in lines)
 
 
 def _blank_lines(lines: list[_Line]) -> int:
