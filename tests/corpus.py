@@ -61,3 +61,12 @@ def same_value(want: object, got: object) -> bool:
         a, b = norm_text(want), norm_text(str(got))
         return a == b or (bool(a) and bool(b) and (a in b or b in a))
     return abs(Decimal(str(want)) - Decimal(str(got))) <= Decimal("0.01")
+
+
+def assert_section_snippets(report: Any, gold: dict[str, Any]) -> None:
+    """Each narrative section starts and ends as the expected file says (as the scorer
+    compares them: NFKC, without whitespace)."""
+    for name, snip in gold["text"].items():
+        body = norm_text(getattr(report.sections, name).text)
+        assert body.startswith(norm_text(snip["starts"])), (name, body[:60])
+        assert body.endswith(norm_text(snip["ends"])), (name, body[-60:])

@@ -15,8 +15,8 @@ from .corpus import (
     FIXTURES,
     HTML_SUFFIXES,
     TEXT_SUFFIXES,
+    assert_section_snippets,
     expected_for,
-    norm_text,
     same_value,
     sample_inputs,
 )
@@ -51,6 +51,4 @@ def test_fixture_parses_exactly(path: pathlib.Path) -> None:
             assert flat[key] is None and owner in ambiguous, key
         else:
             assert same_value(want, flat[key]), (key, want, flat[key])
-    for name, snip in gold["text"].items():
-        body = norm_text(getattr(report.sections, name).text)
-        assert body.startswith(norm_text(snip["starts"])) and body.endswith(norm_text(snip["ends"]))
+    assert_section_snippets(report, gold)

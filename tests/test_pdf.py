@@ -15,7 +15,7 @@ import pytest
 
 from gov_disclosure import parse_report
 
-from .corpus import PDF, expected_for, norm_text, same_value, sample_inputs
+from .corpus import PDF, assert_section_snippets, expected_for, same_value, sample_inputs
 
 INPUTS = sample_inputs(PDF)
 
@@ -67,6 +67,4 @@ def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
         return  # Chrome's PDFs set digits in another font, which pdftotext moves about: the
         # date under the signature reads 年1月15日 with 2024 a line below, and in raw text
         # the 2023 that opens a paragraph comes at the end of the page: no text to compare
-    for name, snip in gold["text"].items():
-        body = norm_text(getattr(report.sections, name).text)
-        assert body.startswith(norm_text(snip["starts"])) and body.endswith(norm_text(snip["ends"]))
+    assert_section_snippets(report, gold)

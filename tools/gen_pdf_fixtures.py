@@ -17,7 +17,6 @@ which the library or its tests need:
 
 from __future__ import annotations
 
-import json
 import pathlib
 import subprocess
 import sys
@@ -29,10 +28,10 @@ ROOT = pathlib.Path(__file__).parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.render import render_html
-from tests.reports import expected_flat, make_report
+from tests.reports import make_report
+from tools.gen_fixtures import VARIANTS, expected_fields, write_expected
 
 OUT = ROOT / "tests" / "data" / "pdf"
-TEMPLATES = {"trial": ("2019", "2019"), "revised": ("2021", "2021"), "mixed": ("2021", "2019")}
 #: (seed, template, share of zero cells left blank, HTML variant: even merges the label
 #: cells as the template does, odd prints every row's own group cells, empty; printer:
 #: LibreOffice, or headless Chrome, whose PDFs extract with Kangxi radicals for ideographs)
@@ -70,14 +69,6 @@ OTHER = (
 )
 
 
-def _json(value: object) -> object:
-    from decimal import Decimal
-
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
 def main() -> None:
     import pdfplumber  # only this tool needs it
 
@@ -85,7 +76,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         for seed, template, blanks, variant, printer in CASES:
-            active, requests = TEMPLATES[template]
+            active, requests = VARIANTS[template]
             report = make_report(active, requests, seed=seed, blanks=blanks)  # type: ignore[arg-type]
             report = attrs.evolve(report, overview=OVERVIEW, problems=PROBLEMS, other=OTHER)
             stem = f"s{seed}-{template}" + ("-blanks" if blanks else "")
@@ -107,22 +98,13 @@ def main() -> None:
             with pdfplumber.open(pdf) as doc:
                 text = "\n".join(page.extract_text() or "" for page in doc.pages)
             (OUT / f"{stem}.plumber.txt").write_text(text, encoding="utf-8")
-            gold = {
-                "fields": {k: _json(v) for k, v in expected_flat(report).items()},
-                "text": {
-                    sec: {"starts": body[:12], "ends": body[-12:]}
-                    for sec, body in (
-                        ("overview", report.overview),
-                        ("problems", report.problems),
-                        ("other_matters", report.other),
-                    )
-                },
-                "notes": f"Synthetic: a {template} report (seed {seed}, blank share {blanks}, "
+            write_expected(
+                OUT / f"{stem}.expected.json",
+                report,
+                expected_fields(report),
+                f"Synthetic: a {template} report (seed {seed}, blank share {blanks}, "
                 f"HTML variant {variant}) printed to PDF by {printer} and extracted by "
                 "pdftotext and pdfplumber (tools/gen_pdf_fixtures.py).",
-            }
-            (OUT / f"{stem}.expected.json").write_text(
-                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
             )
     print(f"wrote {len(CASES)} reports x 3 extractions to {OUT}")
 

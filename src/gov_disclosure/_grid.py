@@ -34,7 +34,7 @@ from typing import Final, NamedTuple
 from ._cells import NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
 from ._sections import FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
-from ._vocab import TableSpec
+from ._vocab import TABLES, TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
 #: on it: a real table has at most 25 rows x 7 cells plus headers, so 4000 tokens is far
@@ -960,7 +960,7 @@ def _fill(
         if r.group is not None:
             group_first.setdefault(r.group, i)
     caption_of = {i: lab.caption_of for i, lab in enumerate(spec.labels) if lab.caption_of}
-    group_end = _group_ends(spec)
+    group_end = _GROUP_ENDS[spec.name, spec.variant]
     extra: list[Token] = []
     p = 0
     last: int | None = None  # the row the previous chunk went to, while it may continue
@@ -1229,16 +1229,6 @@ def _any_blank(tokens: list[Token] | None) -> bool:
 def _group_ends(spec: TableSpec) -> dict[int, int]:
     """For each group label of table 三 (``group.denied``: （三）不予公开), the index of
     its last row; ``group.results`` (三、本年度办理结果) ends at （七）总计."""
-    known = _GROUP_ENDS.get((spec.name, spec.variant))  # rows and labels are the variant's
-    if known is None:
-        known = _GROUP_ENDS[spec.name, spec.variant] = _find_group_ends(spec)
-    return known
-
-
-_GROUP_ENDS: dict[tuple[str, str], dict[int, int]] = {}
-
-
-def _find_group_ends(spec: TableSpec) -> dict[int, int]:
     keys = [r.key for r in spec.rows]
     out: dict[int, int] = {}
     for i, lab in enumerate(spec.labels):
@@ -1252,6 +1242,15 @@ def _find_group_ends(spec: TableSpec) -> dict[int, int]:
         if members:
             out[i] = members[-1]
     return out
+
+
+#: `_group_ends` of each table variant (rows and labels are the variant's, whatever units
+#: a report's header gives its columns).
+_GROUP_ENDS: Final[dict[tuple[str, str], dict[int, int]]] = {
+    (name, variant): _group_ends(spec)
+    for name, variants in TABLES.items()
+    for variant, spec in variants.items()
+}
 
 
 def _stacked_start(

@@ -74,15 +74,14 @@ _CONTROL_TO_SPACE: Final[dict[int, str]] = {
 #: supplement's forms that stand for a character of their own; and the CJK compatibility
 #: ideographs, which some fonts map their glyphs to (``車`` U+F902 for 車).
 _CHAR_T2S: Final = str.maketrans(T2S_FROM, T2S_TO)
+#: (the ideograph of a Kangxi radical may be a traditional one, ⾨ 門: simplified here, as
+#: radical forms are converted after traditional characters)
+_DECOMPOSED: Final = {
+    c: unicodedata.normalize("NFKC", chr(c)).translate(_CHAR_T2S)
+    for c in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00))
+}
 _RADICAL_FORMS: Final[dict[int, str]] = {
-    # (the ideograph of a Kangxi radical may be a traditional one, ⾨ 門: simplified here,
-    # as radical forms are converted after traditional characters)
-    **{c: unicodedata.normalize("NFKC", chr(c)).translate(_CHAR_T2S) for c in range(0x2F00, 0x2FD6)},
-    **{
-        c: unicodedata.normalize("NFKC", chr(c)).translate(_CHAR_T2S)
-        for c in range(0xF900, 0xFB00)
-        if unicodedata.normalize("NFKC", chr(c)) != chr(c)
-    },
+    **{c: ideograph for c, ideograph in _DECOMPOSED.items() if ideograph != chr(c)},
     **{
         ord(radical): ideograph
         for radical, ideograph in zip(
@@ -302,7 +301,7 @@ class _CharTable:
     name = "table"
 
     def __init__(self) -> None:
-        self.table = str.maketrans(T2S_FROM, T2S_TO)
+        self.table = _CHAR_T2S
 
     def convert(self, text: str) -> str:
         return text.translate(self.table)

@@ -785,7 +785,8 @@ def _choose(
     by_convention = [
         i
         for i, ch in enumerate(choices)
-        if chosen[i] is not None
+        if spec.name == "requests"
+        and chosen[i] is not None
         and ch.how == "placed"
         and len(ch.candidates) > 1
         and _num(ch.candidates[chosen[i] or 0][0]) != 0
@@ -853,6 +854,18 @@ def _key(p: Piece | None) -> tuple[int, int] | None:
     return None if p is None else (p.start, p.end)
 
 
+def _edges_and_leaves(spec: TableSpec) -> tuple[list[int], list[int]]:
+    """Table 三's rows of identity A (一 二 （七） 四, in that order) and its leaf rows."""
+    keys = [r.key for r in spec.rows]
+    edges = [keys.index(k) for k in REQUEST_EDGE_ROWS]
+    return edges, [i for i in range(len(keys)) if i not in edges]
+
+
+def _counts(choices: list[_RowChoice], row: int, pick: int) -> list[int]:
+    """The counts of one reading of a row, blank cells and others counting 0."""
+    return [_num(p) or 0 for p in choices[row].candidates[pick]]
+
+
 def _search(
     spec: TableSpec,
     choices: list[_RowChoice],
@@ -879,21 +892,16 @@ def _search(
             return solved
     sizes = [len(solved.get(i, ())) or len(choices[i].candidates) for i in open_rows]
     n_cols = len(spec.rows[0].columns)
-    keys = [r.key for r in spec.rows]
-    where = {k: i for i, k in enumerate(keys)}
-    edges = [where[k] for k in REQUEST_EDGE_ROWS]
-    leaves = [i for i in range(len(keys)) if i not in edges]
+    edges, leaves = _edges_and_leaves(spec)
     base: list[list[int] | None] = [
-        [_num(p) or 0 for p in ch.candidates[chosen[i] or 0]]
-        if chosen[i] is not None and ch.candidates
-        else None
-        for i, ch in enumerate(choices)
+        _counts(choices, i, c) if c is not None and choices[i].candidates else None
+        for i, c in enumerate(chosen)
     ]
-    picks = {row: sorted(solved.get(row, ())) or range(len(choices[row].candidates)) for row in open_rows}
-    options = {
-        row: [[_num(p) or 0 for p in choices[row].candidates[k]] for k in picks[row]]
+    picks = {
+        row: sorted(solved.get(row, ())) or range(len(choices[row].candidates))
         for row in open_rows
     }
+    options = {row: [_counts(choices, row, k) for k in picks[row]] for row in open_rows}
     # the leaf rows not searched add the same to every combination: summed once
     searched = set(open_rows)
     fixed = [0] * n_cols
@@ -928,22 +936,19 @@ def _sums_decide(spec: TableSpec, choices: list[_RowChoice], chosen: list[int | 
     being as chosen: not when （七）总计 holds no count (nothing to sum to), nor when every
     column already is its leaf rows' sum (a lone value moved to another column would break
     two columns)."""
-    if spec.name != "requests":
+    edges, leaves = _edges_and_leaves(spec)
+    total_row = edges[2]
+    pick = chosen[total_row]
+    if pick is None or not choices[total_row].candidates:
         return False
-    keys = [r.key for r in spec.rows]
-    edges = {keys.index(k) for k in REQUEST_EDGE_ROWS}
-    total_row = keys.index("total")
-    if chosen[total_row] is None or not choices[total_row].candidates:
+    if all(_num(p) is None for p in choices[total_row].candidates[pick]):
         return False
-    counts = [_num(p) for p in choices[total_row].candidates[chosen[total_row] or 0]]
-    if all(n is None for n in counts):
-        return False
-    sums = [0] * len(counts)
-    for i, ch in enumerate(choices):
-        if i in edges or not ch.candidates or chosen[i] is None:
-            continue
-        sums = list(map(operator.add, sums, (_num(p) or 0 for p in ch.candidates[chosen[i] or 0])))
-    return sums != [n or 0 for n in counts]
+    sums = [0] * len(spec.rows[total_row].columns)
+    for i in leaves:
+        c = chosen[i]
+        if c is not None and choices[i].candidates:
+            sums = list(map(operator.add, sums, _counts(choices, i, c)))
+    return sums != _counts(choices, total_row, pick)
 
 
 def _combinations(
@@ -985,24 +990,21 @@ def _column_solutions(
     before its row plus the reading leaves a rest that the rows after it can make.  Blank
     cells count as 0 here, as in `_search`.
     """
-    keys = [r.key for r in spec.rows]
-    where = {k: i for i, k in enumerate(keys)}
-    edges = [where[k] for k in REQUEST_EDGE_ROWS]
+    edges, leaves = _edges_and_leaves(spec)
     total_row = edges[2]
     if total_row in open_rows or not choices[total_row].candidates:
         return {}
     n_cols = len(spec.rows[0].columns)
 
     def values(row: int, pick: int) -> tuple[int, ...]:
-        return tuple(_num(p) or 0 for p in choices[row].candidates[pick])
+        return tuple(_counts(choices, row, pick))
 
-    target = list(values(total_row, chosen[total_row] or 0))
-    leaves = [i for i in range(len(keys)) if i not in edges]
+    target = _counts(choices, total_row, chosen[total_row] or 0)
     open_leaves = [i for i in leaves if i in open_rows]
     for i in leaves:
-        if i not in open_rows and chosen[i] is not None and choices[i].candidates:
-            for c, v in enumerate(values(i, chosen[i] or 0)):
-                target[c] -= v
+        c = chosen[i]
+        if i not in open_rows and c is not None and choices[i].candidates:
+            target = list(map(operator.sub, target, _counts(choices, i, c)))
     if min(target) < 0 or max(target) > MAX_COLUMN_TOTAL:
         return {}
     # Each column's sum packed into a field of a Python int, with a guard bit above it:
