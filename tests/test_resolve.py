@@ -188,3 +188,66 @@ def test_a_convention_never_decides_another_row(family: str, seed: int, variant:
     for key, value in expected_flat(made).items():
         if key.startswith("requests.") and key.rsplit(".", 1)[0] not in guessed:
             assert flat[key] in (value, None), key
+
+
+def _glued_requests(rows: str) -> object:
+    return parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数"
+        "本年废止件数现行有效件数规章000 三、收到和处理政府信息公开申请情况" + rows
+        + " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
+    )
+
+
+def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> None:
+    # 3.危及“三安全一稳定” printed 3.危“三安全一稳定”: its digits run on after row 2's;
+    # split so that both rows add up, they cut at one place only
+    r = _glued_requests(
+        "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0370000373."
+        "危“三安全一稳定”00008084.保护第三方合法权益0000000"
+    )
+    rows = r.requests  # type: ignore[attr-defined]
+    assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
+    assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]
+    assert [c.value for c in rows["denied.third_party_rights"]] == [0] * 7
+    codes = {(d.code, d.key) for d in r.diagnostics}  # type: ignore[attr-defined]
+    assert ("missed-label", "requests.denied.endangers_safety") in codes
+    assert not any(k == "requests.denied.endangers_safety" for c, k in codes if c == "missing-row")
+
+
+def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
+    # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
+    # 00555 is no cell, so the three runs are not the row's three cells
+    r = parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量"
+        "本年增/减处理决定数量行政许可3-10其他对外管理务事项00555第二十条第（六）项信息内容"
+        "上一年项目数量本年增/减处理决定数量行政处罚1-20行政强制000"
+        " 三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
+        " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
+    )
+    licensing = r.active["licensing"]
+    assert all(c.value in (None, 3) for c in licensing)  # never -10 nor 555
+    assert licensing["decisions"].kind is CellKind.ABSENT
+    assert any(d.key == "active.licensing" and d.code == "ambiguous-cells" for d in r.diagnostics)
+    assert [c.value for c in r.active["penalty"]] == [1, -2, 0]
+
+
+def test_glued_values_after_a_group_label_are_its_first_rows() -> None:
+    # 1.本机关不掌握相关政府信息 printed 1.机关不掌握…: what follows （四）无法提供 is row 1's
+    r = _glued_requests(
+        "8.属于行政查询事项0000000（四）无法提供1.机关不掌握相关政府信息3000003"
+        "2.没有现成信息需要另行制作0000000"
+    )
+    rows = r.requests  # type: ignore[attr-defined]
+    assert [c.value for c in rows["unavailable.not_held"]] == [3, 0, 0, 0, 0, 0, 3]
+    assert [c.value for c in rows["denied.administrative_inquiry"]] == [0] * 7
+
+
+def test_glued_number_before_a_misspelt_numbered_label_loses_the_label_number() -> None:
+    # 0000003.补正后… : the 3 is the label's (3.补正后申请内容仍不明确, 正 lost), not a cell's
+    r = _glued_requests(
+        "（四）无法提供1.本机关不掌握相关政府信息0000000"
+        "2.没有现成信息需要另行制作10000013.补后申请内容仍不明确0000000（五）不予处理"
+    )
+    rows = r.requests  # type: ignore[attr-defined]
+    assert [c.value for c in rows["unavailable.needs_creation"]] == [1, 0, 0, 0, 0, 0, 1]
+    assert [c.value for c in rows["unavailable.unclear_after_correction"]] == [0] * 7

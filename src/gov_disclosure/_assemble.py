@@ -344,7 +344,8 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
                     key=f"{name}.{spec.rows[i].key}",
                 )
                 for i, r in enumerate(read.rows)
-                if r is None
+                # (a row of glued text whose label was missed may be read all the same)
+                if r is None and all(c is ABSENT_CELL for c in table.rows[i].cells)
             )
         if name == "review" and read.rows[0] is None:
             diags.append(

@@ -458,10 +458,24 @@ def _pipe_tokens(
 def _glued_tokens(
     text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
 ) -> None:
-    """`Layout.GLUED`: number runs and not-applicable marks, wherever they are."""
+    """`Layout.GLUED`: number runs and not-applicable marks, wherever they are.
+
+    A run's last digit followed by ``.`` and a word is a row's numbering marker
+    (``…000003.补正后…`` where the label was not recognised, misspelt say), not a cell's.
+    (Not so after ``、``: ``…405、结转…`` is as likely a heading's numeral lost, 四、.)
+    """
     for m in _GLUED_VALUE.finditer(text, a, b):
         s, e = _strip(text, m.start(), m.end())
+        if _MARKER_AFTER.match(text, e) and text[e - 1].isdigit():
+            e -= 1  # the marker's digit
+            if e == s or not text[e - 1].isdigit():
+                continue
         out.append(_new(Token, (s, e, line, False, None, run)))
+
+
+#: What follows a numbering marker's digit: ``.`` and a word character that is no digit
+#: (``3.补正后``; ``3.5`` is a number).
+_MARKER_AFTER: Final = re.compile(r"\.(?=[^\W\d_])")
 
 
 def _line_tokens(
@@ -960,7 +974,7 @@ def _fill(
         if r.group is not None:
             group_first.setdefault(r.group, i)
     caption_of = {i: lab.caption_of for i, lab in enumerate(spec.labels) if lab.caption_of}
-    group_end = _GROUP_ENDS[spec.name, spec.variant]
+    group_rows = _GROUP_ROWS[spec.name, spec.variant]
     extra: list[Token] = []
     p = 0
     last: int | None = None  # the row the previous chunk went to, while it may continue
@@ -979,7 +993,7 @@ def _fill(
     waiting: dict[int, int] = {}  # row -> number of values still to come
     for index, piece in enumerate(pieces):
         if isinstance(piece, LabelHit):
-            if piece.kind == "group" and group_end.get(piece.ordinal, n) < p:
+            if piece.kind == "group" and group_rows.get(piece.ordinal, (n, n))[1] < p:
                 # a merged group cell printed after its rows (pdftotext prints the text of
                 # a cell spanning rows where its middle is): no break in the row before
                 continue
@@ -994,6 +1008,10 @@ def _fill(
         chunk = piece
         above, stacked = stacked, []
         anchored = _anchored_row(chunk.anchor, caption_of, group_first)
+        if layout is Layout.GLUED and chunk.anchor is not None and chunk.anchor.kind == "group":
+            # text in one line: values right after a group label (（四）无法提供 1.…) are
+            # its first row's, whose own label was not recognised
+            anchored = group_rows.get(chunk.anchor.ordinal, (None, None))[0]
         if _all_blank(chunk.tokens):
             # blank cells count only as the row their own row label names
             row_label = chunk.anchor is not None and chunk.anchor.kind == "row"
@@ -1226,28 +1244,29 @@ def _any_blank(tokens: list[Token] | None) -> bool:
     return tokens is not None and any(map(_BLANK, tokens))
 
 
-def _group_ends(spec: TableSpec) -> dict[int, int]:
-    """For each group label of table 三 (``group.denied``: （三）不予公开), the index of
-    its last row; ``group.results`` (三、本年度办理结果) ends at （七）总计."""
+def _group_rows(spec: TableSpec) -> dict[int, tuple[int, int]]:
+    """For each group label of table 三 (``group.denied``: （三）不予公开), the indices of
+    its first and last rows; ``group.results`` (三、本年度办理结果) runs from （一）予以公开
+    to （七）总计."""
     keys = [r.key for r in spec.rows]
-    out: dict[int, int] = {}
+    out: dict[int, tuple[int, int]] = {}
     for i, lab in enumerate(spec.labels):
         if not lab.key.startswith("group."):
             continue
         group = lab.key.removeprefix("group.")
-        if group == "results" and "total" in keys:
-            out[i] = keys.index("total")
+        if group == "results" and "total" in keys and "granted" in keys:
+            out[i] = (keys.index("granted"), keys.index("total"))
             continue
         members = [k for k, key in enumerate(keys) if key.startswith(group + ".")]
         if members:
-            out[i] = members[-1]
+            out[i] = (members[0], members[-1])
     return out
 
 
-#: `_group_ends` of each table variant (rows and labels are the variant's, whatever units
+#: `_group_rows` of each table variant (rows and labels are the variant's, whatever units
 #: a report's header gives its columns).
-_GROUP_ENDS: Final[dict[tuple[str, str], dict[int, int]]] = {
-    (name, variant): _group_ends(spec)
+_GROUP_ROWS: Final[dict[tuple[str, str], dict[int, tuple[int, int]]]] = {
+    (name, variant): _group_rows(spec)
     for name, variants in TABLES.items()
     for variant, spec in variants.items()
 }

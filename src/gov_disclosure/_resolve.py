@@ -107,9 +107,70 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
         _row_choice(norm, spec, i, r, read.layout, _anchors_for(norm, anchors, spec.rows[i], r))
         for i, r in enumerate(read.rows)
     ]
+    taken = _missed_rows(norm, spec, read, choices, diags) if read.layout is Layout.GLUED else ()
     picked = _choose(spec, choices, diags, norm)
-    found = [p if r is not None else None for p, r in zip(picked, read.rows, strict=True)]
+    found = [
+        p if r is not None or i in taken else None
+        for i, (p, r) in enumerate(zip(picked, read.rows, strict=True))
+    ]
     return _table(norm, read, found, diags)
+
+
+def _missed_rows(
+    norm: NormalizedText,
+    spec: TableSpec,
+    read: TableRead,
+    choices: list[_RowChoice],
+    diags: list[Diagnostic],
+) -> tuple[int, ...]:
+    """Rows of glued text whose label was not recognised (misspelt, worded otherwise): their
+    digits run on after the previous row's, which then has more values than cells, or no
+    split into its cells (in table 三: none that adds up).
+
+    When the digits split into the two rows so that both add up, and every such split
+    cuts them at the same place, each row gets its own readings (a warning says so);
+    otherwise the previous row is left unset rather than read with the next row's digits.
+    Returns the rows so filled (their choices are replaced in `choices`).
+    """
+    if spec.name == "review":
+        return ()
+    taken: list[int] = []
+    for i in range(len(spec.rows) - 1):
+        row = read.rows[i]
+        if row is None or read.rows[i + 1] is not None or row.undecided:
+            continue
+        w1, w2 = len(spec.rows[i].columns), len(spec.rows[i + 1].columns)
+        values = [p for p in _pieces(norm, row.tokens) if p is not None]
+        if len(values) <= w1:
+            if not any(_split_plan(v) for v in values):
+                continue
+            own, overflow = _splits(values, w1, _groups(spec, w1))
+            if own or overflow:
+                continue  # the row's digits are its own
+        groups = (*_groups(spec, w1), *((a + w1, b + w1) for a, b in _groups(spec, w2)))
+        both, overflow = _splits(values, w1 + w2, groups)
+        cuts = {_key(c[w1 - 1]) for c in both}  # the first row's last cell: where they are cut
+        key = _row_key(spec, i + 1)
+        if overflow or not both or len(cuts) != 1:
+            choices[i] = _RowChoice((), None, "run-on", row.tokens)
+            continue
+        first = tuple(dict.fromkeys(c[:w1] for c in both))
+        second = tuple(dict.fromkeys(c[w1:] for c in both))
+        choices[i] = _RowChoice(first, None, "split", row.tokens)
+        choices[i + 1] = _RowChoice(second, None, "split", row.tokens)
+        taken.append(i + 1)
+        diags.append(
+            Diagnostic(
+                "missed-label",
+                "warning",
+                f"{key}: no label was recognised for this row; the digits after row "
+                f"{spec.rows[i].label} split into both rows so that each adds up, and the "
+                "second part was read as this row's",
+                span=_span_of(norm, choices[i]),
+                key=key,
+            )
+        )
+    return tuple(taken)
 
 
 def _as_read(read: TableRead) -> Sequence[Sequence[Token] | None] | None:
@@ -509,7 +570,7 @@ def _choice_for(
     if len(values) > width:
         extra = tuple(values[width:])
         values = values[:width]
-    if len(values) == width:
+    if len(values) == width and not (layout is Layout.GLUED and any(map(_glued_for_sure, values))):
         return _RowChoice((tuple(values),), 0, "exact", tokens, extra)
     if len(values) == 1 and NOT_APPLICABLE.fullmatch(values[0].folded):
         # one "/" in a row of several cells is a mark spanning the merged row (sample 003)
@@ -592,6 +653,17 @@ def _kind_fits(value_kind: str | None, column_kind: str) -> bool:
 _GLUED_RUN: Final = re.compile(
     r"(?P<sign>[+\-]|增加?|减少?)?(?P<digits>\d{2,})(?P<tail>(?:\.\d+)?(?:万元|亿元|元|件|条|项|个)?)"
 )
+
+
+def _glued_for_sure(p: Piece) -> bool:
+    """A run no one cell can be: digits after a leading zero (``00555``), or more digits
+    than a count has.  In glued text it holds several cells even where the row has as many
+    runs as cells (a missed label left the next row's digits in this one)."""
+    plan = _split_plan(p)
+    if plan is None:
+        return False
+    sign, ndig, _ = plan
+    return p.folded[sign] == "0" or ndig > MAX_CELL_DIGITS
 
 
 def _split_plan(p: Piece) -> tuple[int, int, int] | None:
@@ -815,6 +887,9 @@ def _choose(
                 "uneven-block": "it is in a block printed column by column whose columns "
                 "have different lengths (an empty cell printed nothing), so which value "
                 "belongs to which row cannot be told",
+                "split": "the digits read here split into its cells in no way",
+                "run-on": "its digits run on into those of the next row, whose label was "
+                "not recognised, and where one row ends cannot be told",
             }.get(ch.how)
             if why is not None:
                 diags.append(
