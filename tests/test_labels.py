@@ -141,3 +141,31 @@ def test_lookahead_finds_what_the_plain_alternation_finds(text: str) -> None:
         plain = re.compile(_plain(finder.cores.pattern))
         got = [(m.span(), m.lastgroup) for m in finder.cores.finditer(text)]
         assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("between", "found"),
+    [
+        ("5.属于三类内事务信息 | 0 | 1 |", True),  # 部 lost: found by its number
+        ("| 5、属于三类内务事务信息 | 0 |", True),
+        ("5. 灞炰簬涓夌被鍐呴儴浜嬪姟淇℃伅 0 1", True),  # mojibake
+        ("6.属于三类内事务信息 | 0 | 1 |", False),  # numbered as another row
+        ("5.5万元", False),  # a number, not a label
+        ("注：5.属于三类内事务信息", False),  # not at the start of its line
+    ],
+)
+def test_a_misspelt_row_between_two_rows_found_is_found_by_its_number(
+    between: str, found: bool
+) -> None:
+    text = f"4.保护第三方合法权益 | 0 |\n{between}\n6.属于四类过程性信息 | 0 |"
+    keys = _keys(text)
+    assert ("denied.internal_affairs" in keys) is found
+    if found:
+        assert keys == ["denied.third_party_rights", "denied.internal_affairs", "denied.process_info"]
+
+
+def test_a_row_found_by_its_number_ends_before_its_cells() -> None:
+    text = "4.保护第三方合法权益  0  1\n5.属于三类内事务 信息    0    /\n6.属于四类过程性信息 0"
+    folded = normalize(text).folded
+    hit = find_labels(folded, 0, len(folded), REQ19)[1]
+    assert folded[hit.start : hit.end] == "5.属于三类内事务 信息"

@@ -224,7 +224,60 @@ def find_labels(
             hits[-1] = prev._replace(end=b)
             continue
         hits.append(LabelHit(kind, index, key, a, b, glued))
+    numbers = _ROW_NUMBERS.get((spec.name, spec.variant))
+    if numbers is not None:
+        hits = _numbered_rows(text, spec, numbers, hits)
     return tuple(hits)
+
+
+#: Each leaf row's number as its label prints it (``3`` for 3.补正后申请内容仍不明确);
+#: ``None`` for rows numbered otherwise (（一）予以公开, 行政许可).
+_ROW_NUMBERS: Final[dict[tuple[str, str], tuple[int | None, ...]]] = {
+    (name, variant): tuple(
+        int(m.group(1)) if (m := re.match(r"(\d)\.", r.label)) else None for r in spec.rows
+    )
+    for name, variants in TABLES.items()
+    for variant, spec in variants.items()
+    if any(re.match(r"\d\.", r.label) for r in spec.rows)
+}
+#: A line that starts (after cell borders) with a leaf row's number and goes on in words:
+#: a row label.  The label ends before a digit, a cell border, a not-applicable mark or
+#: two spaces (the cells of whitespace-aligned text).
+_NUMBERED_LINE: Final = re.compile(
+    r"(?m)^[ \t|]*+(?P<label>(?P<no>\d)[.、][ \t]?[^\W\d_](?:[^\d|\t\n/—\- ]| (?! ))*+)"
+)
+
+
+def _numbered_rows(
+    text: str, spec: TableSpec, numbers: tuple[int | None, ...], hits: list[LabelHit]
+) -> list[LabelHit]:
+    """`hits` with the leaf rows between two rows found that were recognised by their
+    number alone.
+
+    A label misspelt by OCR or typing (``5.属于三类内事务信息``, 部 lost) is not found by its
+    words; its values would go to a row found before it.  Where a row is missing between
+    two rows found, a line between them that starts with that row's number and goes on in
+    words is taken as its label.
+    """
+    rows = [h for h in hits if h.kind == "row"]
+    found: list[LabelHit] = []
+    for before, after in itertools.pairwise(rows):
+        pos = before.end
+        for k in range(before.ordinal + 1, after.ordinal):
+            number = numbers[k]
+            if number is None:
+                continue
+            for m in _NUMBERED_LINE.finditer(text, pos, after.start):
+                if int(m.group("no")) == number:
+                    end = m.end("label")
+                    while text[end - 1] == " ":
+                        end -= 1
+                    found.append(LabelHit("row", k, spec.rows[k].key, m.start("label"), end))
+                    pos = end
+                    break
+    if not found:
+        return hits
+    return sorted([*hits, *found], key=operator.attrgetter("start"))
 
 
 _DIGIT: Final = re.compile(r"\d")
