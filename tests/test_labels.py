@@ -169,3 +169,23 @@ def test_a_row_found_by_its_number_ends_before_its_cells() -> None:
     folded = normalize(text).folded
     hit = find_labels(folded, 0, len(folded), REQ19)[1]
     assert folded[hit.start : hit.end] == "5.属于三类内事务 信息"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("（一）予以公开 | 3 |\n（二）部分公开（区分处理的） | 1 |\n1.属于国家秘密 | 0 |",
+         "partially_granted"),  # 部份 for 部分 would not match: (二) found by its number
+        ("一、本年新收政府信息公开申请数量 | 3 |\n（一）予以公开 | 3 |", None),  # no gap
+        ("一、本年新收政府信息公开申请数量 | 3 |\n二、上年结傳申请数量 | 0 |\n（一）予以公开 | 3 |",
+         "carried_over"),
+        ("5.要求行政机关确认或重新出具已获取信息 | 0 |\n（六）其他 处 里 | 1 |\n（七）总计 | 1 |",
+         "other"),
+    ],
+)
+def test_rows_numbered_otherwise_are_found_by_their_number_too(text: str, key: str | None) -> None:
+    text = text.replace("部分公开（区分处理的）", "部份公开（区分处理的）")
+    keys = _keys(text)
+    if key is not None:
+        assert key in keys
+    assert len(keys) == len(set(keys)) == text.count("\n") + 1

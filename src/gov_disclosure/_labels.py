@@ -230,51 +230,74 @@ def find_labels(
     return tuple(hits)
 
 
-#: Each leaf row's number as its label prints it (``3`` for 3.补正后申请内容仍不明确);
-#: ``None`` for rows numbered otherwise (（一）予以公开, 行政许可).
-_ROW_NUMBERS: Final[dict[tuple[str, str], tuple[int | None, ...]]] = {
-    (name, variant): tuple(
-        int(m.group(1)) if (m := re.match(r"(\d)\.", r.label)) else None for r in spec.rows
+#: A row label's numbering marker: ``5.`` ``5、`` (leaf rows), ``(一)`` (（一）予以公开),
+#: ``一、`` (一、本年新收…).
+_MARKER: Final = (
+    r"(?:(?P<d>\d)[.、]|[(（](?P<p>[一二三四五六七八九十])[)）][、.]?|(?P<t>[一二三四五六七八九十])、)"
+)
+
+
+def _marker_key(m: re.Match[str]) -> str:
+    """One spelling of a marker matched by `_MARKER` (``5``, ``(一)``, ``一、``)."""
+    if m["d"]:
+        return str(int(m["d"]))  # (full-width digits too)
+    return f"({m['p']})" if m["p"] else f"{m['t']}、"
+
+
+_MARKER_AT_START: Final = re.compile(_MARKER)
+
+
+def _row_numbers(spec: TableSpec) -> tuple[str | None, ...]:
+    """Each row's numbering marker as its label prints it; ``None`` for unnumbered rows."""
+    return tuple(
+        _marker_key(m) if (m := _MARKER_AT_START.match(r.label)) else None for r in spec.rows
     )
+
+
+#: `_row_numbers` of the table variants with numbered rows (table 三).
+_ROW_NUMBERS: Final[dict[tuple[str, str], tuple[str | None, ...]]] = {
+    (name, variant): _row_numbers(spec)
     for name, variants in TABLES.items()
     for variant, spec in variants.items()
-    if any(re.match(r"\d\.", r.label) for r in spec.rows)
+    if any(_row_numbers(spec))
 }
-#: A line that starts (after cell borders) with a leaf row's number and goes on in words:
-#: a row label.  The label ends before a digit, a cell border, a not-applicable mark or
+#: A line that starts (after cell borders) with a row's numbering marker and goes on in
+#: words: a row label.  It ends before a digit, a cell border, a not-applicable mark or
 #: two spaces (the cells of whitespace-aligned text).
 _NUMBERED_LINE: Final = re.compile(
-    r"(?m)^[ \t|]*+(?P<label>(?P<no>\d)[.、][ \t]?[^\W\d_](?:[^\d|\t\n/—\- ]| (?! ))*+)"
+    rf"(?m)^[ \t|]*+(?P<label>{_MARKER}[ \t]?[^\W\d_](?:[^\d|\t\n/—\- ]| (?! ))*+)"
 )
 
 
 def _numbered_rows(
-    text: str, spec: TableSpec, numbers: tuple[int | None, ...], hits: list[LabelHit]
+    text: str, spec: TableSpec, numbers: tuple[str | None, ...], hits: list[LabelHit]
 ) -> list[LabelHit]:
-    """`hits` with the leaf rows between two rows found that were recognised by their
-    number alone.
+    """`hits` with the rows between two rows found that were recognised by their number.
 
-    A label misspelt by OCR or typing (``5.属于三类内事务信息``, 部 lost) is not found by its
-    words; its values would go to a row found before it.  Where a row is missing between
-    two rows found, a line between them that starts with that row's number and goes on in
-    words is taken as its label.
+    A label misspelt by OCR or typing (``5.属于三类内事务信息``, 部 lost) or garbled is not
+    found by its words; its values would go to a row found before it.  Where rows are
+    missing between two rows found, the lines between them that start with a missing
+    row's number (in template order) and go on in words are taken as their labels.
     """
     rows = [h for h in hits if h.kind == "row"]
     found: list[LabelHit] = []
     for before, after in itertools.pairwise(rows):
-        pos = before.end
-        for k in range(before.ordinal + 1, after.ordinal):
-            number = numbers[k]
-            if number is None:
+        missing = [k for k in range(before.ordinal + 1, after.ordinal) if numbers[k]]
+        if not missing:
+            continue
+        for m in _NUMBERED_LINE.finditer(text, before.end, after.start):
+            key = _marker_key(m)
+            nxt = next((j for j, k in enumerate(missing) if numbers[k] == key), None)
+            if nxt is None:
                 continue
-            for m in _NUMBERED_LINE.finditer(text, pos, after.start):
-                if int(m.group("no")) == number:
-                    end = m.end("label")
-                    while text[end - 1] == " ":
-                        end -= 1
-                    found.append(LabelHit("row", k, spec.rows[k].key, m.start("label"), end))
-                    pos = end
-                    break
+            k = missing[nxt]
+            del missing[: nxt + 1]
+            end = m.end("label")
+            while text[end - 1] == " ":
+                end -= 1
+            found.append(LabelHit("row", k, spec.rows[k].key, m.start("label"), end))
+            if not missing:
+                break
     if not found:
         return hits
     return sorted([*hits, *found], key=operator.attrgetter("start"))
