@@ -251,3 +251,36 @@ def test_glued_number_before_a_misspelt_numbered_label_loses_the_label_number() 
     rows = r.requests  # type: ignore[attr-defined]
     assert [c.value for c in rows["unavailable.needs_creation"]] == [1, 0, 0, 0, 0, 0, 1]
     assert [c.value for c in rows["unavailable.unclear_after_correction"]] == [0] * 7
+
+
+def test_a_stray_value_in_table_four_is_the_one_the_group_totals_leave_out() -> None:
+    # a page number printed into the value row, before its values: the first fifteen
+    # values fail identity D; leaving out the 4 makes every group add up
+    review = "4 | 72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20 |"
+    r = _report("规章 | 0 | 0 | 0 |", "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", review)
+    values = [c.value for row in r.review for c in row]  # type: ignore[attr-defined]
+    assert values == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    notes = [d for d in r.diagnostics if d.code == "too-many-values"]  # type: ignore[attr-defined]
+    assert [d.message.split("; ")[1] for d in notes] == ["'4' was not placed"]
+
+
+def test_extra_values_the_arithmetic_cannot_tell_apart_leave_their_cells_unset() -> None:
+    # 0 0 23 0 0 23: either 0 is the stray one, or the 0 after 23 (0/0/23/0/23)
+    review = "0 | 0 | 23 | 0 | 0 | 23 | " + "0 | " * 10
+    r = _report("规章 | 0 | 0 | 0 |", "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", review)
+    group = r.review["reconsideration"]  # type: ignore[attr-defined]
+    assert group["total"].value == 23
+    assert group["corrected"].kind is CellKind.ABSENT
+    assert all(c.value == 0 for c in r.review["litigation_direct"])  # type: ignore[attr-defined]
+    assert any(d.code == "ambiguous-cells" and d.key == "review" for d in r.diagnostics)  # type: ignore[attr-defined]
+
+
+def test_a_stray_value_in_a_table_three_row_is_left_out_by_its_total() -> None:
+    r = _report(
+        "规章 | 0 | 0 | 0 |",
+        "一、本年新收政府信息公开申请数量 | 9 | 5 | 0 | 1 | 0 | 0 | 0 | 6 |\n"
+        "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "",
+    )
+    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    assert [c.value for c in row] == [5, 0, 1, 0, 0, 0, 6]

@@ -568,8 +568,11 @@ def _choice_for(
     if exact and len(pieces) == width:
         return _RowChoice((tuple(pieces),), 0, "exact", tokens)
     if len(values) > width:
-        extra = tuple(values[width:])
-        values = values[:width]
+        readings = _left_out(spec, values, width)
+        if len(readings) > 1:  # the arithmetic leaves out values, but not which ones
+            return _RowChoice(tuple(map(tuple, readings)), None, "left-out", tokens)
+        extra = tuple(v for v in values if v not in readings[0])
+        values = readings[0]
     if len(values) == width and not (layout is Layout.GLUED and any(map(_glued_for_sure, values))):
         return _RowChoice((tuple(values),), 0, "exact", tokens, extra)
     if len(values) == 1 and NOT_APPLICABLE.fullmatch(values[0].folded):
@@ -588,6 +591,37 @@ def _choice_for(
         return _RowChoice(tuple(cands), None, "split", tokens, extra)
     placed = _placements(spec, columns, values)
     return _RowChoice(placed, _preferred(spec, placed), "placed", tokens, extra)
+
+
+#: At most this many values more than a row's cells are tried left out one by one.
+MAX_LEFT_OUT: Final = 2
+
+
+def _left_out(spec: TableSpec, values: list[Piece], width: int) -> list[list[Piece]]:
+    """The readings of a row that holds more values than cells (a 序号 column, a stray note
+    number): its first `width` values, unless they fail the row's arithmetic (table 三's
+    total, table 四's group totals) and leaving out other values satisfies it; then every
+    such reading (distinct in its values)."""
+    first = values[:width]
+    groups = _groups(spec, width)
+    extra = len(values) - width
+    if not groups or extra > MAX_LEFT_OUT or _adds_up(tuple(first), groups) is not False:
+        return [first]
+    found: dict[tuple[int | None, ...], list[Piece]] = {}
+    for out in itertools.combinations(range(len(values)), extra):
+        kept = [v for i, v in enumerate(values) if i not in out]
+        if _adds_up(tuple(kept), groups):
+            found.setdefault(tuple(map(_num, kept)), kept)
+    return list(found.values()) or [first]
+
+
+def _adds_up(cand: Candidate, groups: tuple[tuple[int, int], ...]) -> bool | None:
+    """Whether every group of `cand` adds up: False when one does not, None when none can
+    be told."""
+    verdicts = [_group_ok(cand, lo, t, True) for lo, t in groups]
+    if False in verdicts:
+        return False
+    return True if True in verdicts else None
 
 
 def _placements(
@@ -1295,6 +1329,8 @@ def _report_choice(
         code, what = "split-digits", "glued digits split"
     elif ch.how == "reordered":
         code, what = "reordered-by-arithmetic", "values printed out of order rearranged"
+    elif ch.how == "left-out":
+        code, what = "placed-by-arithmetic", "more values than columns; the row read"
     elif len(ch.candidates) == 1:
         code, what = "placed-by-arithmetic", "short row placed"
     elif ch.preferred == idx:
