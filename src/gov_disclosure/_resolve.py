@@ -78,7 +78,10 @@ class _RowChoice(NamedTuple):
     candidates: tuple[Candidate, ...]
     preferred: int | None = None
     how: str = ""
-    """How the candidates arose: ``exact``, ``placed`` (blanks dropped) or ``split``."""
+    """How the candidates arose: ``exact``, ``placed`` (blanks dropped), ``positioned``,
+    ``spanning`` (a lone ``/``), ``split`` (glued digits), ``reordered`` (table 四),
+    ``left-out`` (more values than cells); with no candidates, why: ``split``,
+    ``split-overflow``, ``uneven-block``, ``run-on`` (glued digits of two rows)."""
     tokens: tuple[Token, ...] = ()
     extra: tuple[Piece, ...] = ()
 
