@@ -969,12 +969,8 @@ def _fill(
     # PDF's reading order): their own label, followed by a whole row, takes them back
     guessed = [False] * n
     first_label: list[LabelHit | None] = [None] * n
-    group_first: dict[str, int] = {}
-    for i, r in enumerate(spec.rows):
-        if r.group is not None:
-            group_first.setdefault(r.group, i)
-    caption_of = {i: lab.caption_of for i, lab in enumerate(spec.labels) if lab.caption_of}
     group_rows = _GROUP_ROWS[spec.name, spec.variant]
+    glued = layout is Layout.GLUED
     extra: list[Token] = []
     p = 0
     last: int | None = None  # the row the previous chunk went to, while it may continue
@@ -1007,11 +1003,7 @@ def _fill(
             continue
         chunk = piece
         above, stacked = stacked, []
-        anchored = _anchored_row(chunk.anchor, caption_of, group_first)
-        if layout is Layout.GLUED and chunk.anchor is not None and chunk.anchor.kind == "group":
-            # text in one line: values right after a group label (（四）无法提供 1.…) are
-            # its first row's, whose own label was not recognised
-            anchored = group_rows.get(chunk.anchor.ordinal, (None, None))[0]
+        anchored = _anchored_row(chunk.anchor, group_rows, glued)
         if _all_blank(chunk.tokens):
             # blank cells count only as the row their own row label names
             row_label = chunk.anchor is not None and chunk.anchor.kind == "row"
@@ -1077,7 +1069,7 @@ def _fill(
             first = next_free(p)
             if first <= anchored < first + k:
                 target = first
-        if layout is Layout.GLUED and chunk.anchor is not None and target == anchored:
+        if glued and chunk.anchor is not None and target == anchored:
             # text in one line prints every row's values right after its own label: what
             # follows a row label is that row's, however many runs (a stray space may cut
             # a number in two), never the next rows'
@@ -1245,19 +1237,22 @@ def _any_blank(tokens: list[Token] | None) -> bool:
 
 
 def _group_rows(spec: TableSpec) -> dict[int, tuple[int, int]]:
-    """For each group label of table 三 (``group.denied``: （三）不予公开), the indices of
-    its first and last rows; ``group.results`` (三、本年度办理结果) runs from （一）予以公开
-    to （七）总计."""
+    """For each label that heads rows, the indices of its first and last rows: a table-二
+    caption (第二十条第（五）项) its sub-table's, a group label of table 三 (``group.denied``:
+    （三）不予公开) its group's; ``group.results`` (三、本年度办理结果) runs from
+    （一）予以公开 to （七）总计."""
     keys = [r.key for r in spec.rows]
     out: dict[int, tuple[int, int]] = {}
     for i, lab in enumerate(spec.labels):
-        if not lab.key.startswith("group."):
+        if lab.caption_of:
+            members = [k for k, r in enumerate(spec.rows) if r.group == lab.caption_of]
+        elif lab.key == "group.results" and "total" in keys and "granted" in keys:
+            members = [keys.index("granted"), keys.index("total")]
+        elif lab.key.startswith("group."):
+            group = lab.key.removeprefix("group.")
+            members = [k for k, key in enumerate(keys) if key.startswith(group + ".")]
+        else:
             continue
-        group = lab.key.removeprefix("group.")
-        if group == "results" and "total" in keys and "granted" in keys:
-            out[i] = (keys.index("granted"), keys.index("total"))
-            continue
-        members = [k for k, key in enumerate(keys) if key.startswith(group + ".")]
         if members:
             out[i] = (members[0], members[-1])
     return out
@@ -1302,16 +1297,17 @@ def _stacked_start(
 
 
 def _anchored_row(
-    anchor: LabelHit | None, caption_of: dict[int, str], group_first: dict[str, int]
+    anchor: LabelHit | None, group_rows: dict[int, tuple[int, int]], glued: bool
 ) -> int | None:
-    """The row a label names: a row label its row, a caption its sub-table's first row."""
+    """The row a label names: a row label its row, a caption its sub-table's first row; in
+    text in one line also a group label its group's first row (values right after
+    （四）无法提供 are row 1's, whose own label was not recognised)."""
     if anchor is None:
         return None
     if anchor.kind == "row":
         return anchor.ordinal
-    if anchor.kind == "caption":
-        group = caption_of.get(anchor.ordinal)
-        return group_first.get(group) if group is not None else None
+    if anchor.kind == "caption" or glued:
+        return group_rows.get(anchor.ordinal, (None, None))[0]
     return None
 
 
