@@ -9,6 +9,7 @@ warning, and never set wrong."""
 
 from __future__ import annotations
 
+import datetime
 import pathlib
 
 import pytest
@@ -63,8 +64,11 @@ def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
         assert any(d.severity != "info" for d in report.diagnostics)
     if path.name in EXACT:
         assert not wrong
-    if "-chrome" in path.name:
-        return  # Chrome's PDFs set digits in another font, which pdftotext moves about: the
-        # date under the signature reads 年1月15日 with 2024 a line below, and in raw text
-        # the 2023 that opens a paragraph comes at the end of the page: no text to compare
+    if path.name in SCATTERED and "-chrome" in path.name:
+        return  # Chrome's PDFs set digits in another font, which raw pdftotext moves about:
+        # the 2023 that opens a paragraph comes at the end of the page, table 四's last
+        # values after the 五 heading: no text to compare
+    # (in -layout text the date under the signature reads 年1月15日 with 2024 a line below)
     assert_section_snippets(report, gold)
+    if "-chrome" in path.name:
+        assert report.published == datetime.date(2024, 1, 15)

@@ -145,6 +145,9 @@ def test_problems_without_heading_start_at_their_first_sub_heading(sub: str) -> 
         "## 某某县自然资源局\n## 2024年1月15日",
         "某某县自然资源局（盖章）\n2024年1月15日",
         "            某某县自然资源局     2024年1月15日",
+        # pdftotext -layout: the year's digits on their own line, below or above the rest
+        "                某某县自然资源局\n          年1月15日\n        2024",
+        "                某某县自然资源局\n        2024\n\n          年1月15日",
     ],
 )
 def test_signature_and_date_as_converters_write_them(closing: str) -> None:
@@ -154,3 +157,23 @@ def test_signature_and_date_as_converters_write_them(closing: str) -> None:
     assert n.text[body.body_start : body.body_end].strip() == "正文"
     assert o.date == (2024, 1, 15)
     assert o.signature is not None and "某某县自然资源局" in o.signature
+
+
+@pytest.mark.parametrize(
+    ("closing", "date"),
+    [
+        ("年1月15日\n2024\n网站地图 | 联系我们", (2024, 1, 15)),
+        ("2024\n年1月15日", (2024, 1, 15)),
+        ("年1月15日", None),  # no year next to it: the body's own text
+        ("2024\n无其他事项。", None),
+    ],
+)
+def test_a_date_whose_year_stands_on_its_own_line(
+    closing: str, date: tuple[int, int, int] | None
+) -> None:
+    n = normalize("\n".join(f"{h}\n正文" for h in SIX) + "\n" + closing + "\n")
+    o = split_sections(n)
+    body = o.sections["other_matters"]
+    text = n.text[body.body_start : body.body_end]
+    assert o.date == date
+    assert (text.strip() == "正文") == (date is not None)

@@ -81,6 +81,14 @@ _LINE_MARKS: Final = r"[ \t*#>]*"
 _LINE_MARKS_AFTER: Final = r"[ \t*]*"
 #: A line that is only a date (印发).
 _DATE_LINE: Final = re.compile(rf"^{_LINE_MARKS}{_DATE}{_LINE_MARKS_AFTER}$", re.VERBOSE)
+#: A date whose year's digits went to a line of their own: ``pdftotext -layout`` prints
+#: digits set in another font (and so on another baseline) a line below or above the rest
+#: (``年1月15日`` then ``2024``).  Only taken with the year line next to it.
+_YEARLESS_DATE_LINE: Final = re.compile(
+    rf"^{_LINE_MARKS}年[ \t]*(?P<m>\d{{1,2}})[ \t]*月[ \t]*(?P<d>\d{{1,2}})[ \t]*日"
+    rf"[ \t]*(?:印发|发布|公布)?{_LINE_MARKS_AFTER}$"
+)
+_YEAR_LINE: Final = re.compile(rf"^{_LINE_MARKS}(?P<y>\d{{4}}){_LINE_MARKS_AFTER}$")
 #: A page footer or header line: "- 3 -", "-3-", "— 3 —", "第3页", "第 3 页 共 6 页", "3/6".
 _FOOTER: Final = r"""
     ^[ \t]*
@@ -299,16 +307,15 @@ def _split_closing(
         if signed is not None:
             body_end = trim_back(text, start, a)
             return body_end, a, _date_of(signed), signed.group("sig").strip()
-        date_m = _DATE_LINE.match(line)
+        is_date, date = _date_at(text, lines, i)
         is_sig = _SIGNATURE_LINE.match(line) is not None and _followed_by_date(text, lines, i)
-        if date_m is not None or is_sig:
+        if is_date or is_sig:
             body_end = trim_back(text, start, a)
             signature = line.strip() if is_sig else None
-            date = _date_of(date_m) if date_m else None
             if is_sig:
-                for a2, b2 in lines[i + 1 : i + 4]:
-                    if (dm := _DATE_LINE.match(text[a2:b2])) is not None:
-                        date = _date_of(dm)
+                for j in range(i + 1, min(i + 4, len(lines))):
+                    is_date, date = _date_at(text, lines, j)
+                    if is_date:
                         break
             return body_end, a, date, signature
     body_end = trim_back(text, start, end)
@@ -316,8 +323,43 @@ def _split_closing(
 
 
 def _followed_by_date(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    rest = [(a, b) for a, b in lines[i + 1 : i + 6] if text[a:b].strip()]
-    return not rest or _DATE_LINE.match(text[rest[0][0] : rest[0][1]]) is not None
+    rest = [j for j in range(i + 1, min(i + 6, len(lines))) if _has_text(text, lines[j])]
+    return not rest or _date_at(text, lines, rest[0])[0]
+
+
+def _has_text(text: str, line: tuple[int, int]) -> bool:
+    return not text[line[0] : line[1]].isspace() and line[0] < line[1]
+
+
+def _date_at(
+    text: str, lines: list[tuple[int, int]], i: int
+) -> tuple[bool, tuple[int, int, int] | None]:
+    """Whether line `i` is a date line, and the date (``None`` when it does not read as one).
+
+    A date whose year stands on a line of its own next to the rest (`_YEARLESS_DATE_LINE`)
+    counts from either line: the year line when the next line with text is the rest of the
+    date, the rest when the next line with text is the year.
+    """
+    a, b = lines[i]
+    line = text[a:b]
+    m = _DATE_LINE.match(line)
+    if m is not None:
+        return True, _date_of(m)
+    year = _YEAR_LINE.match(line)
+    rest = _YEARLESS_DATE_LINE.match(line) if year is None else None
+    if year is None and rest is None:
+        return False, None
+    after = next((j for j in range(i + 1, len(lines)) if _has_text(text, lines[j])), None)
+    if after is None:
+        return False, None
+    other = text[lines[after][0] : lines[after][1]]
+    if year is not None:
+        rest = _YEARLESS_DATE_LINE.match(other)
+    else:
+        year = _YEAR_LINE.match(other)
+    if year is None or rest is None:
+        return False, None
+    return True, (int(year.group("y")), int(rest.group("m")), int(rest.group("d")))
 
 
 def trim_back(text: str, start: int, end: int) -> int:
