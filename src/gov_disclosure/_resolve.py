@@ -723,6 +723,8 @@ def _splits(
     `MAX_ROW_CANDIDATES` (then the readings are incomplete and decide nothing).
     """
     plans = [_split_plan(v) for v in values]
+    if sum(1 if plan is None else plan[1] for plan in plans) == width:
+        return _a_digit_a_cell(values, plans, groups), False
     lo_of = [-1] * (width + 1)  # for a group's total cell, the group's first cell
     for lo, t in groups:
         if t <= width:
@@ -758,8 +760,9 @@ def _splits(
         return tuple(
             values[i]
             if s == -1
-            else Piece(
-                values[i].raw[s:e], values[i].folded[s:e], values[i].start + s, values[i].start + e
+            else _new(
+                Piece,
+                (values[i].raw[s:e], values[i].folded[s:e], values[i].start + s, values[i].start + e),
             )
             for i, s, e in acc
         )
@@ -791,7 +794,9 @@ def _splits(
         start = sign + di if di else 0  # offset of this cell in the piece's text
         digits_at = sign + di
         room = width - slot - 1  # cells left after this one
-        lengths = [rem] if room < tokens_left + 1 else range(1, rem + 1)
+        # the longest this cell can be and leave enough digits for the cells after it
+        # (cut here rather than one call down: most branches of a long run end so)
+        lengths = [rem] if room < tokens_left + 1 else range(1, min(rem, most[ti] - di - room) + 1)
         for length in lengths:
             if length > MAX_CELL_DIGITS or (folded[digits_at] == "0" and length > 1):
                 break  # too long for a count, or a leading zero
@@ -815,6 +820,39 @@ def _splits(
 
     complete = rec(0, 0)
     return out, not complete
+
+
+def _a_digit_a_cell(
+    values: list[Piece],
+    plans: list[tuple[int, int, int] | None],
+    groups: tuple[tuple[int, int], ...],
+) -> list[Candidate]:
+    """`_splits` where the runs have as many digits as the row has cells (most rows of
+    zeros, ``0000000``): the one reading, a digit a cell, if each group adds up."""
+    cells: list[Piece] = []
+    nums: list[int | None] = []
+    for v, plan in zip(values, plans, strict=True):
+        if plan is None:
+            cells.append(v)
+            nums.append(_num(v))
+            continue
+        sign, ndig, tail = plan
+        folded = v.folded
+        # a decimal part in the tail makes the last cell a non-count (as _num says)
+        decimal = tail > 0 and "." in folded[len(folded) - tail :]
+        for di in range(ndig):
+            last = di == ndig - 1
+            a = sign + di if di else 0  # the sign goes with the first cell, the tail the last
+            b = sign + di + 1 + (tail if last else 0)
+            cells.append(_new(Piece, (v.raw[a:b], folded[a:b], v.start + a, v.start + b)))
+            # a signed or decimal piece is not a count (the checks skip it, as _num does)
+            not_count = (sign and a == 0) or (last and decimal)
+            nums.append(None if not_count else int(folded[sign + di]))
+    for lo, total in groups:
+        group = nums[lo : total + 1]
+        if total < len(nums) and None not in group and sum(group[:-1]) != group[-1]:  # type: ignore[arg-type]
+            return []
+    return [tuple(cells)]
 
 
 def _num(p: Piece | None) -> int | None:

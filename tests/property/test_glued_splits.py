@@ -1,0 +1,101 @@
+"""Property: the search that splits glued digit runs into a row's cells (`_splits`, with
+its shortcuts: cuts a branch before the call, a digit a cell when digits and cells are as
+many) finds exactly the readings a brute-force enumeration finds."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gov_disclosure._resolve import MAX_CELL_DIGITS, Candidate, Piece, _num, _split_plan, _splits
+
+SIGNS = ["", "+", "-", "增", "减少"]
+TAILS = ["", "件", "元", ".5", ".25万元"]
+WHOLES = ["5", "0", "/", "12.5", "-"]
+
+
+@st.composite
+def glued_row(draw: st.DrawFn) -> tuple[list[Piece], int, tuple[tuple[int, int], ...]]:
+    texts = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(WHOLES),
+                st.builds(
+                    lambda s, d, t: s + d + t,
+                    st.sampled_from(SIGNS),
+                    st.text("0123456789", min_size=2, max_size=7),
+                    st.sampled_from(TAILS),
+                ),
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    values, pos = [], 0
+    for t in texts:
+        values.append(Piece(t, t, pos, pos + len(t)))
+        pos += len(t) + 1
+    plans = [_split_plan(v) for v in values]
+    most = sum(1 if p is None else p[1] for p in plans)
+    width = draw(st.integers(len(values), max(len(values), min(most, 9))))
+    bounds = draw(st.lists(st.integers(0, width - 1), max_size=4, unique=True).map(sorted))
+    groups = tuple((lo, t) for lo, t in itertools.pairwise([0, *bounds]) if t - lo >= 2)
+    return values, width, groups
+
+
+def _cuts(piece: Piece) -> list[list[tuple[Piece, int | None]]]:
+    """Every way of cutting one value into cells, with each cell's count."""
+    plan = _split_plan(piece)
+    if plan is None:
+        return [[(piece, _num(piece))]]
+    sign, ndig, tail = plan
+    f = piece.folded
+    decimal = tail > 0 and "." in f[len(f) - tail :]
+    out = []
+    for k in range(ndig):
+        for inner in itertools.combinations(range(1, ndig), k):
+            edges = [0, *inner, ndig]
+            cells: list[tuple[Piece, int | None]] = []
+            for i, (a, b) in enumerate(itertools.pairwise(edges)):
+                digits = f[sign + a : sign + b]
+                if len(digits) > MAX_CELL_DIGITS or (len(digits) > 1 and digits[0] == "0"):
+                    break
+                first, last = i == 0, b == ndig
+                s = 0 if first else sign + a
+                e = sign + b + (tail if last else 0)
+                text = f[s:e]
+                count = None if (first and sign) or (last and decimal) else int(digits)
+                cells.append((Piece(text, text, piece.start + s, piece.start + e), count))
+            else:
+                out.append(cells)
+    return out
+
+
+def _brute(values: list[Piece], width: int, groups: tuple[tuple[int, int], ...]) -> set[Candidate]:
+    found = set()
+    for parts in itertools.product(*(_cuts(v) for v in values)):
+        cells = [c for part in parts for c in part]
+        if len(cells) != width:
+            continue
+        nums = [n for _, n in cells]
+        if any(
+            None not in nums[lo : t + 1] and sum(nums[lo:t]) != nums[t]  # type: ignore[arg-type]
+            for lo, t in groups
+        ):
+            continue
+        found.add(tuple(p for p, _ in cells))
+    return found
+
+
+@settings(max_examples=400)
+@given(row=glued_row())
+def test_splits_finds_every_reading_and_no_other(
+    row: tuple[list[Piece], int, tuple[tuple[int, int], ...]],
+) -> None:
+    values, width, groups = row
+    readings, incomplete = _splits(values, width, groups)
+    assert not incomplete
+    assert len(readings) == len(set(readings))
+    assert set(readings) == _brute(values, width, groups)
