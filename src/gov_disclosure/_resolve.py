@@ -634,34 +634,47 @@ def _placements(
     narrowed to those the row's arithmetic accepts when any does (table 三: the total
     equals the applicant values; table 四: no group total contradicted)."""
     width = len(columns)
+    n = len(values)
     nums = [_num(v) for v in values]
     kinds = [_value_kind(v) for v in values]
+    typed = any(k is not None for k in kinds)
     groups = _groups(spec, width)
-    fitting: list[Candidate] = []
-    good: list[Candidate] = []
-    for slots in itertools.combinations(range(width), len(values)):
-        if not all(_kind_fits(kinds[i], columns[c].kind) for i, c in enumerate(slots)):
+    # prefix sums of the values' counts and of their unknowns ("/" or text): the parts of
+    # a group are a run of consecutive values, summed in one step
+    sums = list(itertools.accumulate((x or 0 for x in nums), initial=0))
+    unknown = list(itertools.accumulate((x is None for x in nums), initial=0))
+
+    def verdict(slots: tuple[int, ...], lo: int, total: int) -> bool | None:
+        """Do the values placed in cells lo..total-1 sum to the one in cell `total`?
+        None when it cannot be told (no total placed, or "/" or text among them)."""
+        j = bisect.bisect_left(slots, total)
+        if j == n or slots[j] != total or nums[j] is None:
+            return None
+        i = bisect.bisect_left(slots, lo)
+        if unknown[j] - unknown[i]:
+            return None
+        return sums[j] - sums[i] == nums[j]
+
+    fitting: list[tuple[int, ...]] = []
+    good: list[tuple[int, ...]] = []
+    for slots in itertools.combinations(range(width), n):
+        if typed and not all(_kind_fits(kinds[i], columns[c].kind) for i, c in enumerate(slots)):
             continue
-        arr: list[int | None] = [None] * width
-        has = [False] * width
+        fitting.append(slots)
+        # table 三: its total (the first group) adds up; table 四: no group contradicted
+        if spec.name == "requests":
+            ok = bool(groups) and verdict(slots, *groups[0]) is True
+        else:
+            ok = spec.name == "review" and all(verdict(slots, *g) is not False for g in groups)
+        if ok:
+            good.append(slots)
+    out = []
+    for slots in good or fitting:
         cells: list[Piece | None] = [None] * width
         for i, c in enumerate(slots):
-            arr[c], has[c], cells[c] = nums[i], True, values[i]
-        cand = tuple(cells)
-        fitting.append(cand)
-        verdicts = [_sum_ok(arr, has, lo, t) for lo, t in groups]
-        if (spec.name == "requests" and verdicts and verdicts[0] is True) or (spec.name == "review" and all(v is not False for v in verdicts)):
-            good.append(cand)
-    return tuple(good or fitting)
-
-
-def _sum_ok(arr: list[int | None], has: list[bool], lo: int, total: int) -> bool | None:
-    """Do the present cells lo..total-1 sum to cell `total`?  None when it cannot be told."""
-    if not has[total] or arr[total] is None:
-        return None
-    if any(has[c] and arr[c] is None for c in range(lo, total)):
-        return None  # "/" or text among the parts
-    return sum(arr[c] or 0 for c in range(lo, total)) == arr[total]
+            cells[c] = values[i]
+        out.append(tuple(cells))
+    return tuple(out)
 
 
 def _value_kind(p: Piece) -> str | None:

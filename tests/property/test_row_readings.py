@@ -1,6 +1,11 @@
-"""Property: the search that splits glued digit runs into a row's cells (`_splits`, with
-its shortcuts: cuts a branch before the call, a digit a cell when digits and cells are as
-many) finds exactly the readings a brute-force enumeration finds."""
+"""Properties of the searches that read a row's values into its cells: each finds exactly
+the readings a brute-force enumeration finds.
+
+- `_splits` splits glued digit runs into cells (with its shortcuts: a branch cut before
+  the call, a digit a cell when digits and cells are as many);
+- `_placements` places the values of a short row (blank cells dropped) in order, as
+  their kinds allow, narrowed by the row's arithmetic (with its shortcut: a group's
+  parts summed from prefix sums)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,19 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure._resolve import MAX_CELL_DIGITS, Candidate, Piece, _num, _split_plan, _splits
+from gov_disclosure._resolve import (
+    MAX_CELL_DIGITS,
+    Candidate,
+    Piece,
+    _groups,
+    _kind_fits,
+    _num,
+    _placements,
+    _split_plan,
+    _splits,
+    _value_kind,
+)
+from gov_disclosure._vocab import TABLES
 
 SIGNS = ["", "+", "-", "增", "减少"]
 TAILS = ["", "件", "元", ".5", ".25万元"]
@@ -99,3 +116,47 @@ def test_splits_finds_every_reading_and_no_other(
     assert not incomplete
     assert len(readings) == len(set(readings))
     assert set(readings) == _brute(values, width, groups)
+
+
+SHORT_VALUES = ["0", "3", "12", "/", "-", "增5", "-2", "970843元", "12.5万元", "x"]
+
+
+@settings(max_examples=300)
+@given(
+    table=st.sampled_from(["requests", "review", "active"]),
+    template=st.sampled_from(["2019", "2021"]),
+    texts=st.lists(st.sampled_from(SHORT_VALUES), min_size=1, max_size=5),
+    row_index=st.integers(0, 20),
+)
+def test_placements_are_every_ordered_placement_the_arithmetic_allows(
+    table: str, template: str, texts: list[str], row_index: int
+) -> None:
+    spec = TABLES[table][template]  # type: ignore[index]
+    columns = spec.rows[row_index % len(spec.rows)].columns
+    values = [Piece(t, t, 2 * i, 2 * i + len(t)) for i, t in enumerate(texts)]
+    if len(values) > len(columns):
+        return
+    got = _placements(spec, columns, values)
+    fitting, good = [], []
+    for slots in itertools.combinations(range(len(columns)), len(values)):
+        if not all(
+            _kind_fits(_value_kind(v), columns[c].kind) for v, c in zip(values, slots, strict=True)
+        ):
+            continue
+        cells: list[Piece | None] = [None] * len(columns)
+        for v, c in zip(values, slots, strict=True):
+            cells[c] = v
+        fitting.append(tuple(cells))
+        verdicts = []
+        for lo, t in _groups(spec, len(columns)):
+            total = _num(cells[t])
+            parts = [cells[c] for c in range(lo, t) if cells[c] is not None]
+            nums = [_num(p) for p in parts]
+            verdicts.append(
+                None if total is None or None in nums else sum(nums) == total  # type: ignore[arg-type]
+            )
+        if (table == "requests" and verdicts[:1] == [True]) or (
+            table == "review" and False not in verdicts
+        ):
+            good.append(tuple(cells))
+    assert list(got) == (good or fitting)
