@@ -414,3 +414,59 @@ def test_a_misspelt_row_label_keeps_its_values_in_their_row(family: str, seed: i
     for key, value in expected_flat(made).items():
         if key.startswith(("requests.denied.third_party_rights", "requests.denied.internal")):
             assert flat[key] == value, (family, key)
+
+
+
+ROW_LABEL = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+
+
+def _wrap_row(text: str, label: str, head: str, repeat: bool = True) -> str:
+    """`text` with the row of `label` split into two table rows, as PDF-to-markdown tools
+    split a wrapped label cell: `head` and blank cells, then the rest and the values (with
+    what comes before the label, a group label say, `repeat`ed or left empty)."""
+    start = text.index(label)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.index("\n", start)
+    prefix, rest = text[line_start:start], text[start + len(label) : line_end]
+    first = prefix + head + re.sub(r"\d+", " ", rest)
+    second = (prefix if repeat else re.sub(r"[^|│\t ]", "", prefix)) + label.removeprefix(head) + rest
+    return text[:line_start] + first + "\n" + second + text[line_end:]
+
+
+@pytest.mark.parametrize("family", ["gfm", "markdown", "tabs", "boxed"])
+@pytest.mark.parametrize("seed", [3, 17])
+@pytest.mark.parametrize(
+    ("label", "head"),
+    [
+        # r015 through pymupdf4llm: the label's first line matches its row, the second none
+        ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1.申请人无正当理由逾期不补"),
+        (ROW_LABEL, "2.申请人逾期未按收费通知要"),
+    ],
+)
+@pytest.mark.parametrize("repeat", [True, False])
+def test_a_label_wrapped_into_two_table_rows_keeps_its_values(
+    family: str, seed: int, label: str, head: str, repeat: bool
+) -> None:
+    # |1.申请人无正当理由逾期不补|||||||| then |正、行政机关不再处理…|0|1|37|…: the values
+    # are the row's; before, they were reported unplaced
+    made = make_report("2021", "2021", seed=seed)
+    text = _wrap_row(FAMILIES[family](made), label, head, repeat)
+    assert parse_report(text).to_flat() == expected_flat(made)
+
+
+@pytest.mark.parametrize("family", ["gfm", "tabs"])
+def test_a_blank_row_does_not_take_the_values_of_a_row_whose_label_is_cut(family: str) -> None:
+    # row 2's label lost its first half; what is left is also the end of row 1's label,
+    # but row 1's own line printed all of it: the values are not row 1's
+    made = make_report("2021", "2021", seed=5, blanks=0.0)
+    text = FAMILIES[family](made)
+    start = text.index(ROW_LABEL)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.index("\n", start)
+    row1 = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start]
+    blank_row1 = row1[: row1.index("1.申请人")] + re.sub(r"(?<=[|\t ])\d+", " ", row1[row1.index("1.申请人") :])
+    cut = text[line_start:line_end].replace(ROW_LABEL, "行政机关不再处理其政府信息公开申请")
+    text = text[: line_start - len(row1)] + blank_row1 + cut + text[line_end:]
+    flat = parse_report(text).to_flat()
+    assert flat["requests.other.no_correction.total"] is None
+    assert flat["requests.other.no_correction.natural_person"] is None

@@ -98,6 +98,69 @@ def test_page_footer_in_a_column_block(first: str, between: str) -> None:
     assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "          - 3 -             ",  # PyMuPDF's sort=True: the footer, then the row
+        "- 3 -",  # the footer glued to the label
+        "—3—  ",
+    ],
+)
+def test_page_number_at_the_head_of_a_row(head: str) -> None:
+    text = (
+        "1.属于国家秘密     1   0   0   0   0   0   1\n"
+        f"{head}2.其他法律行政法规禁止公开     0   0   0   0   0   2   2\n"
+        "3.危及“三安全一稳定”    0   0   0   0   0   0   0\n"
+    )
+    rows = _rows(text, Layout.WORDS)
+    assert rows["denied.state_secret"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
+    assert rows["denied.endangers_safety"] == ["0"] * 7
+
+
+@pytest.mark.parametrize("line", ["-  3  -  0  0  0  3", "- 3 - 0 0 0 3", "-3-0"])
+def test_cells_that_only_look_like_a_page_number_stay(line: str) -> None:
+    text = f"1.属于国家秘密\n{line}\n"
+    lines = region_lines(text, 0, len(text))
+    assert text[lines[1].start : lines[1].end] == line
+
+
+ACT = TABLES["active"]["2021"]
+
+
+def _active(text: str) -> dict[str, list[str]]:
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), ACT, Layout.PIPES)
+    return {
+        spec.key: [folded[t.start : t.end] for t in row.tokens if not t.blank]
+        for spec, row in zip(ACT.rows, read.rows, strict=True)
+        if row is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("|规章|9788|540<br>59|", ["9788", "540", "59"]),  # two columns in one cell
+        ("|规章|9788|540 59|", ["9788", "540", "59"]),
+        ("|规章<br>9788|540|59|", ["9788", "540", "59"]),  # the label's cell holds a value
+        ("|规章|9788|540<br>见附件|", ["9788"]),  # not every piece a cell: none read
+    ],
+)
+def test_cells_a_markdown_converter_merged(line: str, values: list[str]) -> None:
+    # pymupdf4llm's tables of a PDF whose columns it could not tell apart
+    text = f"|信息内容|本年制发件数|本年废止件数现行有效件数|\n{line}\n|行政规范性文件|1|0|1|\n"
+    rows = _active(text)
+    assert rows["rules"] == values
+    assert rows["normative_docs"] == ["1", "0", "1"]
+
+
+def test_a_line_of_numbers_without_pipes_is_no_merged_cell() -> None:
+    text = "|规章|1|0|1|\n7 8 9\n|行政规范性文件|1|0|1|\n"
+    rows = _active(text)
+    assert rows["rules"] == ["1", "0", "1"]
+
+
 def test_uneven_block_is_undecidable() -> None:
     cols = ["1\n0", "0", "0\n0", "0\n0", "0\n0", "0\n2", "1\n2"]  # one cell printed nothing
     text = "1.属于国家秘密\n\n" + "\n\n".join(cols) + "\n\n2.其他法律行政法规禁止公开\n"

@@ -192,6 +192,15 @@ _SKIP_AFTER_BREAK: Final = re.compile(
 )
 #: Lines this long are never skipped (a footer or rule is short).
 _SKIP_MAX: Final = 200
+#: A page number at the head of a line that goes on (``- 3 -      3.补正后…  0   0``):
+#: PyMuPDF's text sorted by position puts a page's footer before the first line at its
+#: height.  Only ``-N-`` with at most one space inside, and wide space, text (not a
+#: digit, dash or list punctuation) or a row's number (``2.``) after it: a row of cells
+#: ``-  3  -`` is not one.  With the line break before it, for one scan of a region.
+_FOOTER_HEAD_AFTER_BREAK: Final = re.compile(
+    r"\n[ \t]*[-—–][ \t]?\d{1,3}[ \t]?[-—–]"
+    r"(?=[ \t]{2,}\S|[^\s\d\-—–.,，、]|\d{1,2}[.、])"
+)
 
 
 def region_lines(text: str, start: int, end: int) -> list[_Line]:
@@ -209,6 +218,8 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
         # the lazy scan to the end of each line would cost every region a pass per line
         hits = RUNNING_HEADER_AFTER_BREAK.finditer(region)
         skips.update(m.start() + 1 + start for m in hits)
+    # lines that start with a page number: where they start once it is cut off
+    heads = {m.start() + 1 + start: m.end() + start for m in _FOOTER_HEAD_AFTER_BREAK.finditer(region)}
     out: list[_Line] = []
     append = out.append
     gap = 0
@@ -217,6 +228,9 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
     pos = start
     for no, line in enumerate(region.split("\n")):
         stop = pos + len(line)
+        if heads and pos in heads:
+            line = text[heads[pos] : stop]
+            pos = heads[pos]
         if not line or line.isspace():
             if skip_blank:
                 skip_blank = False
@@ -364,7 +378,42 @@ def _fields(
         elif (body.isdigit() and body.isascii()) or is_cell_text(body):
             s = pos + len(part) - len(part.lstrip(" \t"))
             out.append(_new(Token, (s, s + len(body), line, False, None, run)))
+        elif sep == "|" and (pieces := _stacked_cells(part)) and _in_pipe_row(text, pos):
+            # ``540<br>59``: cells of two columns merged into one (PDF-to-markdown tools)
+            for s, e in pieces:
+                out.append(_new(Token, (pos + s, pos + e, line, False, None, run)))
         pos += len(part) + 1
+
+
+def _in_pipe_row(text: str, pos: int) -> bool:
+    """Whether the line at `pos` has a ``|``: a markdown row (a line of words is none)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return "|" in text[start : end if end >= 0 else len(text)]
+
+
+#: What separates the cells of columns a converter merged into one markdown cell.
+_STACKED_SEP: Final = re.compile(r"(?:<br\s*/?>|[ \t])+")
+
+
+def _stacked_cells(field: str) -> list[tuple[int, int]]:
+    """The cells in a markdown cell that holds several (``540<br>59``, ``12 0``) or one
+    among line breaks (``<br>370301``, after a label in the same cell): each piece between
+    ``<br>`` or spaces, when every one reads as a cell; else none."""
+    br = "<br" in field
+    if not br and " " not in field.strip(" \t"):
+        return []
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in _STACKED_SEP.finditer(field):
+        if m.start() > pos:
+            pieces.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(field):
+        pieces.append((pos, len(field)))
+    if len(pieces) < (1 if br else 2) or not all(is_cell_text(field[s:e]) for s, e in pieces):
+        return []
+    return pieces
 
 
 def _strip(text: str, a: int, b: int, chars: str = " \t") -> tuple[int, int]:
@@ -985,6 +1034,9 @@ def _fill(
         return i
 
     stacked: list[int] = []  # the rows whose labels came one after another, no value between
+    # a row given blank cells from its label's line, whose label may go on, with the row's
+    # values, on the next line (a wrapped label cell split into two table rows)
+    wrapped: tuple[int, LabelHit] | None = None
     # a row whose first values ended another row's chunk: the rest follows its own label
     waiting: dict[int, int] = {}  # row -> number of values still to come
     for index, piece in enumerate(pieces):
@@ -996,6 +1048,8 @@ def _fill(
             # A label only anchors what follows it: raw pdftotext prints labels before the
             # values of earlier rows, so a label never moves the pointer on its own.
             last = None
+            if not _heads(piece, wrapped, group_rows):
+                wrapped = None  # (the group label repeated on the label's second line keeps it)
             if piece.kind == "row":
                 if first_label[piece.ordinal] is None:
                     first_label[piece.ordinal] = piece
@@ -1010,7 +1064,21 @@ def _fill(
             if row_label and anchored is not None and rows[anchored] is None and anchored >= p:
                 rows[anchored] = list(chunk.tokens)
                 p = anchored + 1
+                if line_rows and chunk.anchor is not None:
+                    wrapped = (anchored, chunk.anchor)
             continue
+        if (
+            wrapped is not None
+            and (chunk.anchor is wrapped[1] or _heads(chunk.anchor, wrapped, group_rows))
+            and sum(1 for t in chunk.tokens if not t.blank) == widths[wrapped[0]]
+            and _continues_label(text, spec.rows[wrapped[0]].label, wrapped[1], chunk)
+        ):
+            # |1、申请人无正当理由逾期不补|||||||| then |正、行政机关不再处理…|67|3|…: the
+            # label's line held no value, the line that ends the label holds the row's
+            rows[wrapped[0]] = list(chunk.tokens)
+            last, wrapped = wrapped[0], None
+            continue
+        wrapped = None
         # a short row continued on the next line (values split over lines, an annotated
         # cell pushed out of its row); only line layouts and glued text split rows so
         if (
@@ -1168,6 +1236,40 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+#: The characters a label is compared by when it goes on over lines: Han characters only
+#: (punctuation, spacing and markup such as ``<br>`` vary from one rendering to another).
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: What separates the cells of a line in the layouts of one row a line.
+_CELL_SEP: Final = re.compile(r"[|\t]")
+
+
+def _heads(
+    label: LabelHit | None, wrapped: tuple[int, LabelHit] | None, group_rows: dict[int, tuple[int, int]]
+) -> bool:
+    """Whether `label` is the group label of the `wrapped` row's group."""
+    if label is None or wrapped is None or label.kind != "group":
+        return False
+    first, last = group_rows.get(label.ordinal, (-1, -1))
+    return first <= wrapped[0] <= last
+
+
+def _continues_label(text: str, label: str, hit: LabelHit, chunk: _Chunk) -> bool:
+    """Whether the text before the chunk's first value on its line (after its group label,
+    when that is repeated there) goes on from the line of `hit` within the template's
+    `label`: the label's line and this text, one after the other, are part of the label
+    (the label wrapped over two table rows)."""
+    first = next(t for t in chunk.tokens if not t.blank)
+    start = text.rfind("\n", 0, first.start) + 1
+    if chunk.anchor is not None and chunk.anchor is not hit:
+        start = max(start, chunk.anchor.end)
+    # the last cell before the values (a broken group label may fill the cells before it)
+    cells = [c for c in _CELL_SEP.split(text[start : first.start]) if c.strip()]
+    loose = "".join(_HAN.findall(cells[-1])) if cells else ""
+    hit_end = text.find("\n", hit.start)
+    head = "".join(_HAN.findall(text, hit.start, hit_end if hit_end >= 0 else len(text)))
+    return len(loose) >= 2 and head + loose in "".join(_HAN.findall(label))
 
 
 def _unknown_label(text: str, anchor: LabelHit | None, first: Token) -> bool:

@@ -76,9 +76,11 @@ _DATE: Final = r"""
     )
     [ \t]*(?:印发|发布|公布)?
 """
-#: What markdown puts round a closing line (``**2024年1月15日**``, ``> 某某县自然资源局``).
-_LINE_MARKS: Final = r"[ \t*#>]*"
-_LINE_MARKS_AFTER: Final = r"[ \t*]*"
+#: What markdown puts round a closing line (``**2024年1月15日**``, ``> 某某县自然资源局``,
+#: pymupdf4llm's ``某某县自然资源局<br><!-- End of picture text -->`` for a seal's image).
+_HTML_COMMENT: Final = r"<!--[^\n]*?-->"
+_LINE_MARKS: Final = rf"(?:[ \t*#>]|{_HTML_COMMENT})*"
+_LINE_MARKS_AFTER: Final = rf"(?:[ \t*]|<br[ \t]*/?>|{_HTML_COMMENT})*"
 #: A line that is only a date (印发).
 _DATE_LINE: Final = re.compile(rf"^{_LINE_MARKS}{_DATE}{_LINE_MARKS_AFTER}$", re.VERBOSE)
 #: A date whose year's digits went to a line of their own: ``pdftotext -layout`` prints
@@ -148,7 +150,7 @@ _CHROME_TAIL: Final = re.compile(
 )
 #: How far from the end of the last line page chrome is looked for.
 _CHROME_TAIL_WINDOW: Final = 200
-_JUNK_LINE: Final = re.compile(r"^[\s|*\-_=]*$")
+_JUNK_LINE: Final = re.compile(rf"^(?:[\s|*\-_=]|{_HTML_COMMENT})*$")
 
 
 class RawSection(NamedTuple):
