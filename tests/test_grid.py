@@ -155,6 +155,28 @@ def test_cells_a_markdown_converter_merged(line: str, values: list[str]) -> None
     assert rows["normative_docs"] == ["1", "0", "1"]
 
 
+@pytest.mark.parametrize("header", ["本年增 / 减", "本年增 /减", "本年增/ 减"])
+def test_the_slash_of_the_header_increase_decrease_is_no_cell(header: str) -> None:
+    # pypdf: the trial header 本年增/减 with spaces round its slash; before, the slash was
+    # read as a "/" cell, which went to 行政处罚 and moved every later row's values down
+    spec = TABLES["active"]["2019"]
+    text = (
+        "第二十条第（六）项\n"
+        f"信息内容 上一年项目数量 {header} 处理决定数量\n"
+        "行政处罚 466 -1 0\n"
+        "行政强制 423125 +63 493\n"
+    )
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), spec, Layout.WORDS)
+    rows = {
+        r.key: [folded[t.start : t.end] for t in row.tokens]
+        for r, row in zip(spec.rows, read.rows, strict=True)
+        if row is not None
+    }
+    assert rows["penalty"] == ["466", "-1", "0"]
+    assert rows["coercion"] == ["423125", "+63", "493"]
+
+
 def test_a_line_of_numbers_without_pipes_is_no_merged_cell() -> None:
     text = "|规章|1|0|1|\n7 8 9\n|行政规范性文件|1|0|1|\n"
     rows = _active(text)

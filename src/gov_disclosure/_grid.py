@@ -445,11 +445,13 @@ def _word_tokens(
     words = seg.split()
     if _APART_WORDS.isdisjoint(words):  # no unit or sign word (nearly every line)
         pos = 0
-        for w in words:
+        for i, w in enumerate(words):
             pos = find(w, pos)
             end = pos + len(w)
             if (w.isdigit() and w.isascii()) or (
-                is_cell_text(w) and not _group_head(text, a + pos, w)
+                is_cell_text(w)
+                and not _group_head(text, a + pos, w)
+                and not (w == "/" and _header_slash(words, i))
             ):
                 out.append(_new(Token, (a + pos, a + end, line, False, None, run)))
             pos = end
@@ -465,7 +467,9 @@ def _word_tokens(
         pos = find(w, pos)
         end = pos + len(w)
         if (w.isdigit() and w.isascii()) or (
-            is_cell_text(w) and not _group_head(text, a + pos, w)
+            is_cell_text(w)
+            and not _group_head(text, a + pos, w)
+            and not (w == "/" and _header_slash(words, i))
         ):
             start = pos
             if sign >= 0 and is_cell_text(seg[sign:end]):
@@ -480,6 +484,12 @@ def _word_tokens(
         else:
             sign = pos if w in _SIGN_WORDS else -1
         pos = end
+
+
+def _header_slash(words: list[str], i: int) -> bool:
+    """Whether the ``/`` at `words[i]` is the one of the column header 本年增/减 printed
+    with spaces round it (``本年增 / 减``): header text, not a cell marked not applicable."""
+    return 0 < i < len(words) - 1 and words[i - 1].endswith("增") and words[i + 1].startswith("减")
 
 
 #: Units and sign words that PDF text prints apart from their number (`_word_tokens`).
