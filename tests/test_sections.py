@@ -149,8 +149,10 @@ def test_problems_without_heading_start_at_their_first_sub_heading(sub: str) -> 
         "                某某县自然资源局\n          年1月15日\n        2024",
         "                某某县自然资源局\n        2024\n\n          年1月15日",
         # pymupdf4llm: the seal's image read as text, in comments
-        "<!-- Start of picture text -->\n某某县自然资源局<br><!-- End of picture text -->\n\n"
-        "2024 年 1 月 15 日",
+        (
+            "<!-- Start of picture text -->\n某某县自然资源局<br><!-- End of picture text -->\n\n"
+            "2024 年 1 月 15 日"
+        ),
     ],
 )
 def test_signature_and_date_as_converters_write_them(closing: str) -> None:

@@ -1,5 +1,6 @@
 """Check that a change of the code changed no output: the parse of every sample, every
-fixture and a few hundred mutated reports, compared with another git revision.
+fixture, every PDF extraction and a few hundred mutated reports, compared with another
+git revision.
 
     python tools/compare_outputs.py            # the working tree against HEAD
     python tools/compare_outputs.py v0.1.0     # ... against a tag or commit
@@ -37,7 +38,7 @@ def digest(text):
 
 data = pathlib.Path({data!r})
 out = {{}}
-for folder in ("samples", "fixtures"):
+for folder in ("samples", "fixtures", "pdf", "extractors"):
     for p in sorted((data / folder).iterdir()):
         if p.suffix in (".txt", ".md", ".html"):  # parse_report reads a page as one
             out[f"{{folder}}/{{p.name}}"] = digest(p.read_text(encoding="utf-8"))
