@@ -182,3 +182,21 @@ def test_a_date_whose_year_stands_on_its_own_line(
     text = n.text[body.body_start : body.body_end]
     assert o.date == date
     assert (text.strip() == "正文") == (date is not None)
+
+
+def test_a_signature_at_the_end_of_the_last_line() -> None:
+    # PyMuPDF's sort=True: the signature at the height of the body's last line shares it
+    text = "\n".join(f"{h}\n正文" for h in SIX) + "无其他事项。                  某某县自然资源局\n\n     2024 年1 月15 日\n"
+    n = normalize(text)
+    o = split_sections(n)
+    body = o.sections["other_matters"]
+    assert n.text[body.body_start : body.body_end].strip() == "正文无其他事项。"
+    assert o.signature == "某某县自然资源局"
+    assert o.date == (2024, 1, 15)
+
+
+def test_words_after_a_wide_gap_are_no_signature_without_a_date() -> None:
+    text = "\n".join(f"{h}\n正文" for h in SIX) + "无其他事项。                  某某县自然资源局\n"
+    n = normalize(text)
+    body = split_sections(n).sections["other_matters"]
+    assert n.text[body.body_start : body.body_end].endswith("某某县自然资源局")

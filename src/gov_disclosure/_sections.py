@@ -139,6 +139,9 @@ _SIGNATURE_LINE: Final = re.compile(rf"^{_LINE_MARKS}{_SIGNATURE}{_LINE_MARKS_AF
 _SIGNED_DATE_LINE: Final = re.compile(
     rf"^{_LINE_MARKS}(?P<sig>{_SIGNATURE})[ \t]+{_DATE}{_LINE_MARKS_AFTER}$", re.VERBOSE
 )
+#: The signature set at the end of the body's last line, a wide gap away (PyMuPDF's text
+#: sorted by position puts text at one height on one line): ``…事项。        某某县自然资源局``.
+_TRAILING_SIGNATURE: Final = re.compile(rf"[ \t]{{4,}}(?P<sig>{_SIGNATURE}){_LINE_MARKS_AFTER}$")
 _CHROME_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
 )
@@ -314,6 +317,12 @@ def _split_closing(
         if is_date or is_sig:
             body_end = trim_back(text, start, a)
             signature = line.strip() if is_sig else None
+            if is_date and body_end > start:
+                line_start = text.rfind("\n", start, body_end) + 1
+                trailing = _TRAILING_SIGNATURE.search(text, max(line_start, start), body_end)
+                if trailing is not None:
+                    signature = trailing.group("sig").strip()
+                    body_end = _rstrip(text, start, trailing.start())
             if is_sig:
                 for j in range(i + 1, min(i + 4, len(lines))):
                     is_date, date = _date_at(text, lines, j)
