@@ -118,6 +118,28 @@ def test_page_number_at_the_head_of_a_row(head: str) -> None:
     assert rows["denied.endangers_safety"] == ["0"] * 7
 
 
+@pytest.mark.parametrize("tail", ["结", "三、本年度办", "不予"])
+def test_a_value_with_the_margin_label_glued_to_it(tail: str) -> None:
+    # PyMuPDF's sort=True: the group label written down the left margin, at a row's height,
+    # goes on the end of the row's line, glued to its last value
+    text = (
+        "1.属于国家秘密     1   0   0   0   0   0   1\n"
+        f"2.其他法律行政法规禁止公开     0   0   0   0   0   2   2{tail}\n"
+        "3.危及“三安全一稳定”    0   0   0   0   0   0   0\n"
+    )
+    rows = _rows(text, Layout.WORDS)
+    assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
+
+
+@pytest.mark.parametrize("line", ["1 2 2023年", "1 2 3人", "0 5 7结果"])
+def test_a_value_with_other_text_glued_to_it_is_not_read(line: str) -> None:
+    folded = normalize(f"1.属于国家秘密 {line}\n").folded
+    read = read_table(folded, 0, len(folded), REQ, Layout.WORDS)
+    row = read.rows[4]
+    cells = [] if row is None else [folded[t.start : t.end] for t in row.tokens]
+    assert len(cells) == (3 if line.endswith("结果") else 2)
+
+
 @pytest.mark.parametrize("line", ["-  3  -  0  0  0  3", "- 3 - 0 0 0 3", "-3-0"])
 def test_cells_that_only_look_like_a_page_number_stay(line: str) -> None:
     text = f"1.属于国家秘密\n{line}\n"

@@ -2,16 +2,17 @@
 
 Each report (tests/reports.py, with paragraphs of a real report's length) is written as
 Word-style HTML with the templates' merged cells (tests/render.py), printed to PDF by
-LibreOffice or headless Chrome, and extracted three ways, as scrapers do: ``pdftotext`` (its reading order:
-the raw family), ``pdftotext -layout`` and pdfplumber's ``extract_text``.  The expected
-file holds the report's true values (nothing marked undecidable: tests/test_pdf.py says
-what a reading may leave open).
+LibreOffice or headless Chrome, and extracted as scrapers do: by ``pdftotext`` (its
+reading order: the raw family), ``pdftotext -layout`` and pdfplumber's ``extract_text``,
+and, when they are installed, by pypdf, PyMuPDF, pymupdf4llm and pypdfium2 in each way of
+tools/gen_extractor_fixtures.py.  The expected file holds the report's true values
+(nothing marked undecidable: tests/test_pdf.py says what a reading may leave open).
 
 Needs LibreOffice (``soffice``), Chromium, poppler-utils (``pdftotext``) and pdfplumber, none of
 which the library or its tests need:
 
     apt-get install libreoffice-writer-nogui chromium poppler-utils fonts-noto-cjk
-    pip install pdfplumber
+    pip install pdfplumber pypdf pymupdf pymupdf4llm pypdfium2
     python tools/gen_pdf_fixtures.py
 """
 
@@ -29,6 +30,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.render import render_html
 from tests.reports import make_report
+from tools.gen_extractor_fixtures import EXTRACTORS
 from tools.gen_fixtures import VARIANTS, expected_fields, write_expected
 
 OUT = ROOT / "tests" / "data" / "pdf"
@@ -98,6 +100,11 @@ def main() -> None:
             with pdfplumber.open(pdf) as doc:
                 text = "\n".join(page.extract_text() or "" for page in doc.pages)
             (OUT / f"{stem}.plumber.txt").write_text(text, encoding="utf-8")
+            for suffix, extract in EXTRACTORS.items():
+                try:
+                    (OUT / f"{stem}.{suffix}").write_text(extract(pdf), encoding="utf-8")
+                except ImportError:
+                    print(f"{stem}.{suffix}: not written (its tool is not installed)")
             write_expected(
                 OUT / f"{stem}.expected.json",
                 report,
@@ -106,7 +113,7 @@ def main() -> None:
                 f"HTML variant {variant}) printed to PDF by {printer} and extracted by "
                 "pdftotext and pdfplumber (tools/gen_pdf_fixtures.py).",
             )
-    print(f"wrote {len(CASES)} reports x 3 extractions to {OUT}")
+    print(f"wrote {len(CASES)} reports x {3 + len(EXTRACTORS)} extractions to {OUT}")
 
 
 if __name__ == "__main__":

@@ -443,6 +443,18 @@ def _word_tokens(
     # split() and find() are C-level: no match object per word
     find = seg.find
     words = seg.split()
+    if len(words) > 2 and (glued := _MARGIN_GLUED.fullmatch(words[-1])) is not None:
+        # ``0  0  5三、本年度办``: a row's last value with the group label written down the
+        # margin glued to it (PyMuPDF's sort=True puts text at one height on one line)
+        han = "".join(_HAN.findall(glued.group(2)))
+        if (
+            han not in ("", "年")  # 2023年 is a year, not a count beside the label's 年
+            and any(han in label for label in _GROUP_TEXTS)
+            and sum(w.isdigit() for w in words) >= 2
+        ):
+            cut = len(seg.rstrip()) - len(glued.group(2))
+            _word_tokens(text, a, a + cut, after_label, line, run, out)
+            return
     if _APART_WORDS.isdisjoint(words):  # no unit or sign word (nearly every line)
         pos = 0
         for i, w in enumerate(words):
@@ -484,6 +496,29 @@ def _word_tokens(
         else:
             sign = pos if w in _SIGN_WORDS else -1
         pos = end
+
+
+#: The characters a label is compared by when it goes on over lines: Han characters only
+#: (punctuation, spacing and markup such as ``<br>`` vary from one rendering to another).
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: What separates the cells of a line in the layouts of one row a line.
+_CELL_SEP: Final = re.compile(r"[|\t]")
+#: A value with text glued after it: digits, then something that starts with no digit.
+_MARGIN_GLUED: Final = re.compile(r"(\d+)([^\d\s.,，、%].*)")
+#: The group labels of every table, Han characters only (``三本年度办理结果``): what a
+#: label written down the margin leaves on the rows beside it.
+_GROUP_TEXTS: Final = tuple(
+    sorted(
+        {
+            "".join(_HAN.findall(pattern.marker or "")) + pattern.core
+            for variants in TABLES.values()
+            for spec in variants.values()
+            for label in spec.labels
+            if label.caption_of is None
+            for pattern in label.patterns
+        }
+    )
+)
 
 
 def _header_slash(words: list[str], i: int) -> bool:
@@ -1248,11 +1283,6 @@ def _fill(
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
 
 
-#: The characters a label is compared by when it goes on over lines: Han characters only
-#: (punctuation, spacing and markup such as ``<br>`` vary from one rendering to another).
-_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-#: What separates the cells of a line in the layouts of one row a line.
-_CELL_SEP: Final = re.compile(r"[|\t]")
 
 
 def _heads(
