@@ -185,21 +185,26 @@ _MD_RULE: Final = re.compile(
 _SKIP_LINE: Final = re.compile(
     rf"(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})|(?:{RUNNING_HEADER})", re.VERBOSE
 )
-#: The same lines with the line break before them, for one scan of a whole region (a
-#: pattern starting with a literal lets the engine skip from line break to line break).
-_SKIP_AFTER_BREAK: Final = re.compile(
-    rf"\n(?:(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})$)", re.VERBOSE | re.MULTILINE
-)
 #: Lines this long are never skipped (a footer or rule is short).
 _SKIP_MAX: Final = 200
-#: A page number at the head of a line that goes on (``- 3 -      3.补正后…  0   0``):
-#: PyMuPDF's text sorted by position puts a page's footer before the first line at its
-#: height.  Only ``-N-`` with at most one space inside, and wide space, text (not a
-#: digit, dash or list punctuation) or a row's number (``2.``) after it: a row of cells
-#: ``-  3  -`` is not one.  With the line break before it, for one scan of a region.
-_FOOTER_HEAD_AFTER_BREAK: Final = re.compile(
-    r"\n[ \t]*[-—–][ \t]?\d{1,3}[ \t]?[-—–]"
-    r"(?=[ \t]{2,}\S|[^\s\d\-—–.,，、]|\d{1,2}[.、])"
+#: The same lines with the line break before them, for one scan of a whole region (a
+#: pattern starting with a literal lets the engine skip from line break to line break);
+#: and, in the same scan, a page number at the head of a line that goes on (``- 3 -
+#: 3.补正后…  0   0``: PyMuPDF's text sorted by position puts a page's footer before the
+#: first line at its height): only ``-N-`` with at most one space inside, and wide space,
+#: text (not a digit, dash or list punctuation) or a row's number (``2.``) after it (a row
+#: of cells ``-  3  -`` is not one).
+#: (The indentation is matched once, before the alternatives: aligned text indents most
+#: lines deeply, and each alternative scanning it again tripled the cost of the scan.)
+_FOOTER_REST: Final = FOOTER_LINE.pattern.strip().removeprefix("^[ \\t]*")
+_RULE_REST: Final = _MD_RULE.pattern.removeprefix("[ \\t]*+")
+_SKIP_AFTER_BREAK: Final = re.compile(
+    rf"""\n[ \t]*+(?:
+        (?:{_FOOTER_REST}) | (?:{_RULE_REST})$
+      | (?P<head>[-—–][ \t]?\d{{1,3}}[ \t]?[-—–])
+        (?=[ \t]{{2,}}\S|[^\s\d\-—–.,，、]|\d{{1,2}}[.、])
+    )""",
+    re.VERBOSE | re.MULTILINE,
 )
 
 
@@ -212,14 +217,18 @@ def region_lines(text: str, start: int, end: int) -> list[_Line]:
     """
     region = text[start:end]
     # where footer and rule lines start, found in one scan rather than line by line
-    skips = {m.start() + 1 + start for m in _SKIP_AFTER_BREAK.finditer(region)}
+    skips: set[int] = set()
+    heads: dict[int, int] = {}  # lines that start with a page number: where the rest starts
+    for m in _SKIP_AFTER_BREAK.finditer(region):
+        if m.group("head") is None:
+            skips.add(m.start() + 1 + start)
+        else:
+            heads[m.start() + 1 + start] = m.end() + start
     if "年度报告" in region:
         # running headers (no row label or cell ends in 年度报告), looked for only here:
         # the lazy scan to the end of each line would cost every region a pass per line
         hits = RUNNING_HEADER_AFTER_BREAK.finditer(region)
         skips.update(m.start() + 1 + start for m in hits)
-    # lines that start with a page number: where they start once it is cut off
-    heads = {m.start() + 1 + start: m.end() + start for m in _FOOTER_HEAD_AFTER_BREAK.finditer(region)}
     out: list[_Line] = []
     append = out.append
     gap = 0
@@ -443,7 +452,12 @@ def _word_tokens(
     # split() and find() are C-level: no match object per word
     find = seg.find
     words = seg.split()
-    if len(words) > 2 and (glued := _MARGIN_GLUED.fullmatch(words[-1])) is not None:
+    if (
+        len(words) > 2
+        and words[-1][0].isdigit()
+        and not words[-1].isdigit()  # (most rows end in a plain value: no pattern tried)
+        and (glued := _MARGIN_GLUED.fullmatch(words[-1])) is not None
+    ):
         # ``0  0  5三、本年度办``: a row's last value with the group label written down the
         # margin glued to it (PyMuPDF's sort=True puts text at one height on one line)
         han = "".join(_HAN.findall(glued.group(2)))

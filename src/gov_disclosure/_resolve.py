@@ -594,7 +594,11 @@ def _choice_for(
         return _RowChoice(tuple(cands), None, "split", tokens, extra)
     placed = _placements(spec, columns, values)
     groups = _groups(spec, width)
-    if groups and any(_split_plan(v) for v in values) and not any(_short_adds_up(c, groups) for c in placed):
+    if (
+        groups
+        and any(len(v.folded) > 1 and _split_plan(v) for v in values)
+        and not any(_short_adds_up(c, groups) for c in placed)
+    ):
         # No placement adds up, but a long number may be two cells run together (a PDF
         # tool that set narrow columns' numbers with no space between: 165 and 78 as
         # 16578): the splits that add up, if any
