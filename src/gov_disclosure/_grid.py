@@ -1107,7 +1107,7 @@ def _fill(
             # A label only anchors what follows it: raw pdftotext prints labels before the
             # values of earlier rows, so a label never moves the pointer on its own.
             last = None
-            if not _heads(piece, wrapped, group_rows):
+            if not _heads_group_of(piece, wrapped, group_rows):
                 wrapped = None  # (the group label repeated on the label's second line keeps it)
             if piece.kind == "row":
                 if first_label[piece.ordinal] is None:
@@ -1128,7 +1128,7 @@ def _fill(
             continue
         if (
             wrapped is not None
-            and (chunk.anchor is wrapped[1] or _heads(chunk.anchor, wrapped, group_rows))
+            and (chunk.anchor is wrapped[1] or _heads_group_of(chunk.anchor, wrapped, group_rows))
             and sum(1 for t in chunk.tokens if not t.blank) == widths[wrapped[0]]
             and _continues_label(text, spec.rows[wrapped[0]].label, wrapped[1], chunk)
         ):
@@ -1297,9 +1297,7 @@ def _fill(
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
 
 
-
-
-def _heads(
+def _heads_group_of(
     label: LabelHit | None, wrapped: tuple[int, LabelHit] | None, group_rows: dict[int, tuple[int, int]]
 ) -> bool:
     """Whether `label` is the group label of the `wrapped` row's group."""
