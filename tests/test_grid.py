@@ -203,6 +203,10 @@ def test_a_line_of_numbers_without_pipes_is_no_merged_cell() -> None:
     text = "|规章|1|0|1|\n7 8 9\n|行政规范性文件|1|0|1|\n"
     rows = _active(text)
     assert rows["rules"] == ["1", "0", "1"]
+    # nor is it dropped without a word: its digits are noted
+    folded = normalize(text).folded
+    notes = read_table(folded, 0, len(folded), ACT, Layout.PIPES).notes
+    assert [n.code for n in notes] == ["unread-value"]
 
 
 def test_uneven_block_is_undecidable() -> None:

@@ -721,7 +721,10 @@ def _events(
             tokenize(text, a, b, after_label, ln.no, run, events)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
-                if (after_label or one_cell) and notes is not None and _lost(text[a:b]):
+                if notes is not None and (
+                    ((after_label or one_cell) and _lost(text[a:b]))
+                    or _ONLY_NUMBERS.fullmatch(text, a, b) is not None
+                ):
                     notes.append(_unread(text, a, b))
         counts = len(events) > mark and not (
             isinstance(events[-1], LabelHit) and events[-1].kind != "row"
@@ -746,8 +749,6 @@ def _group_head(text: str, start: int, word: str) -> bool:
     return word == "无" and _WRAPPED_GROUP.match(text, start) is not None
 
 
-
-
 def _wrapped_group_head(text: str, event: _Event, label: LabelHit) -> bool:
     """Whether `event` is the 无 of the group label （四）无法提供 wrapped round a row (``无``
     right before the row's label, ``法提供`` on a later line), not a not-applicable cell."""
@@ -759,6 +760,9 @@ def _wrapped_group_head(text: str, event: _Event, label: LabelHit) -> bool:
     )
 
 
+#: Text of nothing but numbers (``7 8 9`` with no ``|`` in a markdown table) that the
+#: layout's tokenizer read no cell from: values lost wherever they stand.
+_ONLY_NUMBERS: Final = re.compile(r"[\s|]*+\d+(?:[\s|]++\d+)*+[\s|]*+")
 #: A digit (in the folded text, full-width digits are ASCII).
 _DIGIT: Final = re.compile(r"\d")
 
