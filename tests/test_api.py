@@ -444,12 +444,13 @@ def _wrap_row(text: str, label: str, head: str, repeat: bool = True) -> str:
     ],
 )
 @pytest.mark.parametrize("repeat", [True, False])
+@pytest.mark.parametrize("blanks", [0.0, 0.4])
 def test_a_label_wrapped_into_two_table_rows_keeps_its_values(
-    family: str, seed: int, label: str, head: str, repeat: bool
+    family: str, seed: int, label: str, head: str, repeat: bool, blanks: float
 ) -> None:
     # |1.申请人无正当理由逾期不补|||||||| then |正、行政机关不再处理…|0|1|37|…: the values
-    # are the row's; before, they were reported unplaced
-    made = make_report("2021", "2021", seed=seed)
+    # are the row's (its blank cells too); before, they were reported unplaced
+    made = make_report("2021", "2021", seed=seed, blanks=blanks)
     text = _wrap_row(FAMILIES[family](made), label, head, repeat)
     assert parse_report(text).to_flat() == expected_flat(made)
 

@@ -1133,14 +1133,19 @@ def _fill(
         if (
             wrapped is not None
             and (chunk.anchor is wrapped[1] or _heads_group_of(chunk.anchor, wrapped, group_rows))
-            and sum(1 for t in chunk.tokens if not t.blank) == widths[wrapped[0]]
-            and _continues_label(text, spec.rows[wrapped[0]].label, wrapped[1], chunk)
+            and not _all_blank(chunk.tokens)
+            and (cells_at := _label_goes_on(text, spec.rows[wrapped[0]].label, wrapped[1], chunk))
+            is not None
         ):
             # |1、申请人无正当理由逾期不补|||||||| then |正、行政机关不再处理…|67|3|…: the
             # label's line held no value, the line that ends the label holds the row's
-            rows[wrapped[0]] = list(chunk.tokens)
-            last, wrapped = wrapped[0], None
-            continue
+            # (as many values as cells, or, blank cells explicit, a full row of cells)
+            own = [t for t in chunk.tokens if t.start >= cells_at]
+            width = widths[wrapped[0]]
+            if sum(1 for t in own if not t.blank) == width or (exact_blanks and len(own) == width):
+                rows[wrapped[0]] = own
+                last, wrapped = wrapped[0], None
+                continue
         wrapped = None
         # a short row continued on the next line (values split over lines, an annotated
         # cell pushed out of its row); only line layouts and glued text split rows so
@@ -1311,21 +1316,26 @@ def _heads_group_of(
     return first <= wrapped[0] <= last
 
 
-def _continues_label(text: str, label: str, hit: LabelHit, chunk: _Chunk) -> bool:
-    """Whether the text before the chunk's first value on its line (after its group label,
-    when that is repeated there) goes on from the line of `hit` within the template's
-    `label`: the label's line and this text, one after the other, are part of the label
-    (the label wrapped over two table rows)."""
+def _label_goes_on(text: str, label: str, hit: LabelHit, chunk: _Chunk) -> int | None:
+    """Where the row's cells start, when the text before the chunk's first value on its line
+    (after its group label, when that is repeated there) goes on from the line of `hit`
+    within the template's `label`: the label's line and this text, one after the other, are
+    part of the label (the label wrapped over two table rows).  None when it does not."""
     first = next(t for t in chunk.tokens if not t.blank)
     start = text.rfind("\n", 0, first.start) + 1
     if chunk.anchor is not None and chunk.anchor is not hit:
         start = max(start, chunk.anchor.end)
     # the last cell before the values (a broken group label may fill the cells before it)
-    cells = [c for c in _CELL_SEP.split(text[start : first.start]) if c.strip()]
-    loose = "".join(_HAN.findall(cells[-1])) if cells else ""
+    before = text[start : first.start]
+    cells = [c for c in _CELL_SEP.split(before) if c.strip()]
+    if not cells:
+        return None
+    loose = "".join(_HAN.findall(cells[-1]))
     hit_end = text.find("\n", hit.start)
     head = "".join(_HAN.findall(text, hit.start, hit_end if hit_end >= 0 else len(text)))
-    return len(loose) >= 2 and head + loose in "".join(_HAN.findall(label))
+    if len(loose) < 2 or head + loose not in "".join(_HAN.findall(label)):
+        return None
+    return start + before.rfind(cells[-1]) + len(cells[-1])
 
 
 def _unknown_label(text: str, anchor: LabelHit | None, first: Token) -> bool:
