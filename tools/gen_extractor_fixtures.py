@@ -1,7 +1,9 @@
-"""Regenerate tests/data/extractors: the real PDF samples read by the PDF tools Python
-scrapers use besides pdfplumber and pdftotext (whose output is in tests/data/samples).
+"""Regenerate tests/data/extractors: the real samples read by the tools Python scrapers
+use besides those whose output is in tests/data/samples (pdfplumber, pdftotext; for web
+pages inscriptis, html2text, BeautifulSoup's ``get_text("\\n")``).
 
-    pip install pypdf pymupdf pymupdf4llm pypdfium2
+    pip install pypdf pymupdf pymupdf4llm pypdfium2 \\
+        beautifulsoup4 lxml markdownify trafilatura html2text html-text
     python tools/gen_extractor_fixtures.py ../shared/samples    # the folder of r013.pdf …
 
 For each ``NAME.pdf`` that has ``NAME.expected.json`` in tests/data/samples, writes:
@@ -12,6 +14,12 @@ For each ``NAME.pdf`` that has ``NAME.expected.json`` in tests/data/samples, wri
   ``get_text()``, ``get_text(sort=True)`` and its text blocks, a line break apart;
 - ``NAME.pymupdf4llm.md``: pymupdf4llm's ``to_markdown()``;
 - ``NAME.pdfium.txt``: pypdfium2's ``get_text_range()`` of each page;
+
+For each ``NAME.html`` likewise: ``NAME.bs4-get-text.txt`` (``get_text()``, with lxml),
+``NAME.bs4-get-text-space.txt`` (``get_text(" ")``), ``NAME.bs4-html-parser.txt``
+(``get_text()``, with html.parser), ``NAME.markdownify.md``, ``NAME.trafilatura.txt`` and
+``NAME.trafilatura.md`` (tables included), ``NAME.html2text-nowrap.md`` (``body_width=0``)
+and ``NAME.html-text.txt``.
 
 and copies the expected file.  None of these tools is needed by the library or its tests.
 """
@@ -70,18 +78,76 @@ EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
 }
 
 
+def _decode(path: pathlib.Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def _soup(path: pathlib.Path, parser: str, sep: str) -> str:
+    from bs4 import BeautifulSoup
+
+    text: str = BeautifulSoup(_decode(path), parser).get_text(sep)
+    return text
+
+
+def _markdownify(path: pathlib.Path) -> str:
+    import markdownify
+
+    text: str = markdownify.markdownify(_decode(path))
+    return text
+
+
+def _trafilatura(path: pathlib.Path, markdown: bool) -> str:
+    import trafilatura
+
+    fmt = {"output_format": "markdown"} if markdown else {}
+    return trafilatura.extract(_decode(path), include_tables=True, **fmt) or ""
+
+
+def _html2text(path: pathlib.Path) -> str:
+    import html2text
+
+    handler = html2text.HTML2Text()
+    handler.body_width = 0
+    text: str = handler.handle(_decode(path))
+    return text
+
+
+def _html_text(path: pathlib.Path) -> str:
+    import html_text
+
+    text: str = html_text.extract_text(_decode(path))
+    return text
+
+
+HTML_EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
+    "bs4-get-text.txt": lambda p: _soup(p, "lxml", ""),
+    "bs4-get-text-space.txt": lambda p: _soup(p, "lxml", " "),
+    "bs4-html-parser.txt": lambda p: _soup(p, "html.parser", ""),
+    "markdownify.md": _markdownify,
+    "trafilatura.txt": lambda p: _trafilatura(p, False),
+    "trafilatura.md": lambda p: _trafilatura(p, True),
+    "html2text-nowrap.md": _html2text,
+    "html-text.txt": _html_text,
+}
+
+
 def main() -> None:
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     OUT.mkdir(parents=True, exist_ok=True)
-    for pdf in sorted(pathlib.Path(sys.argv[1]).glob("*.pdf")):
-        gold = SAMPLES / f"{pdf.stem}.expected.json"
-        if not gold.exists():
+    for source in sorted(pathlib.Path(sys.argv[1]).iterdir()):
+        tools = {".pdf": EXTRACTORS, ".html": HTML_EXTRACTORS}.get(source.suffix)
+        gold = SAMPLES / f"{source.stem}.expected.json"
+        if tools is None or not gold.exists():
             continue
         shutil.copy(gold, OUT / gold.name)
-        for suffix, extract in EXTRACTORS.items():
-            (OUT / f"{pdf.stem}.{suffix}").write_text(extract(pdf), encoding="utf-8")
-        print(f"{pdf.name}: {len(EXTRACTORS)} extractions")
+        for suffix, extract in tools.items():
+            (OUT / f"{source.stem}.{suffix}").write_text(extract(source), encoding="utf-8")
+        print(f"{source.name}: {len(tools)} extractions")
 
 
 if __name__ == "__main__":

@@ -330,6 +330,10 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
     median_gap = statistics.median(gaps[1:]) if len(gaps) > 1 else 0
     if median_gap >= 3:
         return Layout.FRAGMENTS
+    if median_gap >= 2 and _at_least(max(3, n // 20), _space_lines(text, regions)):
+        # text nodes a few line breaks apart whose blank cells are lines of spaces
+        # (BeautifulSoup's get_text() of a page with `&nbsp;` cells): fragments too
+        return Layout.FRAGMENTS
     if median_gap >= 1:
         # values on consecutive lines where cells are otherwise a blank line apart: columns
         # printed one after the other, as raw pdftotext does
@@ -340,6 +344,18 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
         )
         return Layout.RAW if adjacent >= 3 else Layout.GAPS
     return Layout.CELL_LINES
+
+
+#: A line of nothing but spaces (a blank cell's ``&nbsp;``), with the break before it.
+_SPACE_LINE: Final = re.compile(r"\n[ \t]++(?=\n)")
+
+
+def _space_lines(text: str, regions: list[list[_Line]]) -> Iterable[object]:
+    """The lines of nothing but spaces within the table regions (`region_lines` counts
+    them as empty)."""
+    for region in regions:
+        if region:
+            yield from _SPACE_LINE.finditer(text, region[0].start, region[-1].end)
 
 
 def _at_least(k: int, hits: Iterable[object]) -> bool:
@@ -799,7 +815,9 @@ def _fragment_events(
     notes: list[Note],
 ) -> list[_Event]:
     """Events for `Layout.FRAGMENTS`: a cell is a block of consecutive non-empty lines
-    (its pieces joined: a number may be split over lines), a block of spaces a blank cell."""
+    (its pieces joined: a number may be split over lines), a block of spaces a blank cell.
+    A line of spaces inside a block ends a cell (BeautifulSoup's ``get_text(" ")`` puts a
+    space after every text node, so that no line between two cells is empty)."""
     events: list[_Event] = []
     cur = _Cursor(labels)
     for block in blocks:
@@ -819,6 +837,9 @@ def _fragment_events(
                     s, e = _strip(text, item[0], item[1])
                     if s < e:
                         parts.append((s, e))
+                    elif parts and item[0] == a and item[1] == b:
+                        _join_parts(text, parts, events, notes)
+                        parts = []
         if parts:
             _join_parts(text, parts, events, notes)
         elif not saw_label:
