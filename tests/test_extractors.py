@@ -3,7 +3,7 @@ tests/data/samples (tests/data/extractors, tools/gen_extractor_fixtures.py): the
 pypdf (plain and layout), PyMuPDF (plain, sorted by position, text blocks), pymupdf4llm's
 markdown and pypdfium2; the web page by BeautifulSoup's ``get_text()`` (lxml, html.parser,
 and with ``" "``), markdownify, trafilatura (text and markdown), html2text without
-wrapping and html-text.
+wrapping, html-text, and the text browsers w3m and lynx.
 
 Every extraction is read exactly."""
 
@@ -20,7 +20,7 @@ from .corpus import DATA, assert_section_snippets, expected_for, same_value, sam
 EXTRACTORS = DATA / "extractors"
 INPUTS = sample_inputs(EXTRACTORS)
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 3 * 7 + 8
+    assert len(INPUTS) == 3 * 7 + 10
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])

@@ -18,8 +18,9 @@ For each ``NAME.pdf`` that has ``NAME.expected.json`` in tests/data/samples, wri
 For each ``NAME.html`` likewise: ``NAME.bs4-get-text.txt`` (``get_text()``, with lxml),
 ``NAME.bs4-get-text-space.txt`` (``get_text(" ")``), ``NAME.bs4-html-parser.txt``
 (``get_text()``, with html.parser), ``NAME.markdownify.md``, ``NAME.trafilatura.txt`` and
-``NAME.trafilatura.md`` (tables included), ``NAME.html2text-nowrap.md`` (``body_width=0``)
-and ``NAME.html-text.txt``.
+``NAME.trafilatura.md`` (tables included), ``NAME.html2text-nowrap.md`` (``body_width=0``),
+``NAME.html-text.txt``, and the text browsers' ``NAME.w3m.txt`` and ``NAME.lynx.txt``
+(``-dump``, 200 columns; Debian's w3m and lynx).
 
 and copies the expected file.  None of these tools is needed by the library or its tests.
 """
@@ -123,7 +124,19 @@ def _html_text(path: pathlib.Path) -> str:
     return text
 
 
+def _browser(path: pathlib.Path, command: list[str]) -> str:
+    import subprocess
+
+    done = subprocess.run(command, input=_decode(path).encode("utf-8"), capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+W3M = ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "200"]
+LYNX = ["lynx", "-dump", "-stdin", "-nolist", "-width=200", "-assume_charset=utf-8", "-display_charset=utf-8"]
+
 HTML_EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
+    "w3m.txt": lambda p: _browser(p, W3M),
+    "lynx.txt": lambda p: _browser(p, LYNX),
     "bs4-get-text.txt": lambda p: _soup(p, "lxml", ""),
     "bs4-get-text-space.txt": lambda p: _soup(p, "lxml", " "),
     "bs4-html-parser.txt": lambda p: _soup(p, "html.parser", ""),
