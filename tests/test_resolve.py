@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 import pytest
@@ -332,3 +333,33 @@ def test_a_split_of_run_together_numbers_is_said() -> None:
     flat = report.to_flat()
     assert [flat[f"requests.new_received.{c}"] for c in _COLUMNS] == [188, 125, 97, 165, 78, 79, 732]
     assert [d.code for d in report.diagnostics if d.key == "requests.new_received"] == ["split-digits"]
+
+
+def _screen_row(label: str, cells: list[str]) -> str:
+    """A row laid out for a fixed-width screen (pandoc's plain text): the label padded to
+    44 display columns (a CJK character takes two), each cell right-aligned in 8."""
+    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
+    return "  " + label + " " * (44 - width) + "".join(c.rjust(8) for c in cells)
+
+
+def test_a_short_row_placed_by_display_columns() -> None:
+    # the labels' CJK characters are two columns wide: counted as characters, the values
+    # of rows with labels of different lengths sit at different places
+    full = ["3", "1", "0", "0", "2", "0", "6"]
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "",
+            _screen_row("一、本年新收政府信息公开申请数量", full),
+            _screen_row("二、上年结转政府信息公开申请数量", ["2", "", "", "", "1", "", "3"]),
+            _screen_row("（一）予以公开", ["1", "1", "0", "0", "1", "0", "3"]),
+            _screen_row("（二）部分公开", ["0"] * 7),
+            _screen_row("1.属于国家秘密", ["0"] * 7),
+        ]
+    )
+    report = parse_report(text)
+    flat = report.to_flat()
+    row = [flat[f"requests.carried_over.{c}"] for c in _COLUMNS]
+    assert row == [2, None, None, None, 1, None, 3]
+    codes = [d.code for d in report.diagnostics if d.key == "requests.carried_over"]
+    assert codes == ["placed-by-position"]

@@ -352,7 +352,7 @@ def _row_choice(
     i: int,
     read: RowRead | None,
     layout: Layout,
-    anchors: list[tuple[float, float]] | None = None,
+    anchors: _Columns | None = None,
 ) -> _RowChoice:
     columns = spec.rows[i].columns
     width = len(columns)
@@ -396,10 +396,30 @@ _DIGIT_RUN: Final = re.compile(r"\d+")
 POSITION_TOLERANCE: Final = 3
 
 
-def _column(folded: str, start: int, end: int) -> tuple[int, int]:
-    """The character columns of ``[start, end)`` on its line."""
+def _column(folded: str, start: int, end: int, wide: bool = False) -> tuple[int, int]:
+    """The character columns of ``[start, end)`` on its line; with `wide`, the display
+    columns, where a wide (CJK) character takes two, as text laid out for a fixed-width
+    screen counts it (pandoc's plain text; pdftotext's ``-layout`` counts characters)."""
     line_start = folded.rfind("\n", 0, start) + 1
-    return start - line_start, end - line_start
+    if not wide:
+        return start - line_start, end - line_start
+    at = start - line_start + len(_WIDE.findall(folded, line_start, start))
+    return at, at + (end - start) + len(_WIDE.findall(folded, start, end))
+
+
+#: East Asian wide characters (two columns on a fixed-width screen).
+_WIDE: Final = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+class _Columns(NamedTuple):
+    """Where a group of rows' columns sit (start and end column of each), and whether in
+    display columns (`_column`'s `wide`) or characters."""
+
+    spans: list[tuple[float, float]]
+    wide: bool
 
 
 _AnchorKey = tuple[str | None, int | None]
@@ -412,10 +432,10 @@ def _page(norm: NormalizedText, pos: int) -> int:
 
 def _anchors_for(
     norm: NormalizedText,
-    anchors: dict[_AnchorKey, list[tuple[float, float]]],
+    anchors: dict[_AnchorKey, _Columns],
     row_spec: RowSpec,
     row: RowRead | None,
-) -> list[tuple[float, float]] | None:
+) -> _Columns | None:
     """The column positions for `row`: those of its page, else of the whole table."""
     if not anchors:
         return None
@@ -426,9 +446,7 @@ def _anchors_for(
     return anchors.get((row_spec.group, None))
 
 
-def _column_anchors(
-    norm: NormalizedText, read: TableRead
-) -> dict[_AnchorKey, list[tuple[float, float]]]:
+def _column_anchors(norm: NormalizedText, read: TableRead) -> dict[_AnchorKey, _Columns]:
     """Where each column's values sit (start and end column), per group of rows sharing
     columns, learnt from rows read complete in whitespace-aligned text: for the whole
     table, and for each page of PDF text (pdftotext -layout spaces each page on its own
@@ -436,55 +454,70 @@ def _column_anchors(
 
     Only positions that at least two complete rows agree on (within the tolerance) count:
     text whose rows are laid out differently (inscriptis shifts rows with an extra label
-    cell) yields no anchors, and placement falls back to the arithmetic.
+    cell) yields no anchors, and placement falls back to the arithmetic.  Positions are
+    counted in characters first (pdftotext), else in display columns (text laid out for
+    a screen, where the CJK labels before the values are twice as wide).
     """
     folded = norm.folded
-    samples: dict[_AnchorKey, list[list[tuple[int, int]]]] = {}
+    samples: dict[_AnchorKey, list[list[Token]]] = {}
     for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
         if row is None or row.undecided:
             continue
         toks = [t for t in row.tokens if not t.blank]
         if len(toks) == len(row_spec.columns) and len({t.line for t in toks}) == 1:
-            where = [_column(folded, t.start, t.end) for t in toks]
-            samples.setdefault((row_spec.group, None), []).append(where)
+            samples.setdefault((row_spec.group, None), []).append(toks)
             if norm.page_starts:
                 page = _page(norm, toks[0].start)
-                samples.setdefault((row_spec.group, page), []).append(where)
-    out: dict[_AnchorKey, list[tuple[float, float]]] = {}
+                samples.setdefault((row_spec.group, page), []).append(toks)
+    out: dict[_AnchorKey, _Columns] = {}
     for group, rows in samples.items():
         if len(rows) < 2:
             continue
-        anchors = []
-        for c in range(len(rows[0])):
-            starts = sorted(r[c][0] for r in rows)
-            ends = sorted(r[c][1] for r in rows)
-            mid_s, mid_e = starts[len(starts) // 2], ends[len(ends) // 2]
-            agree = sum(
-                1
-                for r in rows
-                if min(abs(r[c][0] - mid_s), abs(r[c][1] - mid_e)) <= POSITION_TOLERANCE
-            )
-            if agree < 2:
-                break
-            anchors.append((float(mid_s), float(mid_e)))
-        else:
-            out[group] = anchors
+        best: tuple[int, _Columns] | None = None
+        for wide in (False, True):
+            found = _agreed_spans([[_column(folded, t.start, t.end, wide) for t in r] for r in rows])
+            if found is not None and (best is None or found[0] > best[0]):
+                best = (found[0], _Columns(found[1], wide))
+        if best is not None:
+            out[group] = best[1]
     return out
 
 
-def _by_position(
-    folded: str, pieces: list[Piece | None], anchors: list[tuple[float, float]]
-) -> Candidate | None:
+def _agreed_spans(
+    rows: list[list[tuple[int, int]]],
+) -> tuple[int, list[tuple[float, float]]] | None:
+    """Each column's position, where at least two rows agree on it for every column, and
+    how many (row, column) positions agree in all (the better of two ways of counting
+    columns agrees more)."""
+    anchors = []
+    total = 0
+    for c in range(len(rows[0])):
+        starts = sorted(r[c][0] for r in rows)
+        ends = sorted(r[c][1] for r in rows)
+        mid_s, mid_e = starts[len(starts) // 2], ends[len(ends) // 2]
+        agree = sum(
+            1
+            for r in rows
+            if min(abs(r[c][0] - mid_s), abs(r[c][1] - mid_e)) <= POSITION_TOLERANCE
+        )
+        if agree < 2:
+            return None
+        total += agree
+        anchors.append((float(mid_s), float(mid_e)))
+    return total, anchors
+
+
+def _by_position(folded: str, pieces: list[Piece | None], columns: _Columns) -> Candidate | None:
     """A short row placed by where its values sit, if each sits at exactly one column."""
-    out: list[Piece | None] = [None] * len(anchors)
+    out: list[Piece | None] = [None] * len(columns.spans)
     last = -1
     for p in pieces:
         if p is None:
             continue
-        s, e = _column(folded, p.start, p.end)
+        s, e = _column(folded, p.start, p.end, columns.wide)
         near = [
             c
-            for c, (a_s, a_e) in enumerate(anchors)
+            for c, (a_s, a_e) in enumerate(columns.spans)
             if min(abs(s - a_s), abs(e - a_e)) <= POSITION_TOLERANCE
         ]
         if len(near) != 1 or near[0] <= last:
