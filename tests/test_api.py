@@ -506,3 +506,15 @@ def test_beautifulsoup_get_text_with_blank_cells_of_spaces(spaced: bool, seed: i
     warned = {d.key for d in report.diagnostics if d.severity == "warning"}
     rows = {"review" if k.startswith("review.") else k.rsplit(".", 1)[0] for k in wrong}
     assert rows <= warned, rows - warned
+
+
+def test_a_table_a_converter_left_out_is_said() -> None:
+    # pandoc's plain text writes [TABLE] for a table with merged cells
+    made = make_report("2021", "2021", seed=4)
+    text = FAMILIES["tabs"](made)
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n" + text[end:]
+    report = parse_report(text)
+    missing = [d for d in report.diagnostics if d.code == "missing-table"]
+    assert len(missing) == 1 and "[TABLE]" in missing[0].message

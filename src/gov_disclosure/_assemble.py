@@ -323,7 +323,12 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
                 Diagnostic(
                     "missing-table",
                     "error",
-                    f"no row of table {spec.title} was found under its heading",
+                    f"no row of table {spec.title} was found under its heading"
+                    + (
+                        " (the text holds [TABLE] there: the converter left the table out)"
+                        if "[TABLE]" in text[regions[name][0] : regions[name][1]]
+                        else ""
+                    ),
                 )
             )
             continue
