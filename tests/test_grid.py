@@ -98,6 +98,15 @@ def test_page_footer_in_a_column_block(first: str, between: str) -> None:
     assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
 
 
+def _three_rows(head: str = "", tail: str = "") -> str:
+    """Three rows of aligned text, the second with `head` before it and `tail` after it."""
+    return (
+        "1.属于国家秘密     1   0   0   0   0   0   1\n"
+        f"{head}2.其他法律行政法规禁止公开     0   0   0   0   0   2   2{tail}\n"
+        "3.危及“三安全一稳定”    0   0   0   0   0   0   0\n"
+    )
+
+
 @pytest.mark.parametrize(
     "head",
     [
@@ -107,12 +116,7 @@ def test_page_footer_in_a_column_block(first: str, between: str) -> None:
     ],
 )
 def test_page_number_at_the_head_of_a_row(head: str) -> None:
-    text = (
-        "1.属于国家秘密     1   0   0   0   0   0   1\n"
-        f"{head}2.其他法律行政法规禁止公开     0   0   0   0   0   2   2\n"
-        "3.危及“三安全一稳定”    0   0   0   0   0   0   0\n"
-    )
-    rows = _rows(text, Layout.WORDS)
+    rows = _rows(_three_rows(head=head), Layout.WORDS)
     assert rows["denied.state_secret"] == ["1", "0", "0", "0", "0", "0", "1"]
     assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
     assert rows["denied.endangers_safety"] == ["0"] * 7
@@ -122,12 +126,7 @@ def test_page_number_at_the_head_of_a_row(head: str) -> None:
 def test_a_value_with_the_margin_label_glued_to_it(tail: str) -> None:
     # PyMuPDF's sort=True: the group label written down the left margin, at a row's height,
     # goes on the end of the row's line, glued to its last value
-    text = (
-        "1.属于国家秘密     1   0   0   0   0   0   1\n"
-        f"2.其他法律行政法规禁止公开     0   0   0   0   0   2   2{tail}\n"
-        "3.危及“三安全一稳定”    0   0   0   0   0   0   0\n"
-    )
-    rows = _rows(text, Layout.WORDS)
+    rows = _rows(_three_rows(tail=tail), Layout.WORDS)
     assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
 
 

@@ -33,7 +33,7 @@ from typing import Final, NamedTuple
 
 from ._cells import NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
-from ._sections import FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
+from ._sections import FOOTER_BODY, FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
 from ._vocab import TABLES, TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
@@ -176,9 +176,9 @@ class _Chunk(NamedTuple):
 #: (box drawing is folded to ``-`` and ``+``); columns other than one may be empty
 #: (``|---|---|  |``, ``|  |---|``: a spacer column).  Possessive quantifiers: with plain ones, a
 #: line with a long run of spaces (whitespace-aligned PDF text) backtracked quadratically.
-_MD_RULE: Final = re.compile(
-    r"[ \t]*+(?:[|+][ \t]*+)*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}+:?[ \t]*+)?)*+"
-)
+#: `_RULE_BODY` is the rule after its indentation.
+_RULE_BODY: Final = r"(?:[|+][ \t]*+)*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}+:?[ \t]*+)?)*+"
+_MD_RULE: Final = re.compile(r"[ \t]*+" + _RULE_BODY)
 
 
 #: A line a table never holds: a page footer or header, or a table rule.
@@ -196,11 +196,9 @@ _SKIP_MAX: Final = 200
 #: of cells ``-  3  -`` is not one).
 #: (The indentation is matched once, before the alternatives: aligned text indents most
 #: lines deeply, and each alternative scanning it again tripled the cost of the scan.)
-_FOOTER_REST: Final = FOOTER_LINE.pattern.strip().removeprefix("^[ \\t]*")
-_RULE_REST: Final = _MD_RULE.pattern.removeprefix("[ \\t]*+")
 _SKIP_AFTER_BREAK: Final = re.compile(
     rf"""\n[ \t]*+(?:
-        (?:{_FOOTER_REST}) | (?:{_RULE_REST})$
+        (?:{FOOTER_BODY}) | (?:{_RULE_BODY})$
       | (?P<head>[-—–][ \t]?\d{{1,3}}[ \t]?[-—–])
         (?=[ \t]{{2,}}\S|[^\s\d\-—–.,，、]|\d{{1,2}}[.、])
     )""",
@@ -490,11 +488,7 @@ def _word_tokens(
         for i, w in enumerate(words):
             pos = find(w, pos)
             end = pos + len(w)
-            if (w.isdigit() and w.isascii()) or (
-                is_cell_text(w)
-                and not _group_head(text, a + pos, w)
-                and not (w == "/" and _header_slash(words, i))
-            ):
+            if (w.isdigit() and w.isascii()) or _cell_word(text, a + pos, words, i):
                 out.append(_new(Token, (a + pos, a + end, line, False, None, run)))
             pos = end
         return
@@ -508,11 +502,7 @@ def _word_tokens(
             continue
         pos = find(w, pos)
         end = pos + len(w)
-        if (w.isdigit() and w.isascii()) or (
-            is_cell_text(w)
-            and not _group_head(text, a + pos, w)
-            and not (w == "/" and _header_slash(words, i))
-        ):
+        if (w.isdigit() and w.isascii()) or _cell_word(text, a + pos, words, i):
             start = pos
             if sign >= 0 and is_cell_text(seg[sign:end]):
                 start = sign
@@ -549,6 +539,17 @@ _GROUP_TEXTS: Final = tuple(
         }
     )
 )
+
+
+def _cell_word(text: str, start: int, words: list[str], i: int) -> bool:
+    """Whether `words[i]` (not plain digits), at `start`, reads as a cell: not the head of
+    a wrapped group label (无), nor the slash of the header 本年增 / 减."""
+    w = words[i]
+    return (
+        is_cell_text(w)
+        and not _group_head(text, start, w)
+        and not (w == "/" and _header_slash(words, i))
+    )
 
 
 def _header_slash(words: list[str], i: int) -> bool:
