@@ -636,3 +636,97 @@ def render_html(report: Report, variant: int = 0) -> str:
 
 FAMILIES["html"] = render_html
 EXACT_BLANKS = EXACT_BLANKS | {"html"}
+
+
+# --------------------------------------------------------------------------- browser text
+#: The required line breaks a block puts before and after its text in ``innerText``.
+_BLOCK_BREAKS = {"p": 2, "h1": 1, "div": 1, "table": 1}
+
+
+class _InnerText:
+    """The ``innerText`` a browser gives of a page (HTML's "rendered text collection
+    steps", for the markup `render_html` writes): blocks put required line breaks round
+    their text (``<p>`` two, ``<h1>``, ``<div>`` and ``<table>`` one), a literal line
+    break goes between two rows and a tab between two cells of a row; runs of required line
+    breaks collapse to the largest, and none are kept at either end; white space
+    collapses, ``&nbsp;`` stays."""
+
+    def __init__(self) -> None:
+        self.items: list[str | int] = []
+        self.rows: list[list[bool]] = []  # per open row: whether a cell was seen
+        self.tables: list[list[bool]] = []  # per open table: whether a row was seen
+
+    def render(self, page: str) -> str:
+        import re as re_
+        from html.parser import HTMLParser
+
+        outer = self
+
+        class _Parser(HTMLParser):
+            skip = 0
+
+            def handle_starttag(self, tag: str, attrs_: object) -> None:
+                if tag in ("script", "style", "title"):
+                    self.skip += 1
+                elif tag == "table":
+                    outer.tables.append([False])
+                elif tag == "tr":
+                    if outer.tables[-1][0]:
+                        outer.items.append("\n")  # a row's line break: between rows only
+                    outer.tables[-1][0] = True
+                    outer.rows.append([False])
+                elif tag == "td":
+                    row = outer.rows[-1]
+                    if row[0]:
+                        outer.items.append("\t")
+                    row[0] = True
+                elif tag == "br":
+                    outer.items.append("\n")
+                if tag in _BLOCK_BREAKS:
+                    outer.items.append(_BLOCK_BREAKS[tag])
+
+            def handle_endtag(self, tag: str) -> None:
+                if tag in ("script", "style", "title"):
+                    self.skip -= 1
+                elif tag == "tr":
+                    outer.rows.pop()
+                elif tag == "table":
+                    outer.tables.pop()
+                if tag in _BLOCK_BREAKS:
+                    outer.items.append(_BLOCK_BREAKS[tag])
+
+            def handle_data(self, data: str) -> None:
+                if not self.skip:
+                    outer.items.append(re_.sub(r"[ \t\n]+", " ", data))
+
+        _Parser(convert_charrefs=True).feed(page)
+        return self._join()
+
+    def _join(self) -> str:
+        out: list[str] = []
+        pending = 0
+        for item in self.items:
+            if isinstance(item, int):
+                pending = max(pending, item)
+            elif item == " ":  # white space between elements: one space within a line
+                if not pending and out and out[-1][-1] not in " \t\n":
+                    out.append(item)
+            else:
+                if out and pending:
+                    out.append("\n" * pending)
+                pending = 0
+                out.append(item)
+        # a collapsed space at either end of a line goes
+        text = "".join(out)
+        return "\n".join(line.strip(" ") for line in text.split("\n")).strip("\n")
+
+
+def render_inner_text(report: Report, variant: int = 0) -> str:
+    """A browser's ``innerText`` of the Word-style page (`render_html`): the tab between two
+    cells on a line of its own, between the paragraphs' line breaks
+    (``规章\\n\\n\\t\\n\\n150``), rows further apart; merged cells once."""
+    return _InnerText().render(render_html(report, variant))
+
+
+FAMILIES["inner_text"] = render_inner_text
+EXACT_BLANKS = EXACT_BLANKS | {"inner_text"}

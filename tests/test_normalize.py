@@ -126,3 +126,45 @@ def test_reports_written_with_radical_forms_read_the_same(family: str) -> None:
     pdf_like = "".join(radicals.get(ch, ch) for ch in text)
     assert sum(ch != c for ch, c in zip(text, pdf_like, strict=True)) > 50
     assert parse_report(pdf_like).to_flat() == parse_report(text).to_flat()
+
+
+#: A browser's innerText of table cells that hold paragraphs: each tab on a line of its
+#: own between the paragraphs' line breaks.
+def _inner(rows: list[list[str]], pad: str = "\n\n", row_break: str = "\n\n\n\n\n") -> str:
+    return row_break.join((pad + "\t" + pad).join(cells) for cells in rows)
+
+
+_ROWS = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "150", "\xa0", "26"],
+         ["规范性文件", "0", "83", "26106"]]
+
+
+@pytest.mark.parametrize(
+    ("pad", "row_break", "newline"),
+    [("\n\n", "\n\n\n\n\n", "\n"),  # <td><p>…</p></td>
+     ("\n", "\n\n\n", "\n"),  # <td><div>…</div></td>
+     ("\n\n", "\n\n\n\n\n", "\r\n")],  # saved with Windows line endings
+)
+def test_paragraph_breaks_round_cell_tabs_are_removed(pad: str, row_break: str, newline: str) -> None:
+    text = _inner(_ROWS, pad, row_break).replace("\n", newline)
+    n = normalize(text)
+    # rows on lines, cells a tab apart (the blank cell's &nbsp; kept); rows as far apart
+    assert n.text == row_break.join("\t".join(cells) for cells in _ROWS)
+    # offsets map back to the input: "26106" is where the input has it
+    at = n.text.index("26106")
+    span = n.span(at, at + 5)
+    assert text[span.start : span.end] == "26106"
+    assert normalize(n.text).text == n.text
+
+
+def test_cell_padding_at_row_ends_and_empty_cells() -> None:
+    # a row's last cell empty (no paragraph): its tab stays at the end of the row; an empty
+    # paragraph cell is a tab on each side of nothing
+    rows = _inner([["规章", "1", "2", "3"]] * 3) + "\n\n\t\n\n\n\n行政许可\n\n\t\n\n\t\n\n5"
+    assert normalize(rows).text.endswith("规章\t1\t2\t3\t\n\n\n\n行政许可\t\t5")
+
+
+def test_few_lone_tabs_are_left_alone() -> None:
+    # a tab-separated table with a row of two empty cells, a blank line either side: not
+    # a browser's text of paragraph cells (it takes five such tabs)
+    text = "规章\t1\t2\n\n\t\n\n行政许可\t0\n" * 2
+    assert normalize(text).text == text

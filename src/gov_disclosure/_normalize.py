@@ -6,6 +6,9 @@ What changes, in order:
    feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
+   and in a browser's text of a page whose table cells hold paragraphs (``innerText``
+   of ``<td><p>…</p></td>``), the line breaks the paragraphs put round the tab between
+   two cells are removed: ``规章\n\n\t\n\n150`` -> ``规章\t150``, so that rows are lines;
 3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
    (where OpenCC is not installed, character by character from the table it was
    generated from, `_tradchars`; `NormalizedText.t2s` says which);
@@ -26,7 +29,6 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -162,12 +164,73 @@ class NormalizedText:
         return new_span(a, b, line, a - starts[line - 1] + 1)
 
 
-def _edits(text: str) -> Iterable[re.Match[str]]:
-    """The line endings and pinyin runs to edit, in text order."""
-    pinyin = _PINYIN.finditer(text)
-    if "\r" not in text:
-        return pinyin
-    return sorted(itertools.chain(_CR.finditer(text), pinyin), key=lambda m: m.start())
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """The line endings, pinyin runs and cell padding to edit, in text order: each as its
+    range in `text` and what replaces it."""
+    edits = [(m.start(), m.end(), "") for m in _PINYIN.finditer(text)]
+    padding = _cell_padding(text) if "\t\n" in text or "\t\r" in text else []
+    if "\r" in text:
+        ends = [(m.start(), m.end(), "\n") for m in _CR.finditer(text)]
+        if padding:  # a line ending inside removed padding goes with it
+            starts = [a for a, _, _ in padding]
+            ends = [e for e in ends if not _inside(e[0], starts, padding)]
+        edits.extend(ends)
+    if padding:
+        edits.extend(padding)
+    if len(edits) > 1:
+        edits.sort()
+    return edits
+
+
+#: A line of nothing but tabs between two lines of text, the same number of line breaks
+#: (one or two) from each (``规章\n\n\t\n\n150``): a browser's ``innerText`` of a table
+#: whose cells hold paragraphs (Word pages write ``<td><p>…</p></td>``; ``<div>`` gives one
+#: line break a side).  A row ends with a line break of its own, so rows are further apart
+#: than that.  (Line breaks counted as the input writes them: ``\r\n``, ``\r`` or ``\n``.)
+_LONE_TAB: Final = re.compile(
+    r"(?<=[^\r\n])((?:\r\n?|\n){1,2})\t++((?:\r\n?|\n){1,2})(?=[^\r\n])"
+)
+#: Lone tabs a text must have, with padding of one width, for that padding to be removed
+#: (a table has dozens; a plain tab-separated table may have a row of two empty cells).
+_LONE_TABS_MIN: Final = 5
+#: The padding of each width to remove round a tab: after text, before a tab at the start
+#: of a line; after a tab at the end of a line, before text.
+_PADDING: Final = {
+    width: re.compile(
+        rf"(?<=[^\r\n])(?:\r\n?|\n){{{width}}}(?=\t)|(?<=\t)(?:\r\n?|\n){{{width}}}(?=[^\r\n])"
+    )
+    for width in (1, 2)
+}
+
+
+def _breaks(run: str) -> int:
+    """The number of line breaks in `run` (``\r\n`` is one)."""
+    return run.count("\n") + run.count("\r") - run.count("\r\n")
+
+
+def _cell_padding(text: str) -> list[tuple[int, int, str]]:
+    """The line breaks that paragraphs put round the tabs between cells, to remove, in a
+    browser's text of such a table (`_LONE_TAB`); else none.  Each width of padding that
+    enough lone tabs show is removed wherever it is next to a tab (so a second pass finds
+    nothing more: normalisation stays idempotent)."""
+    widths = [0, 0, 0]
+    for m in itertools.islice(_LONE_TAB.finditer(text), 400):
+        before, after = _breaks(m.group(1)), _breaks(m.group(2))
+        if before == after:
+            widths[before] += 1
+    out: list[tuple[int, int, str]] = []
+    for width in (1, 2):
+        if widths[width] >= _LONE_TABS_MIN:
+            out.extend((m.start(), m.end(), "") for m in _PADDING[width].finditer(text))
+    if len(out) > 1:
+        out.sort()
+    return out
+
+
+def _inside(pos: int, starts: list[int], ranges: list[tuple[int, int, str]]) -> bool:
+    """Whether `pos` is inside one of `ranges` (sorted, not overlapping; `starts` theirs)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ranges[i][1]
 
 
 def normalize(text: str) -> NormalizedText:
@@ -187,17 +250,15 @@ def normalize(text: str) -> NormalizedText:
     last = 0
     out_len = 0
     shift = 0
-    for m in _edits(text):
-        kept = text[last : m.start()]
+    for start, end, put in _edits(text):
+        kept = text[last:start]
         pieces.append(kept)
         out_len += len(kept)
-        if text[m.start()] == "\r":
-            pieces.append("\n")
-            out_len += 1
-            removed = len(m.group()) - 1
-        else:
-            removed = len(m.group())
-        last = m.end()
+        if put:
+            pieces.append(put)
+            out_len += len(put)
+        removed = end - start - len(put)
+        last = end
         if removed:
             shift += removed
             edit_at.append(out_len)

@@ -20,6 +20,7 @@ PIECES = st.sampled_from(
         "據(jù)", "公(gong)(gong)開(kai)", "(一)", "(本列数据)", "（二）", "１２３", "　", "\u00a0",
         "\r\n", "\r", "\n", "\t", "\x0c", "\x00", "規范性文件", "结转", "(LED)", "(pdf)", "增318件",
         "万元", " | ", "||", "-3-", "一、总体情况", "二、主动公开政府信息情况",
+        "\n\n\t\n\n", "\r\n\t\r\n",  # a browser's tab between paragraph cells
     ]
 )
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30).map("".join)
