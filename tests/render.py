@@ -730,3 +730,31 @@ def render_inner_text(report: Report, variant: int = 0) -> str:
 
 FAMILIES["inner_text"] = render_inner_text
 EXACT_BLANKS = EXACT_BLANKS | {"inner_text"}
+
+
+def render_text_content(report: Report, variant: int = 0) -> str:
+    """The ``textContent`` of the Word-style page's body (`render_html`), which is also
+    BeautifulSoup's ``get_text()`` of it: every text node as it is, nothing between cells
+    (``规章150179228286``), a row a line where the markup has one."""
+    from html.parser import HTMLParser
+
+    out: list[str] = []
+
+    class _Parser(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag: str, attrs_: object) -> None:
+            self.inside = self.inside or tag == "body"
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                out.append(data)
+
+    _Parser(convert_charrefs=True).feed(render_html(report, variant))
+    return "".join(out)
+
+
+FAMILIES["text_content"] = render_text_content
+#: Families whose cells have no separator: digits of neighbouring cells run together, and
+#: so do the digits of a note's date with them.
+GLUED = frozenset({"glued", "text_content"})

@@ -22,7 +22,7 @@ from gov_disclosure import (
 )
 
 from .corpus import DATA, SAMPLES
-from .render import EXACT_BLANKS, FAMILIES, render_markdown, render_tabs
+from .render import EXACT_BLANKS, FAMILIES, GLUED, render_markdown, render_tabs
 from .reports import expected_flat, make_report
 
 FIELDS = json.loads((DATA / "fields.json").read_text(encoding="utf-8"))
@@ -290,7 +290,7 @@ def test_review_table_is_not_found_in_a_narrative() -> None:
 @pytest.mark.parametrize(
     "note", ["注：本表数据统计截至2023年12月31日。", "数据来源：本机关2023年度统计", "（单位：件）"]
 )
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued"}))
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", *GLUED}))
 def test_notes_under_tables_are_no_values(family: str, note: str) -> None:
     # a note between a table and the next heading changes no value and is no lost value
     text = FAMILIES[family](make_report("2021", "2019", seed=3))

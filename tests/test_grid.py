@@ -35,6 +35,8 @@ REQ = TABLES["requests"]["2019"]
         ("raw", Layout.RAW),
         ("fragments", Layout.FRAGMENTS),
         ("glued", Layout.GLUED),
+        ("text_content", Layout.GLUED),  # a row a line, its cells run together
+        ("inner_text", Layout.TABS),  # once normalised
     ],
 )
 def test_layout_detection(family: str, layout: Layout) -> None:

@@ -293,6 +293,11 @@ _COUNT: Final = r"\d[\d,.]*+(?:件|个|次|项|条)?"
 _HAS_TWO_VALUES: Final = re.compile(
     rf"(?:^|[ \t])(?:{_COUNT}|/|-)[ \t]+(?:{_COUNT}|/|-)(?:[ \t]|$)"
 )
+#: A line that ends in digits run on from text (``规章150179228286``, ``…稳定”000002222``):
+#: a row whose cells have no separator, as the text of a page whose cells have no white
+#: space between them gives it (``textContent``, BeautifulSoup's ``get_text()`` of
+#: markup without line breaks between cells).
+_GLUED_ROW: Final = re.compile(r"[^\s\d.,，、|/+\-:：%]\d++[ \t]*+$")
 _VALUE_LINE: Final = re.compile(rf"[ \t]*+(?:{_COUNT}|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 #: A line that ends in pipes after its one cell (``规章 |``, ``1 | |``), or is nothing but pipes.
@@ -325,6 +330,8 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
         return Layout.GLUED
     if _at_least(max(3, n // 10), map(_HAS_TWO_VALUES.search, lines)):
         return Layout.WORDS
+    if _at_least(max(3, n // 3), map(_GLUED_ROW.search, lines)):
+        return Layout.GLUED  # a row a line, its cells run together after its label
     median_gap = statistics.median(gaps[1:]) if len(gaps) > 1 else 0
     if median_gap >= 3:
         return Layout.FRAGMENTS
