@@ -16,7 +16,7 @@ import pytest
 
 from gov_disclosure import parse_report
 
-from .corpus import PDF, assert_section_snippets, expected_for, same_value, sample_inputs
+from .corpus import PDF, assert_section_snippets, expected_for, sample_inputs, wrong_values
 
 INPUTS = sample_inputs(PDF)
 #: The three extractions of tools/gen_pdf_fixtures.py's first version; the others are
@@ -62,18 +62,8 @@ def test_every_extraction_is_here() -> None:
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
 def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
     report = parse_report(path.read_text(encoding="utf-8"))
-    flat = report.to_flat()
     gold = expected_for(path)
-    by_convention = {d.key for d in report.diagnostics if d.code == "placed-by-convention"}
-    wrong = {
-        key: (want, flat[key])
-        for key, want in gold["fields"].items()
-        if key != "meta.agency"
-        and not same_value(want, flat[key])
-        # a lone 0 placed as 自然人's by convention where another column held it (a 0 and a
-        # blank cell cannot be told apart once blanks are dropped)
-        and not (key.rsplit(".", 1)[0] in by_convention and {want, flat[key]} == {0, None})
-    }
+    wrong = wrong_values(report, gold)
     if path.name not in SCATTERED:
         assert all(got is None for _, got in wrong.values()), wrong
     if wrong:

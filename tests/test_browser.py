@@ -1,0 +1,47 @@
+"""Web pages read by a real browser (tests/data/browser, tools/gen_browser_fixtures.py):
+the real page of the samples and reports written as Word-style pages, read by headless
+Chromium as ``innerText``, WebDriver's text, the page's selection and ``textContent``.
+
+``innerText`` and the selection keep blank cells where they are: read exactly.  WebDriver's
+text drops blank cells, and ``textContent`` runs a row's cells together (table 二 has no
+arithmetic to split them): a value may then be left unset, but only with a warning, and
+never set wrong."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from gov_disclosure import parse_report
+
+from .corpus import BROWSER, assert_section_snippets, expected_for, sample_inputs, wrong_values
+
+INPUTS = sample_inputs(BROWSER)
+#: Read exactly: every reading that keeps blank cells, and the others of pages without
+#: blank cells but the synthetic pages' textContent (table 二's runs of digits).
+EXACT = {
+    p.name
+    for p in INPUTS
+    if p.name.endswith((".inner-text.txt", ".selection.txt"))
+    or (p.name.endswith(".webdriver-text.txt") and "-blanks" not in p.name)
+    or p.name == "r012.text-content.txt"
+}
+
+
+def test_every_reading_is_here() -> None:
+    assert len(INPUTS) == 6 * 3 + 4
+    assert len(EXACT) == 6 * 2 + 4 + 1
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
+def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
+    report = parse_report(path.read_text(encoding="utf-8"))
+    gold = expected_for(path)
+    wrong = wrong_values(report, gold)
+    assert all(got is None for _, got in wrong.values()), wrong
+    if wrong:
+        assert any(d.severity != "info" for d in report.diagnostics)
+    if path.name in EXACT:
+        assert not wrong
+    assert_section_snippets(report, gold)
