@@ -296,8 +296,11 @@ _HAS_TWO_VALUES: Final = re.compile(
 #: A line that ends in digits run on from text (``规章150179228286``, ``…稳定”000002222``):
 #: a row whose cells have no separator, as the text of a page whose cells have no white
 #: space between them gives it (``textContent``, BeautifulSoup's ``get_text()`` of
-#: markup without line breaks between cells).
-_GLUED_ROW: Final = re.compile(r"[^\s\d.,，、|/+\-:：%]\d++[ \t]*+$")
+#: markup without line breaks between cells).  (The pattern starts with the run's first
+#: digit, then looks behind it, so the engine skips from digit to digit.)
+_GLUED_ROW: Final = re.compile(
+    r"\d(?<=[^\s\d.,，、|/+\-:：%]\d)\d*+[ \t]*+$", re.MULTILINE
+)
 _VALUE_LINE: Final = re.compile(rf"[ \t]*+(?:{_COUNT}|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 #: A line that ends in pipes after its one cell (``规章 |``, ``1 | |``), or is nothing but pipes.
@@ -330,8 +333,6 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
         return Layout.GLUED
     if _at_least(max(3, n // 10), map(_HAS_TWO_VALUES.search, lines)):
         return Layout.WORDS
-    if _at_least(max(3, n // 3), map(_GLUED_ROW.search, lines)):
-        return Layout.GLUED  # a row a line, its cells run together after its label
     median_gap = statistics.median(gaps[1:]) if len(gaps) > 1 else 0
     if median_gap >= 3:
         return Layout.FRAGMENTS
@@ -348,6 +349,8 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
             if g == 0 and _VALUE_LINE.fullmatch(a) and _VALUE_LINE.fullmatch(b)
         )
         return Layout.RAW if adjacent >= 3 else Layout.GAPS
+    if _at_least(max(3, n // 3), _glued_rows(text, regions)):
+        return Layout.GLUED  # a row a line, its cells run together after its label
     return Layout.CELL_LINES
 
 
@@ -361,6 +364,13 @@ def _space_lines(text: str, regions: list[list[_Line]]) -> Iterable[object]:
     for region in regions:
         if region:
             yield from _SPACE_LINE.finditer(text, region[0].start, region[-1].end)
+
+
+def _glued_rows(text: str, regions: list[list[_Line]]) -> Iterable[object]:
+    """The lines of the table regions that end in digits run on from text (`_GLUED_ROW`)."""
+    for region in regions:
+        if region:
+            yield from _GLUED_ROW.finditer(text, region[0].start, region[-1].end)
 
 
 def _at_least(k: int, hits: Iterable[object]) -> bool:

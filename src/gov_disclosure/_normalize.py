@@ -182,14 +182,16 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-#: A line of nothing but tabs between two lines of text, the same number of line breaks
-#: (one or two) from each (``规章\n\n\t\n\n150``): a browser's ``innerText`` of a table
-#: whose cells hold paragraphs (Word pages write ``<td><p>…</p></td>``; ``<div>`` gives one
-#: line break a side).  A row ends with a line break of its own, so rows are further apart
-#: than that.  (Line breaks counted as the input writes them: ``\r\n``, ``\r`` or ``\n``.)
-_LONE_TAB: Final = re.compile(
-    r"(?<=[^\r\n])((?:\r\n?|\n){1,2})\t++((?:\r\n?|\n){1,2})(?=[^\r\n])"
-)
+#: A line of nothing but tabs (with the line break before it): where a browser's
+#: ``innerText`` of a table whose cells hold paragraphs puts the tab between two cells, the
+#: same number of line breaks (one or two) from the text before and after it
+#: (``规章\n\n\t\n\n150``; Word pages write ``<td><p>…</p></td>``, ``<div>`` gives one line
+#: break a side).  A row ends with a line break of its own, so rows are further apart than
+#: that.  (The pattern starts with a literal, so the engine jumps to each ``\n\t``; an old
+#: Mac line ending, ``\r`` alone, is looked for apart, where the text has one before a tab.
+#: The breaks round the tab are counted by `_breaks_round`.)
+_LONE_TAB: Final = re.compile(r"\n\t++(?=[\r\n])")
+_LONE_TAB_AFTER_CR: Final = re.compile(r"\r\t++(?=[\r\n])")
 #: Lone tabs a text must have, with padding of one width, for that padding to be removed
 #: (a table has dozens; a plain tab-separated table may have a row of two empty cells).
 _LONE_TABS_MIN: Final = 5
@@ -208,15 +210,32 @@ def _breaks(run: str) -> int:
     return run.count("\n") + run.count("\r") - run.count("\r\n")
 
 
+def _breaks_round(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line breaks right before `start` and right after `end` (0 where the text begins
+    or ends there instead of going on)."""
+    a = start
+    while a > 0 and text[a - 1] in "\r\n":
+        a -= 1
+    b = end
+    while b < len(text) and text[b] in "\r\n":
+        b += 1
+    if a == 0 or b == len(text):
+        return 0, 0
+    return _breaks(text[a:start]), _breaks(text[end:b])
+
+
 def _cell_padding(text: str) -> list[tuple[int, int, str]]:
     """The line breaks that paragraphs put round the tabs between cells, to remove, in a
     browser's text of such a table (`_LONE_TAB`); else none.  Each width of padding that
     enough lone tabs show is removed wherever it is next to a tab (so a second pass finds
     nothing more: normalisation stays idempotent)."""
     widths = [0, 0, 0]
-    for m in itertools.islice(_LONE_TAB.finditer(text), 400):
-        before, after = _breaks(m.group(1)), _breaks(m.group(2))
-        if before == after:
+    lone = _LONE_TAB.finditer(text)
+    if "\r\t" in text:
+        lone = itertools.chain(lone, _LONE_TAB_AFTER_CR.finditer(text))
+    for m in itertools.islice(lone, 400):
+        before, after = _breaks_round(text, m.start() + 1, m.end())
+        if before == after and before <= 2:
             widths[before] += 1
     out: list[tuple[int, int, str]] = []
     for width in (1, 2):
