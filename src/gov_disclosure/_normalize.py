@@ -206,7 +206,7 @@ _PADDING: Final = {
 
 
 def _breaks(run: str) -> int:
-    """The number of line breaks in `run` (``\r\n`` is one)."""
+    """The number of line breaks in `run` (``\\r\\n`` is one)."""
     return run.count("\n") + run.count("\r") - run.count("\r\n")
 
 
