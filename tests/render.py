@@ -653,8 +653,8 @@ class _InnerText:
 
     def __init__(self) -> None:
         self.items: list[str | int] = []
-        self.rows: list[list[bool]] = []  # per open row: whether a cell was seen
-        self.tables: list[list[bool]] = []  # per open table: whether a row was seen
+        self.rows: list[bool] = []  # per open row: whether a cell was seen
+        self.tables: list[bool] = []  # per open table: whether a row was seen
 
     def render(self, page: str) -> str:
         import re as re_
@@ -669,17 +669,16 @@ class _InnerText:
                 if tag in ("script", "style", "title"):
                     self.skip += 1
                 elif tag == "table":
-                    outer.tables.append([False])
+                    outer.tables.append(False)
                 elif tag == "tr":
-                    if outer.tables[-1][0]:
+                    if outer.tables[-1]:
                         outer.items.append("\n")  # a row's line break: between rows only
-                    outer.tables[-1][0] = True
-                    outer.rows.append([False])
+                    outer.tables[-1] = True
+                    outer.rows.append(False)
                 elif tag == "td":
-                    row = outer.rows[-1]
-                    if row[0]:
+                    if outer.rows[-1]:
                         outer.items.append("\t")
-                    row[0] = True
+                    outer.rows[-1] = True
                 elif tag == "br":
                     outer.items.append("\n")
                 if tag in _BLOCK_BREAKS:

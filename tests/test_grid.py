@@ -10,7 +10,7 @@ import pytest
 from gov_disclosure import parse_report
 from gov_disclosure._grid import Layout, detect_layout, read_table, region_lines
 from gov_disclosure._normalize import normalize
-from gov_disclosure._vocab import TABLES
+from gov_disclosure._vocab import TABLES, TableSpec
 
 from .render import FAMILIES
 from .reports import expected_flat, make_report
@@ -46,12 +46,13 @@ def test_layout_detection(family: str, layout: Layout) -> None:
     assert detect_layout(text, [region_lines(text, start, end)], 60) is layout
 
 
-def _rows(text: str, layout: Layout) -> dict[str, list[str]]:
+def _rows(text: str, layout: Layout, table: TableSpec = REQ) -> dict[str, list[str]]:
+    """Each row read of `table`: its tokens' text, ``""`` for a blank cell."""
     folded = normalize(text).folded
-    read = read_table(folded, 0, len(folded), REQ, layout)
+    read = read_table(folded, 0, len(folded), table, layout)
     return {
         spec.key: ["" if t.blank else (t.text or folded[t.start : t.end]) for t in row.tokens]
-        for spec, row in zip(REQ.rows, read.rows, strict=True)
+        for spec, row in zip(table.rows, read.rows, strict=True)
         if row is not None
     }
 
@@ -152,13 +153,7 @@ ACT = TABLES["active"]["2021"]
 
 
 def _active(text: str) -> dict[str, list[str]]:
-    folded = normalize(text).folded
-    read = read_table(folded, 0, len(folded), ACT, Layout.PIPES)
-    return {
-        spec.key: [folded[t.start : t.end] for t in row.tokens if not t.blank]
-        for spec, row in zip(ACT.rows, read.rows, strict=True)
-        if row is not None
-    }
+    return {key: [v for v in values if v] for key, values in _rows(text, Layout.PIPES, ACT).items()}
 
 
 @pytest.mark.parametrize(
@@ -182,20 +177,13 @@ def test_cells_a_markdown_converter_merged(line: str, values: list[str]) -> None
 def test_the_slash_of_the_header_increase_decrease_is_no_cell(header: str) -> None:
     # pypdf: the trial header 本年增/减 with spaces round its slash; before, the slash was
     # read as a "/" cell, which went to 行政处罚 and moved every later row's values down
-    spec = TABLES["active"]["2019"]
     text = (
         "第二十条第（六）项\n"
         f"信息内容 上一年项目数量 {header} 处理决定数量\n"
         "行政处罚 466 -1 0\n"
         "行政强制 423125 +63 493\n"
     )
-    folded = normalize(text).folded
-    read = read_table(folded, 0, len(folded), spec, Layout.WORDS)
-    rows = {
-        r.key: [folded[t.start : t.end] for t in row.tokens]
-        for r, row in zip(spec.rows, read.rows, strict=True)
-        if row is not None
-    }
+    rows = _rows(text, Layout.WORDS, TABLES["active"]["2019"])
     assert rows["penalty"] == ["466", "-1", "0"]
     assert rows["coercion"] == ["423125", "+63", "493"]
 
@@ -360,15 +348,8 @@ def test_units_and_signs_printed_apart_from_their_number(family: str, seed: int)
 
 
 def test_a_unit_word_joins_only_the_number_before_it() -> None:
-    active = TABLES["active"]["2019"]
     text = "行政事业性收费 20 件 增 318 件\n政府集中采购 261875 12667.96 万元\n"
-    folded = normalize(text).folded
-    read = read_table(folded, 0, len(folded), active, Layout.WORDS)
-    cells = {
-        spec.key: [folded[t.start : t.end] for t in row.tokens]
-        for spec, row in zip(active.rows, read.rows, strict=True)
-        if row is not None
-    }
+    cells = _rows(text, Layout.WORDS, TABLES["active"]["2019"])
     assert cells["procurement"] == ["261875", "12667.96 万元"]
     assert cells["fees"] == ["20 件", "增 318 件"]
 
