@@ -32,6 +32,35 @@ def test_pinyin_noise(text: str, want: str) -> None:
     assert normalize(text).text == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("| **12** |", "| 12 |"),  # a bold cell, as html2text writes <b>12</b>
+        ("| *12* | __3__ |", "| 12 | 3 |"),
+        ("***12***", "12"),
+        ("合计**+3**件", "合计+3件"),
+        ("| **1,234万元** | **-** |", "| 1,234万元 | - |"),
+        ("**总计**", "**总计**"),  # a bold label stays: labels are found through marks
+        ("a**12**", "a**12**"),  # marks after a letter or a digit are no emphasis
+        ("****12****", "****12****"),
+        ("**12*", "**12*"),
+        ("2**10", "2**10"),
+    ],
+)
+def test_emphasis_round_numbers(text: str, want: str) -> None:
+    n = normalize(text)
+    assert n.text == want
+    assert normalize(n.text).text == want
+
+
+def test_emphasis_marks_removed_keep_spans_on_the_input() -> None:
+    text = "规章 | **12** | 3"
+    n = normalize(text)
+    start = n.text.index("12")
+    span = n.span(start, start + 2)
+    assert text[span.start : span.end] == "12"
+
+
 def test_traditional_is_converted_only_when_present() -> None:
     assert normalize("本年新收政府信息公开申请数量").converted is False
     n = normalize("本年新收政府信息公開申請數量")

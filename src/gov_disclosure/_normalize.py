@@ -9,6 +9,7 @@ What changes, in order:
    and in a browser's text of a page whose table cells hold paragraphs (``innerText``
    of ``<td><p>…</p></td>``), the line breaks the paragraphs put round the tab between
    two cells are removed: ``规章\n\n\t\n\n150`` -> ``规章\t150``, so that rows are lines;
+   and markdown emphasis round a number goes: ``| **12** |`` -> ``| 12 |``;
 3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
    (where OpenCC is not installed, character by character from the table it was
    generated from, `_tradchars`; `NormalizedText.t2s` says which);
@@ -154,7 +155,8 @@ class NormalizedText:
         """A `Span` in input coordinates for the normalised range ``[start, end)``."""
         if self._edit_at:
             a = self.original_offset(start)
-            b = self.original_offset(end) if end > start else a
+            # the end from the last character: text removed right after it is not in it
+            b = self.original_offset(end - 1) + 1 if end > start else a
         else:  # nothing was removed: offsets are the input's (the common case)
             a = b = start
             if end > start:
@@ -165,9 +167,11 @@ class NormalizedText:
 
 
 def _edits(text: str) -> list[tuple[int, int, str]]:
-    """The line endings, pinyin runs and cell padding to edit, in text order: each as its
+    """The line endings, pinyin runs, emphasis marks and cell padding to edit, in text order: each as its
     range in `text` and what replaces it."""
     edits = [(m.start(), m.end(), "") for m in _PINYIN.finditer(text)]
+    if "*" in text or "__" in text:
+        edits.extend(_emphasis_marks(text))
     padding = _cell_padding(text) if "\t\n" in text or "\t\r" in text else []
     if "\r" in text:
         ends = [(m.start(), m.end(), "\n") for m in _CR.finditer(text)]
@@ -243,6 +247,34 @@ def _cell_padding(text: str) -> list[tuple[int, int, str]]:
             out.extend((m.start(), m.end(), "") for m in _PADDING[width].finditer(text))
     if len(out) > 1:
         out.sort()
+    return out
+
+
+#: A number (or a not-applicable mark) in markdown emphasis, as converters write a bold
+#: table cell (``| **12** |``: html2text and markdownify for ``<b>``/``<strong>``, and
+#: OCR or LLM markdown for a total).  The marks before it must not follow a letter, a
+#: digit or more marks (checked by `_emphasis_marks`, so that the pattern starts with a
+#: literal mark); after it, the same.
+_EMPHASIS: Final = re.compile(
+    r"""
+    (?P<marks>\*{1,3}|__)
+    (?:(?:[+\-]|增加?|减少?)?[ \t]?\d[\d,.]*+(?:万元|亿元|元|件|万)?|/|—|-)
+    (?P=marks)(?![*_0-9A-Za-z])
+    """,
+    re.VERBOSE,
+)
+_WORD_OR_MARK: Final = frozenset("*_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _emphasis_marks(text: str) -> list[tuple[int, int, str]]:
+    """The emphasis marks round numbers (`_EMPHASIS`), to remove: ``**12**`` -> ``12``."""
+    out: list[tuple[int, int, str]] = []
+    for m in _EMPHASIS.finditer(text):
+        start, end = m.span()
+        if start and text[start - 1] in _WORD_OR_MARK:
+            continue
+        width = len(m.group("marks"))
+        out += ((start, start + width, ""), (end - width, end, ""))
     return out
 
 

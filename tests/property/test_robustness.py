@@ -21,6 +21,7 @@ PIECES = st.sampled_from(
         "\r\n", "\r", "\n", "\t", "\x0c", "\x00", "規范性文件", "结转", "(LED)", "(pdf)", "增318件",
         "万元", " | ", "||", "-3-", "一、总体情况", "二、主动公开政府信息情况",
         "\n\n\t\n\n", "\r\n\t\r\n",  # a browser's tab between paragraph cells
+        "**", "*", "__", "**12**",  # markdown emphasis
     ]
 )
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30).map("".join)
