@@ -757,3 +757,50 @@ FAMILIES["text_content"] = render_text_content
 #: Families whose cells have no separator: digits of neighbouring cells run together, and
 #: so do the digits of a note's date with them.
 GLUED = frozenset({"glued", "text_content"})
+
+
+# --------------------------------------------------------------------------- OCR / LLM text
+def render_llm_markdown(report: Report) -> str:
+    """Markdown that OCR models and LLMs write of a report's PDF: outer-pipe tables whose
+    header row is a placeholder (``| 项目 | 数据1 | 数据2 |``), the table-三 header row
+    printed again where a page broke (and no longer matching the rows), table 四 as three
+    small tables, ``-`` in blank cells, the totals in bold (``| **12** |``).  (Section
+    headings are written plain: the tests restyle them, as ``## 一、总体情况`` among others.)"""
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    def rule(n: int) -> str:
+        return "|" + " --- |" * n
+
+    def val(v: str | None, bold: bool = False) -> str:
+        if v is None:
+            return "-"
+        return f"**{v}**" if bold else v
+
+    head = _head(report)
+    out = ["# " + head[0], "", head[1], "", *head[2:], "", "二、主动公开政府信息情况", ""]
+    for caption, headers, rows in _active_groups(report):
+        out += [f"**{caption}**", "", row(["项目", *(f"数据{i + 1}" for i in range(len(headers)))]),
+                rule(len(headers) + 1)]
+        out += [row([label, *map(val, vals)]) for label, vals in rows]
+        out.append("")
+    out += ["三、收到和处理政府信息公开申请情况", "",
+            row(["项目", *(f"数据{i + 1}" for i in range(7))]), rule(8)]
+    for group, label, vals in _request_rows(report):
+        if group == "（四）无法提供":  # a page broke: the header again, the real one
+            out += ["", row(["项目", *_REQ_HEADER]), rule(8)]
+        cells = [*map(val, vals[:-1]), val(vals[-1], bold=True)]
+        out.append(row([f"{group} {label}" if group else label, *cells]))
+    out += ["", "四、政府信息公开行政复议、行政诉讼情况", ""]
+    review = report.review
+    for title, part in (("行政复议", review[0:5]), ("行政诉讼（未经复议直接起诉）", review[5:10]),
+                        ("行政诉讼（复议后起诉）", review[10:15])):
+        out += [f"**{title}**", "", row(list(_REVIEW_HEADER)), rule(5),
+                row([*map(val, part[:-1]), val(part[-1], bold=True)]), ""]
+    tail = _tail(report)
+    out += [tail[0], "", tail[1], "", tail[2], "", *tail[3:]]
+    return "\n".join(out) + "\n"
+
+
+FAMILIES["llm_markdown"] = render_llm_markdown

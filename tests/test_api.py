@@ -374,7 +374,7 @@ def test_fee_unit_from_the_reports_own_header(family: str) -> None:
     text = FAMILIES[family](make_report("2021", "2021", seed=2))
     amount = parse_report(text).active.cell("fees", "amount_yuan")
     if "单位：万元" not in text:
-        pytest.skip(f"{family} prints the header broken up")
+        pytest.skip(f"{family} does not print the header as written")
     cell = parse_report(text.replace("单位：万元", "单位：元")).active.cell("fees", "amount_yuan")
     assert amount.value is not None and cell.value == amount.value / 10000
     assert cell.unit == "元"
