@@ -227,6 +227,56 @@ def test_glued_run_keeps_the_next_labels_number() -> None:
     assert rows["unavailable.needs_creation"] == ["0000000"]
 
 
+def test_glued_text_with_no_break_spaces_for_blank_cells() -> None:
+    # a page's textContent: each blank cell's &nbsp; among the digits, where folded text
+    # has a space (which would make the rows single-space rows of pdfplumber's kind)
+    from .render import render_text_content
+
+    made = make_report("2021", "2021", seed=1, blanks=0.25)
+    norm = normalize(render_text_content(made))
+    text = norm.folded
+    start, end = text.index("二、主动公开"), text.index("五、存在的主要问题")
+    regions = [region_lines(text, start, end)]
+    assert detect_layout(text, regions, 60) is Layout.WORDS
+    assert detect_layout(text, regions, 60, norm.text) is Layout.GLUED
+
+
+def test_no_break_spaces_in_glued_rows_are_blank_cells() -> None:
+    text = "\n".join([
+        "（一）予以公开\xa000\xa002929",  # blank first cell, a blank among the runs
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\xa00\xa0290029",
+        "1.属于国家秘密0330\xa0\xa0\xa033",  # three blank cells in a row
+        "\xa02.其他法律行政法规禁止公开0000000\xa0",  # indenting: no cell; a blank last one
+    ])
+    norm = normalize(text)
+    read = read_table(norm.folded, 0, len(text), REQ, Layout.GLUED, unfolded=norm.text)
+    rows = {
+        spec.key: ["" if t.blank else norm.folded[t.start : t.end] for t in row.tokens]
+        for spec, row in zip(REQ.rows, read.rows, strict=True)
+        if row is not None
+    }
+    assert rows["granted"] == ["", "00", "", "02929"]
+    assert rows["partially_granted"] == ["", "0", "", "290029"]
+    assert rows["denied.state_secret"] == ["0330", "", "", "", "33"]
+    assert rows["denied.prohibited_by_law"] == ["0000000", ""]
+    # without the unfolded text, no blank cell is seen
+    plain = read_table(norm.folded, 0, len(text), REQ, Layout.GLUED)
+    assert not any(t.blank for row in plain.rows if row is not None for t in row.tokens)
+
+
+def test_glued_rows_with_blank_cells_split_by_the_arithmetic() -> None:
+    from .render import render_text_content
+    from .reports import expected_flat
+
+    made = make_report("2021", "2021", seed=1, blanks=0.25)
+    flat = parse_report(render_text_content(made)).to_flat()
+    want = expected_flat(made)
+    assert any(want[k] is None for k in want if k.startswith("requests."))  # blanks there
+    assert {k: flat[k] for k in want if k.startswith("requests.")} == {
+        k: v for k, v in want.items() if k.startswith("requests.")
+    }
+
+
 def test_rows_without_labels_are_filled_in_template_order() -> None:
     made = make_report("2019", "2019", seed=4)
     text = FAMILIES["plumber"](made)

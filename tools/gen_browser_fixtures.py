@@ -11,8 +11,9 @@ cells), each opened in headless Chromium through Selenium, and read four ways:
   a space apart, blank cells dropped;
 - ``NAME.selection.txt``: the whole page selected, as text (what copying gives);
 - ``NAME.text-content.txt``: ``document.body.textContent`` (BeautifulSoup's
-  ``get_text()`` gives the same): nothing between cells, so only for pages without blank
-  cells, whose ``&nbsp;`` would stand among the digits.
+  ``get_text()`` gives the same): nothing between cells, a blank cell's ``&nbsp;`` among
+  the digits.  Not for a page whose blank cells hold a plain space: in glued text a
+  space is not told from a stray one (a known gap, docs/formats.md).
 
 Needs Chromium, its driver and Selenium, which neither the library nor its tests need:
 
@@ -31,7 +32,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from tests.render import render_html
+from tests.render import _BLANKS, render_html
 from tests.reports import make_report
 from tools.gen_fixtures import VARIANTS, expected_fields, write_expected
 
@@ -55,7 +56,7 @@ SELECT_ALL = (
 )
 
 
-def _readings(driver: object, page: pathlib.Path, blanks: bool) -> dict[str, str]:
+def _readings(driver: object, page: pathlib.Path, glued: bool) -> dict[str, str]:
     from selenium.webdriver.common.by import By
 
     driver.get(page.resolve().as_uri())  # type: ignore[attr-defined]
@@ -64,7 +65,7 @@ def _readings(driver: object, page: pathlib.Path, blanks: bool) -> dict[str, str
         "webdriver-text.txt": driver.find_element(By.TAG_NAME, "body").text,  # type: ignore[attr-defined]
         "selection.txt": driver.execute_script(SELECT_ALL),  # type: ignore[attr-defined]
     }
-    if not blanks:
+    if glued:
         out["text-content.txt"] = driver.execute_script("return document.body.textContent")  # type: ignore[attr-defined]
     return out
 
@@ -91,12 +92,13 @@ def main() -> None:
                 page.write_text(render_html(report, variant), encoding="utf-8")
                 note = f"tests/reports.py make_report seed {seed}, render_html variant {variant}"
                 write_expected(OUT / f"{stem}.expected.json", report, expected_fields(report), note)
-                pages.append((stem, page, blanks > 0))
+                spaces = blanks > 0 and _BLANKS[variant % len(_BLANKS)] == " "
+                pages.append((stem, page, not spaces))
             real = ROOT / "tests" / "data" / "samples"
             shutil.copy(real / "r012.expected.json", OUT / "r012.expected.json")
-            pages.append(("r012", real / "r012.html", False))
-            for stem, page, blanks in pages:
-                for suffix, text in _readings(driver, page, blanks).items():
+            pages.append(("r012", real / "r012.html", True))
+            for stem, page, glued in pages:
+                for suffix, text in _readings(driver, page, glued).items():
                     (OUT / f"{stem}.{suffix}").write_text(text, encoding="utf-8")
                 print(stem)
     finally:

@@ -301,7 +301,8 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         for name, (a, b) in regions.items()
     }
     lines = {name: region_lines(text, a, b) for name, (a, b) in regions.items()}
-    layout = detect_layout(text, list(lines.values()), sum(map(len, labels.values())))
+    unfolded = norm.text if "\xa0" in norm.text else None
+    layout = detect_layout(text, list(lines.values()), sum(map(len, labels.values())), unfolded)
 
     tables: dict[TableName, Table] = {}
     found_rows = 0
@@ -311,7 +312,9 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             tables[name] = _absent_table(spec)
             continue
         spec = _with_header_units(spec, views[name])
-        read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
+        read = read_table(
+            text, *regions[name], spec, layout, labels[name], lines[name], unfolded
+        )
         found_rows += sum(1 for r in read.rows if r is not None)
         if (
             name != "review"

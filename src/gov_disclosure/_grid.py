@@ -297,9 +297,11 @@ _HAS_TWO_VALUES: Final = re.compile(
 #: a row whose cells have no separator, as the text of a page whose cells have no white
 #: space between them gives it (``textContent``, BeautifulSoup's ``get_text()`` of
 #: markup without line breaks between cells).  (The pattern starts with the run's first
-#: digit, then looks behind it, so the engine skips from digit to digit.)
+#: digit, then looks behind it, so the engine skips from digit to digit.)  In the text
+#: before folding, the no-break spaces of blank cells may be among the digits
+#: (``（一）予以公开\xa000\xa002929``; folded, they are spaces).
 _GLUED_ROW: Final = re.compile(
-    r"\d(?<=[^\s\d.,，、|/+\-:：%]\d)\d*+[ \t]*+$", re.MULTILINE
+    r"[\d\xa0](?<=[^\s\d.,，、|/+\-:：%][\d\xa0])\xa0*+\d[\d\xa0]*+[ \t]*+$", re.MULTILINE
 )
 _VALUE_LINE: Final = re.compile(rf"[ \t]*+(?:{_COUNT}|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
@@ -309,8 +311,14 @@ _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*+(?:\|[ \t]*+)++$|^[ \t]*+(?:\|[ \t
 _TWO_CELLS: Final = re.compile(r"[^|\s][ \t]*+\|[ \t]*+[^|\s]")
 
 
-def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layout:
-    """Decide how the tables' cells are delimited, from all table regions' lines together."""
+def detect_layout(
+    text: str, regions: list[list[_Line]], n_labels: int, unfolded: str | None = None
+) -> Layout:
+    """Decide how the tables' cells are delimited, from all table regions' lines together.
+
+    `unfolded`, the text before folding, is given where it holds no-break spaces: in the
+    text of a web page with no white space between cells (``textContent``), the
+    ``&nbsp;`` of blank cells, which folded text shows as spaces between values."""
     lines = [text[ln.start : ln.end] for region in regions for ln in region]
     gaps = [ln.gap for region in regions for ln in region]
     n = len(lines)
@@ -331,6 +339,8 @@ def detect_layout(text: str, regions: list[list[_Line]], n_labels: int) -> Layou
         return Layout.CELL_LINES
     if n_labels and n < max(4, n_labels // 3):
         return Layout.GLUED
+    if unfolded is not None and _at_least(max(3, n // 3), _glued_rows(unfolded, regions)):
+        return Layout.GLUED  # values apart only by the no-break spaces of blank cells
     if _at_least(max(3, n // 10), map(_HAS_TWO_VALUES.search, lines)):
         return Layout.WORDS
     median_gap = statistics.median(gaps[1:]) if len(gaps) > 1 else 0
@@ -615,6 +625,42 @@ def _glued_tokens(
         out.append(_new(Token, (s, e, line, False, None, run)))
 
 
+#: A run of no-break spaces: in the text of a web page (``textContent``), the ``&nbsp;``
+#: of each blank cell.
+_NBSP_RUN: Final = re.compile("\xa0+")
+
+
+def _nbsp_blanks(
+    unfolded: str,
+    a: int,
+    b: int,
+    line: int,
+    run: int,
+    out: list[_Event],
+    first: int,
+) -> None:
+    """Glued text of a web page whose blank cells hold ``&nbsp;``
+    (``（一）予以公开\xa000\xa002929``): a blank cell for each no-break space between a
+    row's values, or between its label and its values, or after its last value; merged,
+    in text order, into the segment's tokens (``out[first:]``).  A no-break space with
+    words on both sides is spacing within a label, not a cell."""
+    blanks = []
+    for m in _NBSP_RUN.finditer(unfolded, a, b):
+        s, e = m.span()
+        before = unfolded[s - 1] if s > a else ""
+        after = unfolded[e] if e < b else ""
+        if _value_side(before) or _value_side(after):
+            blanks += [_new(Token, (k, k, line, True, None, run)) for k in range(s, e)]
+    if blanks:
+        out[first:] = sorted([*out[first:], *blanks], key=operator.itemgetter(0))
+
+
+def _value_side(c: str) -> bool:
+    """Whether `c`, next to a no-break space, is a value's (a digit, ``/``) or the end of
+    the row's values (``""``)."""
+    return c == "" or c.isdigit() or c == "/"
+
+
 #: What follows a numbering marker's digit: ``.`` and a word character that is no digit
 #: (``3.补正后``; ``3.5`` is a number).
 _MARKER_AFTER: Final = re.compile(r"\.(?=[^\W\d_])")
@@ -704,12 +750,15 @@ def _events(
     layout: Layout,
     notes: list[Note] | None = None,
     blank_lines: int = 1,
+    unfolded: str | None = None,
 ) -> list[_Event]:
     """Labels and cell tokens in reading order: on each line, the labels that start on it
     cut it into label-free segments, whose tokens go in between.
 
     In `Layout.GAPS`, each `blank_lines` empty lines beyond the one that separates cells
-    are a blank cell (`_blank_lines`).
+    are a blank cell (`_blank_lines`).  In glued text, where `unfolded` (the text before
+    folding) is given, each no-break space among a row's values is a blank cell
+    (`_nbsp_blanks`).
 
     Digits that yield no cell, right after a row's label or (where each line holds one
     cell) on any line, are reported in `notes` (``unread-value``): values the layout did
@@ -753,6 +802,9 @@ def _events(
             a, b, after_label = item  # type: ignore[misc]
             before = len(events)
             tokenize(text, a, b, after_label, ln.no, run, events)
+            if unfolded is not None and (after_label or len(events) > before):
+                # (not in text before a label: a no-break space indenting it is no cell)
+                _nbsp_blanks(unfolded, a, b, ln.no, run, events, before)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
                 if notes is not None and (
@@ -989,9 +1041,12 @@ def read_table(
     layout: Layout,
     labels: tuple[LabelHit, ...] | None = None,
     lines: list[_Line] | None = None,
+    unfolded: str | None = None,
 ) -> TableRead:
     """Read one table's region of the normalised (folded) text.  Its `labels` and `lines`
-    (`region_lines`) may be passed in when they were computed already.
+    (`region_lines`) may be passed in when they were computed already.  `unfolded`, the
+    text before folding, is looked at in glued text only, for the no-break spaces of blank
+    cells (`_nbsp_blanks`).
 
     One cell per line with no ``|`` and some empty lines may be a Word file's text export,
     whose empty lines are blank cells (`Layout.LINES`), or cells whose empty lines mean
@@ -1005,7 +1060,9 @@ def read_table(
         plain = _read_table(text, start, end, spec, layout, labels, lines)
         bare = _read_table(text, start, end, spec, Layout.LINES, labels, lines)
         return bare if _rows_adding_up(text, bare) > _rows_adding_up(text, plain) else plain
-    return _read_table(text, start, end, spec, layout, labels, lines)
+    if layout is not Layout.GLUED or unfolded is None or "\xa0" not in unfolded[start:end]:
+        unfolded = None
+    return _read_table(text, start, end, spec, layout, labels, lines, unfolded)
 
 
 def _rows_adding_up(text: str, read: TableRead) -> int:
@@ -1034,6 +1091,7 @@ def _read_table(
     layout: Layout,
     labels: tuple[LabelHit, ...],
     lines: list[_Line] | None,
+    unfolded: str | None = None,
 ) -> TableRead:
     notes: list[Note] = []
     if layout is Layout.FRAGMENTS or lines is None:
@@ -1041,7 +1099,7 @@ def _read_table(
     else:
         drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
         unit = _blank_lines(lines) if layout is Layout.GAPS else 1
-        events = _events(text, _lines(text, lines, drop), labels, layout, notes, unit)
+        events = _events(text, _lines(text, lines, drop), labels, layout, notes, unit, unfolded)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(
             Note(

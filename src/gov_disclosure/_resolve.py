@@ -603,6 +603,12 @@ def _choice_for(
     extra: tuple[Piece, ...] = ()
     if exact and len(pieces) == width:
         return _RowChoice((tuple(pieces),), 0, "exact", tokens)
+    if layout is Layout.GLUED and len(values) < len(pieces) <= width:
+        # glued text whose blank cells show (a web page's &nbsp;): read with them where
+        # the row's arithmetic, blanks counting 0, allows; else as if they did not show
+        with_blanks = _blanks_shown(spec, pieces, width, tokens)
+        if with_blanks is not None:
+            return with_blanks
     if len(values) > width:
         readings = _left_out(spec, values, width)
         if len(readings) > 1:  # the arithmetic leaves out values, but not which ones
@@ -639,6 +645,29 @@ def _choice_for(
         if cands and not overflow:
             return _RowChoice(tuple(cands), None, "split", tokens, extra)
     return _RowChoice(placed, _preferred(spec, placed), "placed", tokens, extra)
+
+
+def _blanks_shown(
+    spec: TableSpec, pieces: list[Piece | None], width: int, tokens: tuple[Token, ...]
+) -> _RowChoice | None:
+    """The readings of a glued row whose blank cells are known (``None`` in `pieces`)
+    that satisfy its arithmetic, blanks counting 0 (a blank total checks nothing);
+    ``None`` when there is none, or too many to list.  In a table with no arithmetic
+    (二), only where no run could be several cells: a row may end with a blank cell the
+    template does not have (the trial (八) and (九) rows' fourth), which nothing would
+    tell from a cell cut off a run."""
+    groups = _groups(spec, width)
+    if not groups and any(p is not None and _split_plan(p) for p in pieces):
+        return None
+    if len(pieces) == width and not any(p is not None and _glued_for_sure(p) for p in pieces):
+        cand = tuple(pieces)
+        if all(_group_ok(cand, lo, t, False) is not False for lo, t in groups):
+            return _RowChoice((cand,), 0, "exact", tokens)
+        return None
+    cands, overflow = _splits(pieces, width, groups)
+    if not cands or overflow:
+        return None
+    return _RowChoice(tuple(cands), None, "split", tokens)
 
 
 def _short_adds_up(cand: Candidate, groups: tuple[tuple[int, int], ...]) -> bool:
@@ -778,28 +807,36 @@ def _split_plan(p: Piece) -> tuple[int, int, int] | None:
 
 
 def _splits(
-    values: list[Piece], width: int, groups: tuple[tuple[int, int], ...]
+    values: Sequence[Piece | None], width: int, groups: tuple[tuple[int, int], ...]
 ) -> tuple[list[Candidate], bool]:
     """Every split of the glued runs among `values` into `width` cells that satisfies each
-    group's total (``(first, total)``: cells first..total-1 sum to cell total).
+    group's total (``(first, total)``: cells first..total-1 sum to cell total).  A
+    ``None`` among `values` is a blank cell: 0 among a group's parts, and a group whose
+    total it is checks nothing.
 
     A depth-first search that checks a group as soon as its total cell is placed, so that
     long runs stay cheap.  Returns the readings and whether the search stopped at
     `MAX_ROW_CANDIDATES` (then the readings are incomplete and decide nothing).
     """
-    plans = [_split_plan(v) for v in values]
+    plans = [None if v is None else _split_plan(v) for v in values]
     if sum(1 if plan is None else plan[1] for plan in plans) == width:
         return _a_digit_a_cell(values, plans, groups), False
     lo_of = [-1] * (width + 1)  # for a group's total cell, the group's first cell
     for lo, t in groups:
         if t <= width:
             lo_of[t] = lo
-    whole = [_num(v) if plan is None else None for v, plan in zip(values, plans, strict=True)]
-    # a decimal part in a run's tail makes its last cell a non-count (as _num says)
-    decimal = [
-        plan is not None and plan[2] > 0 and "." in v.folded[len(v.folded) - plan[2] :]
+    # a whole value's count (a blank cell's: 0)
+    whole = [
+        (0 if v is None else _num(v)) if plan is None else None
         for v, plan in zip(values, plans, strict=True)
     ]
+    # a decimal part in a run's tail makes its last cell a non-count (as _num says)
+    decimal = [
+        v is not None and plan is not None and plan[2] > 0 and "." in v.folded[len(v.folded) - plan[2] :]
+        for v, plan in zip(values, plans, strict=True)
+    ]
+    # the pieces that runs are cut from (a blank cell, never cut, stands as an empty one)
+    runs = [_NO_PIECE if v is None else v for v in values]
     out: list[Candidate] = []
     # the cells placed so far: (value index, start, end) in that value's text, (i, -1, -1)
     # for a whole value; the Pieces are built only for complete readings
@@ -817,8 +854,8 @@ def _splits(
 
     def group_fails(slot: int) -> bool:
         group = nums[lo_of[slot] : slot + 1]
-        if None in group:
-            return False  # "/" or text: nothing to check
+        if None in group or values[acc[slot][0]] is None:
+            return False  # "/" or text, or a blank total: nothing to check
         return sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
 
     def reading() -> Candidate:
@@ -827,7 +864,7 @@ def _splits(
             if s == -1
             else _new(
                 Piece,
-                (values[i].raw[s:e], values[i].folded[s:e], values[i].start + s, values[i].start + e),
+                (runs[i].raw[s:e], runs[i].folded[s:e], runs[i].start + s, runs[i].start + e),
             )
             for i, s, e in acc
         )
@@ -852,7 +889,7 @@ def _splits(
             acc.pop()
             nums.pop()
             return ok
-        folded = values[ti].folded
+        folded = runs[ti].folded
         tokens_left = n_values - ti - 1
         sign, ndig, tail = plan
         rem = ndig - di
@@ -887,19 +924,22 @@ def _splits(
     return out, not complete
 
 
+_NO_PIECE: Final = Piece("", "", 0, 0)
+
+
 def _a_digit_a_cell(
-    values: list[Piece],
+    values: Sequence[Piece | None],
     plans: list[tuple[int, int, int] | None],
     groups: tuple[tuple[int, int], ...],
 ) -> list[Candidate]:
     """`_splits` where the runs have as many digits as the row has cells (most rows of
     zeros, ``0000000``): the one reading, a digit a cell, if each group adds up."""
-    cells: list[Piece] = []
+    cells: list[Piece | None] = []
     nums: list[int | None] = []
     for v, plan in zip(values, plans, strict=True):
-        if plan is None:
+        if v is None or plan is None:
             cells.append(v)
-            nums.append(_num(v))
+            nums.append(0 if v is None else _num(v))  # a blank cell counts 0
             continue
         sign, ndig, tail = plan
         folded = v.folded
@@ -915,7 +955,12 @@ def _a_digit_a_cell(
             nums.append(None if not_count else int(folded[sign + di]))
     for lo, total in groups:
         group = nums[lo : total + 1]
-        if total < len(nums) and None not in group and sum(group[:-1]) != group[-1]:  # type: ignore[arg-type]
+        if (
+            total < len(nums)
+            and None not in group
+            and cells[total] is not None  # a blank total checks nothing
+            and sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
+        ):
             return []
     return [tuple(cells)]
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from gov_disclosure import parse_report
 from gov_disclosure._vocab import TABLES
 
-from ..render import EXACT_BLANKS, FAMILIES, GLUED, Report
+from ..render import EXACT_BLANKS, FAMILIES, Report
 from ..reports import expected_flat, reports
 
 #: Diagnostics that say a row's values were decided rather than read, or not found.
@@ -43,7 +43,9 @@ def test_complete_reports_round_trip(family: str, report: Report) -> None:
     _check(family, report)
 
 
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - GLUED))
+# (crawled one-line text has nothing where a blank cell was; a page's textContent has the
+# cell's &nbsp;)
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"glued"}))
 @given(report=reports(blanks=True))
 @settings(max_examples=25)
 def test_reports_with_blank_cells_round_trip(family: str, report: Report) -> None:
