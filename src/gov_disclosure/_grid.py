@@ -301,7 +301,12 @@ _HAS_TWO_VALUES: Final = re.compile(
 #: before folding, the no-break spaces of blank cells may be among the digits
 #: (``（一）予以公开\xa000\xa002929``; folded, they are spaces).
 _GLUED_ROW: Final = re.compile(
-    r"[\d\xa0](?<=[^\s\d.,，、|/+\-:：%][\d\xa0])\xa0*+\d[\d\xa0]*+[ \t]*+$", re.MULTILINE
+    r"""
+    (?:\d(?<=[^\s\d.,，、|/+\-:：%]\d)                  # a digit after text
+    |\xa0(?<=[^\s\d.,，、|/+\-:：%]\xa0)\xa0*+\d)        # or blank cells, then a digit
+    [\d\xa0]*+[ \t]*+$
+    """,
+    re.MULTILINE | re.VERBOSE,
 )
 _VALUE_LINE: Final = re.compile(rf"[ \t]*+(?:{_COUNT}|/)[ \t]*+")
 _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")

@@ -254,10 +254,11 @@ def _cell_padding(text: str) -> list[tuple[int, int, str]]:
 #: table cell (``| **12** |``: html2text and markdownify for ``<b>``/``<strong>``, and
 #: OCR or LLM markdown for a total).  The marks before it must not follow a letter, a
 #: digit or more marks (checked by `_emphasis_marks`, so that the pattern starts with a
-#: literal mark); after it, the same.
+#: literal mark); after it, the same.  Tried only where the text has a mark: a pattern
+#: that starts with an alternative is tried at every position (0.27 ms on a 11 KB text).
 _EMPHASIS: Final = re.compile(
     r"""
-    (?P<marks>\*{1,3}|__)
+    (?P<marks>\*\*?\*?|__)
     (?:(?:[+\-]|增加?|减少?)?[ \t]?\d[\d,.]*+(?:万元|亿元|元|件|万)?|/|—|-)
     (?P=marks)(?![*_0-9A-Za-z])
     """,
@@ -269,12 +270,17 @@ _WORD_OR_MARK: Final = frozenset("*_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh
 def _emphasis_marks(text: str) -> list[tuple[int, int, str]]:
     """The emphasis marks round numbers (`_EMPHASIS`), to remove: ``**12**`` -> ``12``."""
     out: list[tuple[int, int, str]] = []
-    for m in _EMPHASIS.finditer(text):
-        start, end = m.span()
-        if start and text[start - 1] in _WORD_OR_MARK:
-            continue
-        width = len(m.group("marks"))
-        out += ((start, start + width, ""), (end - width, end, ""))
+    for mark in ("*", "__"):
+        pos = text.find(mark)
+        while pos >= 0:
+            m = _EMPHASIS.match(text, pos)
+            if m is None or (pos and text[pos - 1] in _WORD_OR_MARK):
+                pos = text.find(mark, pos + len(mark))
+                continue
+            start, end = m.span()
+            width = len(m.group("marks"))
+            out += ((start, start + width, ""), (end - width, end, ""))
+            pos = text.find(mark, end)
     return out
 
 
