@@ -167,8 +167,8 @@ class NormalizedText:
 
 
 def _edits(text: str) -> list[tuple[int, int, str]]:
-    """The line endings, pinyin runs, emphasis marks and cell padding to edit, in text order: each as its
-    range in `text` and what replaces it."""
+    """The line endings, pinyin runs, emphasis marks and cell padding to edit, in text
+    order: each as its range in `text` and what replaces it."""
     edits = [(m.start(), m.end(), "") for m in _PINYIN.finditer(text)]
     if "*" in text or "__" in text:
         edits.extend(_emphasis_marks(text))
@@ -255,7 +255,7 @@ def _cell_padding(text: str) -> list[tuple[int, int, str]]:
 #: OCR or LLM markdown for a total).  The marks before it must not follow a letter, a
 #: digit or more marks (checked by `_emphasis_marks`, so that the pattern starts with a
 #: literal mark); after it, the same.  Tried only where the text has a mark: a pattern
-#: that starts with an alternative is tried at every position (0.27 ms on a 11 KB text).
+#: that starts with an alternative is tried at every position (0.27 ms on an 11 KB text).
 _EMPHASIS: Final = re.compile(
     r"""
     (?P<marks>\*\*?\*?|__)
@@ -264,7 +264,10 @@ _EMPHASIS: Final = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_OR_MARK: Final = frozenset("*_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: What the opening marks may not follow.
+_WORD_OR_MARK: Final = frozenset(
+    "*_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
 
 
 def _emphasis_marks(text: str) -> list[tuple[int, int, str]]:
