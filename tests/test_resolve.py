@@ -8,7 +8,7 @@ import unicodedata
 import attrs
 import pytest
 
-from gov_disclosure import CellKind, parse_report
+from gov_disclosure import AnnualReport, CellKind, parse_report
 from gov_disclosure._vocab import TABLES
 
 from .render import FAMILIES, render_glued
@@ -17,7 +17,7 @@ from .reports import expected_flat, make_report
 HEAD = "一、总体情况\n正文\n二、主动公开政府信息情况\n"
 
 
-def _report(active: str, requests: str, review: str) -> object:
+def _report(active: str, requests: str, review: str) -> AnnualReport:
     return parse_report(
         HEAD + active + "\n三、收到和处理政府信息公开申请情况\n" + requests
         + "\n四、政府信息公开行政复议、行政诉讼情况\n" + review
@@ -27,24 +27,24 @@ def _report(active: str, requests: str, review: str) -> object:
 
 def test_lone_applicant_value_equal_to_total_is_natural_person() -> None:
     r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 1 |\n1 |", "")
-    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    row = r.requests["new_received"]
     assert [c.value for c in row] == [1, None, None, None, None, None, 1]
     assert row["commercial"].kind is CellKind.BLANK
-    codes = {d.code for d in r.diagnostics}  # type: ignore[attr-defined]
+    codes = {d.code for d in r.diagnostics}
     assert "placed-by-convention" in codes
 
 
 def test_short_row_with_several_applicant_values_is_left_open() -> None:
     r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 258 |\n12 |\n1 |\n1 |", "")
-    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    row = r.requests["new_received"]
     assert all(c.kind is CellKind.ABSENT for c in row)
-    amb = [d for d in r.diagnostics if d.code == "ambiguous-cells"]  # type: ignore[attr-defined]
+    amb = [d for d in r.diagnostics if d.code == "ambiguous-cells"]
     assert amb and amb[0].key == "requests.new_received" and len(amb[0].candidates) > 1
 
 
 def test_total_is_set_when_every_reading_agrees_on_it() -> None:
     r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 5 |\n3 |\n8 |", "")
-    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    row = r.requests["new_received"]
     assert row["total"].value == 8
     assert row["natural_person"].kind is CellKind.ABSENT  # 5 and 3: which columns?
 
@@ -55,7 +55,7 @@ def test_table_two_short_row_fills_from_the_left_by_type() -> None:
         "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
         "",
     )
-    row = r.active["licensing"]  # type: ignore[attr-defined]
+    row = r.active["licensing"]
     assert [c.value for c in row] == [None, -1, 4]  # a signed value can only be a change
 
 
@@ -82,14 +82,14 @@ def test_glued_table_two_row_is_undecidable() -> None:
 
 def test_a_lone_slash_stands_for_its_row() -> None:
     r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 |\n/ |\n||||||||", "")
-    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    row = r.requests["new_received"]
     assert all(c.kind is CellKind.NOT_APPLICABLE for c in row)
 
 
 def test_never_a_zero_for_a_blank() -> None:
     r = _report("规章\t\t\t", "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\t", "")
-    assert all(c.value is None for c in r.requests["new_received"])  # type: ignore[attr-defined]
-    assert all(c.value is None for c in r.active["rules"])  # type: ignore[attr-defined]
+    assert all(c.value is None for c in r.requests["new_received"])
+    assert all(c.value is None for c in r.active["rules"])
 
 
 def test_glued_number_cut_by_a_stray_space() -> None:
@@ -132,8 +132,7 @@ def test_short_rows_are_placed_by_the_columns_of_their_own_page() -> None:
     assert any(None in made.requests[r.key] for r in spec.rows[14:])  # short rows on page 2
     report = _report("规章 0 0 0", requests, "")
     for row in spec.rows:
-        cells = report.requests[row.key]  # type: ignore[attr-defined]
-        got = tuple(c.raw if c.raw else None for c in cells)
+        got = tuple(c.raw if c.raw else None for c in report.requests[row.key])
         assert got == made.requests[row.key], row.key
 
 
@@ -173,9 +172,9 @@ def test_a_lone_value_is_not_the_natural_persons_unless_it_equals_the_total() ->
     # 11 and 0 in a row whose blanks were dropped: not 11 for 自然人 and 0 for the total
     # (the convention is for a lone value equal to the total)
     r = _report("规章 | 0 |", "一、本年新收政府信息公开申请数量 | 11 |\n0 |", "")
-    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    row = r.requests["new_received"]
     assert row["natural_person"].value is None
-    about = {d.code for d in r.diagnostics if d.key == "requests.new_received"}  # type: ignore[attr-defined]
+    about = {d.code for d in r.diagnostics if d.key == "requests.new_received"}
     assert about == {"ambiguous-cells"}
 
 
@@ -193,7 +192,7 @@ def test_a_convention_never_decides_another_row(family: str, seed: int, variant:
             assert flat[key] in (value, None), key
 
 
-def _glued_requests(rows: str) -> object:
+def _glued_requests(rows: str) -> AnnualReport:
     return parse_report(
         "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数"
         "本年废止件数现行有效件数规章000 三、收到和处理政府信息公开申请情况" + rows
@@ -208,11 +207,11 @@ def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> 
         "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0370000373."
         "危“三安全一稳定”00008084.保护第三方合法权益0000000"
     )
-    rows = r.requests  # type: ignore[attr-defined]
+    rows = r.requests
     assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
     assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]
     assert [c.value for c in rows["denied.third_party_rights"]] == [0] * 7
-    codes = {(d.code, d.key) for d in r.diagnostics}  # type: ignore[attr-defined]
+    codes = {(d.code, d.key) for d in r.diagnostics}
     assert ("missed-label", "requests.denied.endangers_safety") in codes
     assert not any(k == "requests.denied.endangers_safety" for c, k in codes if c == "missing-row")
 
@@ -240,7 +239,7 @@ def test_glued_values_after_a_group_label_are_its_first_rows() -> None:
         "8.属于行政查询事项0000000（四）无法提供1.机关不掌握相关政府信息3000003"
         "2.没有现成信息需要另行制作0000000"
     )
-    rows = r.requests  # type: ignore[attr-defined]
+    rows = r.requests
     assert [c.value for c in rows["unavailable.not_held"]] == [3, 0, 0, 0, 0, 0, 3]
     assert [c.value for c in rows["denied.administrative_inquiry"]] == [0] * 7
 
@@ -251,7 +250,7 @@ def test_glued_number_before_a_misspelt_numbered_label_loses_the_label_number() 
         "（四）无法提供1.本机关不掌握相关政府信息0000000"
         "2.没有现成信息需要另行制作10000013.补后申请内容仍不明确0000000（五）不予处理"
     )
-    rows = r.requests  # type: ignore[attr-defined]
+    rows = r.requests
     assert [c.value for c in rows["unavailable.needs_creation"]] == [1, 0, 0, 0, 0, 0, 1]
     assert [c.value for c in rows["unavailable.unclear_after_correction"]] == [0] * 7
 
@@ -261,9 +260,9 @@ def test_a_stray_value_in_table_four_is_the_one_the_group_totals_leave_out() -> 
     # values fail identity D; leaving out the 4 makes every group add up
     review = "4 | 72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20 |"
     r = _report("规章 | 0 | 0 | 0 |", "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", review)
-    values = [c.value for row in r.review for c in row]  # type: ignore[attr-defined]
+    values = [c.value for row in r.review for c in row]
     assert values == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
-    notes = [d for d in r.diagnostics if d.code == "too-many-values"]  # type: ignore[attr-defined]
+    notes = [d for d in r.diagnostics if d.code == "too-many-values"]
     assert [d.message.split("; ")[1] for d in notes] == ["'4' was not placed"]
 
 
@@ -271,11 +270,11 @@ def test_extra_values_the_arithmetic_cannot_tell_apart_leave_their_cells_unset()
     # 0 0 23 0 0 23: either 0 is the stray one, or the 0 after 23 (0/0/23/0/23)
     review = "0 | 0 | 23 | 0 | 0 | 23 | " + "0 | " * 10
     r = _report("规章 | 0 | 0 | 0 |", "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", review)
-    group = r.review["reconsideration"]  # type: ignore[attr-defined]
+    group = r.review["reconsideration"]
     assert group["total"].value == 23
     assert group["corrected"].kind is CellKind.ABSENT
-    assert all(c.value == 0 for c in r.review["litigation_direct"])  # type: ignore[attr-defined]
-    assert any(d.code == "ambiguous-cells" and d.key == "review" for d in r.diagnostics)  # type: ignore[attr-defined]
+    assert all(c.value == 0 for c in r.review["litigation_direct"])
+    assert any(d.code == "ambiguous-cells" and d.key == "review" for d in r.diagnostics)
 
 
 def test_a_stray_value_in_a_table_three_row_is_left_out_by_its_total() -> None:
@@ -285,7 +284,7 @@ def test_a_stray_value_in_a_table_three_row_is_left_out_by_its_total() -> None:
         "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
         "",
     )
-    row = r.requests["new_received"]  # type: ignore[attr-defined]
+    row = r.requests["new_received"]
     assert [c.value for c in row] == [5, 0, 1, 0, 0, 0, 6]
 
 
