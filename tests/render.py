@@ -804,3 +804,128 @@ def render_llm_markdown(report: Report) -> str:
 
 
 FAMILIES["llm_markdown"] = render_llm_markdown
+
+
+# --------------------------------------------------------------------------- markitdown
+#: A value written with words (a sign or a unit): PDF text sets it at another height than
+#: digits alone.
+_WORDY = ("增", "减", "元")
+
+
+def render_markitdown(report: Report) -> str:
+    """markitdown's markdown of a report's PDF (0.1.x: tables rebuilt from the positions of
+    the PDF's words, tests/data/extractors/*.markitdown.md).  The words at one height make
+    a ``|`` row of the page's columns; the words of columns lying close together share a
+    cell (``| 21 0 |``) and a blank cell prints nothing; a row with fewer than two cells
+    filled is a loose line, and so are captions, group labels and the lines of a wrapped
+    label, printed round its row of values (the first above, the rest below; the row's
+    label cell empty).  Each run of rows is a table block: its first row, a ``| --- |``
+    rule, the rest, every cell padded to the block's widths.  A row with a value written
+    with words (``减1件``) may have its plain numbers a line above or below the rest (their
+    heights round apart); a page footer is cut into cells (``| - 3 | - |``).  Which columns
+    share cells, which labels wrap and where the lines go vary with the report (a seed
+    drawn from its values)."""
+    import random
+    import zlib
+
+    rng = random.Random(zlib.crc32(repr((report.active, report.requests, report.review)).encode()))
+    out = [*_head(report)]
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if block:
+            widths = [max(3, *(len(r[i]) for r in block)) for i in range(len(block[0]))]
+            lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
+                     for r in block]
+            lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+            out.extend(lines)
+            block.clear()
+
+    def loose(line: str) -> None:
+        flush()
+        out.append(line)
+
+    def row(cells: list[str]) -> None:
+        filled = [c for c in cells if c]
+        if len(filled) < 2:
+            if filled:
+                loose(filled[0])
+            return
+        if block and len(block[0]) != len(cells):
+            flush()
+        block.append(cells)
+
+    def shared(vals: Cells | tuple[str, ...], pairs: set[int]) -> list[str]:
+        cells, i = [], 0
+        while i < len(vals):
+            if i in pairs and i + 1 < len(vals):
+                cells.append(" ".join(v for v in vals[i : i + 2] if v))
+                i += 2
+            else:
+                cells.append(_val(vals[i]))
+                i += 1
+        return cells
+
+    def pairs_of(n: int) -> set[int]:
+        out_pairs: set[int] = set()
+        i = 0
+        while i < n - 1:
+            if rng.random() < 0.35:
+                out_pairs.add(i)
+                i += 2
+            else:
+                i += 1
+        return out_pairs
+
+    loose("二、主动公开政府信息情况")
+    for caption, headers, rows in _active_groups(report):
+        loose(caption)
+        row(["", "信息内容", *headers])
+        for label, vals in rows:
+            cells = [_val(v) for v in vals]
+            wordy = any(any(w in c for w in _WORDY) for c in cells)
+            plain = ["" if any(w in c for w in _WORDY) else c for c in cells]
+            rest = [c if any(w in c for w in _WORDY) else "" for c in cells]
+            if rng.random() < 0.2:
+                loose(" ".join([label, *cells]))  # a row markitdown did not take as a table's
+            elif wordy and sum(map(bool, plain)) >= 2 and rng.random() < 0.6:
+                lines = [["", "", *plain], ["", label, *rest]]
+                for cells_ in lines if rng.random() < 0.5 else lines[::-1]:
+                    row(cells_)
+            else:
+                row(["", label, *cells])
+    loose("三、收到和处理政府信息公开申请情况")
+    loose("申请人情况")
+    loose("法人或其他组织")
+    loose(_NOTE)
+    pairs = pairs_of(7)
+    row(["", "", *shared(("自然人", "", "", "", "", "", "总计"), pairs)])
+    row(["", "", *shared(("", *_REQ_HEADER[1:6], ""), pairs)])
+    for k, (group, label, vals) in enumerate(_request_rows(report)):
+        if k == 12:  # a page ends
+            flush()
+            row(["", "", "", "", "- 3", "-", *[""] * (len(shared(vals, pairs)) - 4)])
+            flush()
+        if group:
+            loose(group)
+        if len(label) > 10 and rng.random() < 0.7:
+            cut = rng.randint(4, len(label) - 3)
+            loose(label[:cut])
+            row(["", "", *shared(vals, pairs)])
+            rest = label[cut:]
+            while rest:
+                loose(rest[:12])
+                rest = rest[12:]
+        else:
+            row(["", label, *shared(vals, pairs)])
+    loose("四、政府信息公开行政复议、行政诉讼情况")
+    pairs = pairs_of(15)
+    row(shared(("行政复议", "", "", "", "", "行政诉讼", *[""] * 9), pairs))
+    row(shared(("", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""), pairs))
+    row(shared(_REVIEW_HEADER * 3, pairs))
+    row(shared(report.review, pairs))
+    flush()
+    return "\n".join(out + _tail(report)) + "\n"
+
+
+FAMILIES["markitdown"] = render_markitdown

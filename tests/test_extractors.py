@@ -1,11 +1,14 @@
 """The real samples read by the tools Python scrapers use besides those of
 tests/data/samples (tests/data/extractors, tools/gen_extractor_fixtures.py): the PDFs by
 pypdf (plain and layout), PyMuPDF (plain, sorted by position, text blocks), pymupdf4llm's
-markdown and pypdfium2; the web page by BeautifulSoup's ``get_text()`` (lxml, html.parser,
+markdown, pypdfium2 and markitdown; the web page by BeautifulSoup's ``get_text()`` (lxml, html.parser,
 and with ``" "``), markdownify, trafilatura (text and markdown), html2text without
 wrapping, html-text, and the text browsers w3m and lynx.
 
-Every extraction is read exactly."""
+Every extraction is read exactly.  The narrative text is compared too, but for
+markitdown's: it moves a paragraph's opening year, set in another font, to the line
+below (``年，我市坚持…`` then ``2024``) and may print a paragraph's first line as a table
+row (``| 2024 | 年，淮安市…``), text the report keeps as written."""
 
 from __future__ import annotations
 
@@ -19,8 +22,10 @@ from .corpus import DATA, assert_section_snippets, expected_for, same_value, sam
 
 EXTRACTORS = DATA / "extractors"
 INPUTS = sample_inputs(EXTRACTORS)
+
+
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 3 * 7 + 10
+    assert len(INPUTS) == 3 * 8 + 10
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
@@ -34,4 +39,5 @@ def test_read_exactly(path: pathlib.Path) -> None:
         if not same_value(want, flat[key])
     }
     assert not wrong
-    assert_section_snippets(report, gold)
+    if not path.name.endswith(".markitdown.md"):
+        assert_section_snippets(report, gold)

@@ -20,7 +20,8 @@ from .corpus import PDF, assert_section_snippets, expected_for, sample_inputs, w
 
 INPUTS = sample_inputs(PDF)
 #: The three extractions of tools/gen_pdf_fixtures.py's first version; the others are
-#: those of tools/gen_extractor_fixtures.py (pypdf, PyMuPDF, pymupdf4llm, pypdfium2).
+#: those of tools/gen_extractor_fixtures.py (pypdf, PyMuPDF, pymupdf4llm, pypdfium2,
+#: markitdown).
 FIRST = (".raw.txt", ".layout.txt", ".plumber.txt")
 
 #: Raw pdftotext of tables with blank cells, or of Chrome's PDFs: rows printed in pieces,
@@ -54,9 +55,9 @@ EXACT = {
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 9 * 10
+    assert len(INPUTS) == 9 * 11
     assert len([p for p in INPUTS if p.name.endswith(FIRST)]) == 27
-    assert len(EXACT) == 18 + 6 * 7 - 1 + 3
+    assert len(EXACT) == 18 + 6 * 8 - 1 + 3
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])

@@ -15,7 +15,7 @@ import attrs
 
 from ._checks import check_tables
 from ._errors import NotAReportError
-from ._grid import Layout, detect_layout, read_table, region_lines
+from ._grid import Layout, detect_layout, pipes_are_cells, read_table, region_lines
 from ._labels import CompactText, compact, count_markers, find_labels
 from ._meta import extract_meta
 from ._model import (
@@ -303,6 +303,18 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
     lines = {name: region_lines(text, a, b) for name, (a, b) in regions.items()}
     unfolded = norm.text if "\xa0" in norm.text else None
     layout = detect_layout(text, list(lines.values()), sum(map(len, labels.values())), unfolded)
+    if (
+        layout is Layout.PIPES
+        and "requests" in regions
+        and not pipes_are_cells(
+            text,
+            *regions["requests"],
+            TABLES["requests"][variants["requests"]],
+            labels["requests"],
+            lines["requests"],
+        )
+    ):
+        layout = Layout.PIPED_WORDS
 
     tables: dict[TableName, Table] = {}
     found_rows = 0

@@ -67,6 +67,12 @@ class Layout(enum.Enum):
     """One cell per line with no separator, an empty line being a blank cell (a Word
     file's text export by LibreOffice); a table's own reading of `CELL_LINES` text that
     has no ``|`` at all."""
+    PIPED_WORDS = "piped_words"
+    """`WORDS` printed in ``|`` cells that are no cells (markitdown's tables of a PDF,
+    rebuilt from its words' positions: the values of columns lying close together share
+    a cell, a label's lines go round its row of values).  Read as `WORDS`, but the
+    characters' columns say nothing of a value's column (each table block is padded to
+    its own widths)."""
 
     @property
     def exact_blanks(self) -> bool:
@@ -76,7 +82,7 @@ class Layout(enum.Enum):
     @property
     def line_rows(self) -> bool:
         """Whether a line of text is (at most) one row."""
-        return self in (Layout.TABS, Layout.PIPES, Layout.WORDS)
+        return self in (Layout.TABS, Layout.PIPES, Layout.WORDS, Layout.PIPED_WORDS)
 
 
 class Token(NamedTuple):
@@ -181,9 +187,20 @@ _RULE_BODY: Final = r"(?:[|+][ \t]*+)*+:?-{3,}+:?[ \t]*+(?:[|+][ \t]*+(?::?-{3,}
 _MD_RULE: Final = re.compile(r"[ \t]*+" + _RULE_BODY)
 
 
+#: A page footer that a table rebuilt from word positions cut into cells (markitdown:
+#: ``|     |     | - 3 | -   |``), after the pipes it starts with (verbose): ``-N-`` with
+#: one pipe at most, on one side of the number (``| - | 3 | - |`` is a row of cells).
+_PIPED_FOOTER_BODY: Final = r"""
+    (?: [-—–]{1,2}[ \t]*+\d{1,3}[ \t]*+(?:\|[ \t]*+)?[-—–]{1,2}
+      | [-—–]{1,2}[ \t]*+\|[ \t]*+\d{1,3}[ \t]*+[-—–]{1,2}
+    )
+    [ \t|]*+$
+"""
 #: A line a table never holds: a page footer or header, or a table rule.
 _SKIP_LINE: Final = re.compile(
-    rf"(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})|(?:{RUNNING_HEADER})", re.VERBOSE
+    rf"""(?:{FOOTER_LINE.pattern})|(?:{_MD_RULE.pattern})|(?:{RUNNING_HEADER})
+      | [ \t]*+(?:\|[ \t]*+)++(?:{_PIPED_FOOTER_BODY})""",
+    re.VERBOSE,
 )
 #: Lines this long are never skipped (a footer or rule is short).
 _SKIP_MAX: Final = 200
@@ -198,7 +215,7 @@ _SKIP_MAX: Final = 200
 #: lines deeply, and each alternative scanning it again tripled the cost of the scan.)
 _SKIP_AFTER_BREAK: Final = re.compile(
     rf"""\n[ \t]*+(?:
-        (?:{FOOTER_BODY}) | (?:{_RULE_BODY})$
+        (?:{FOOTER_BODY}) | (?:{_RULE_BODY})$ | (?:\|[ \t]*+)++(?:{_PIPED_FOOTER_BODY})
       | (?P<head>[-—–][ \t]?\d{{1,3}}[ \t]?[-—–])
         (?=[ \t]{{2,}}\S|[^\s\d\-—–.,，、]|\d{{1,2}}[.、])
     )""",
@@ -314,6 +331,10 @@ _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*+(?:\|[ \t]*+)++$|^[ \t]*+(?:\|[ \t]*+)++$")
 #: Two cells on a line with a pipe between them (a markdown row, with or without outer pipes).
 _TWO_CELLS: Final = re.compile(r"[^|\s][ \t]*+\|[ \t]*+[^|\s]")
+#: A ``|`` cell holding the values of several columns a space apart (``| 21 0 |``): a
+#: table rebuilt from word positions (markitdown's PDF tables) puts the words of columns
+#: that lie close together in one cell.
+_SHARED_CELL: Final = re.compile(rf"\|[ \t]*+{_COUNT}(?:[ \t]++{_COUNT})++[ \t]*+\|")
 
 
 def detect_layout(
@@ -333,6 +354,8 @@ def detect_layout(
     if _at_least(floor, map(operator.contains, lines, itertools.repeat("\t"))):
         return Layout.TABS
     piped = [ln for ln in lines if "|" in ln]
+    if _at_least(max(3, len(piped) // 10), map(_SHARED_CELL.search, piped)):
+        return Layout.PIPED_WORDS  # pipes that are no cell boundaries
     # rows of several cells between pipes (markdown, with or without outer pipes), against
     # lines of one cell each ending in a pipe (`cell |`)
     if sum(1 for ln in piped if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
@@ -608,8 +631,13 @@ def _tab_tokens(
 def _pipe_tokens(
     text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
 ) -> None:
-    """`Layout.PIPES`: ``|``-separated fields."""
-    _fields(text, a, b, "|", after_label, line, run, out)
+    """`Layout.PIPES`: ``|``-separated fields; words after a row label on a line with no
+    ``|`` (a row that a PDF-to-markdown tool printed as plain text among its tables:
+    ``行政许可 3 -1 0``; a line of numbers alone is no row)."""
+    if after_label and "|" not in text[a:b] and not _in_pipe_row(text, a):
+        _word_tokens(text, a, b, after_label, line, run, out)
+    else:
+        _fields(text, a, b, "|", after_label, line, run, out)
 
 
 def _glued_tokens(
@@ -694,6 +722,7 @@ def _line_tokens(
 
 _TOKENIZERS: Final[dict[Layout, _Tokenizer]] = {
     Layout.WORDS: _word_tokens,
+    Layout.PIPED_WORDS: _word_tokens,
     Layout.TABS: _tab_tokens,
     Layout.PIPES: _pipe_tokens,
     Layout.GLUED: _glued_tokens,
@@ -1088,6 +1117,39 @@ def _rows_adding_up(text: str, read: TableRead) -> int:
     return out
 
 
+def pipes_are_cells(
+    text: str,
+    start: int,
+    end: int,
+    spec: TableSpec,
+    labels: tuple[LabelHit, ...],
+    lines: list[_Line],
+) -> bool:
+    """Whether the ``|`` of a document's tables (`Layout.PIPES`) are its cells' boundaries,
+    judged on table 三's region ``text[start:end]``.
+
+    A table rebuilt from the positions of a PDF's words (markitdown) prints a label's
+    lines around its row of values, not in it: rows of values with no label, rows of a
+    label whose cells are empty, columns that mean nothing.  Where table 三 has rows of
+    values with no word in them, it is read both ways, by its pipes and by its words
+    (`Layout.PIPED_WORDS`, as PDF text is), and the pipes are kept unless the words give more
+    rows that add up (`_rows_adding_up`): pipes on a tie, as blank cells are only in them.
+    """
+    if not _at_least(2, _label_free_rows(text, lines)):
+        return True
+    pipes = _read_table(text, start, end, spec, Layout.PIPES, labels, lines)
+    words = _read_table(text, start, end, spec, Layout.PIPED_WORDS, labels, lines)
+    return _rows_adding_up(text, words) <= _rows_adding_up(text, pipes)
+
+
+def _label_free_rows(text: str, lines: list[_Line]) -> Iterable[_Line]:
+    """The lines that are rows of values with no word (a digit and a ``|``, no Han)."""
+    for ln in lines:
+        line = text[ln.start : ln.end]
+        if "|" in line and _HAN.search(line) is None and _DIGIT.search(line) is not None:
+            yield ln
+
+
 def _read_table(
     text: str,
     start: int,
@@ -1182,6 +1244,8 @@ def _fill(
     # rows given a short chunk that no label of theirs anchored (values scattered by a
     # PDF's reading order): their own label, followed by a whole row, takes them back
     guessed = [False] * n
+    # rows given a line of values that no row label of theirs anchored
+    unowned = [False] * n
     first_label: list[LabelHit | None] = [None] * n
     group_rows = _GROUP_ROWS[spec.name, spec.variant]
     glued = layout is Layout.GLUED
@@ -1256,10 +1320,37 @@ def _fill(
             and (line_rows or not exact_blanks or (gaps and not _any_blank(rows[last])))
             and rows[last] is not None
             and len(rows[last] or ()) + len(chunk.tokens) <= widths[last]
+            and (
+                # markitdown splits a row over two lines of one table block, never more
+                layout is not Layout.PIPED_WORDS
+                or _one_block(text, [*(rows[last] or ()), *chunk.tokens])
+            )
         ):
-            rows[last] = [*(rows[last] or ()), *chunk.tokens]
+            rows[last] = _in_row_order(text, [*(rows[last] or ()), *chunk.tokens], layout)
             continue
         own_label = chunk.anchor is not None and chunk.anchor.kind == "row"
+        if (
+            line_rows
+            and last is not None
+            and (not own_label or anchored == last)
+            and (merged := _one_row(text, rows[last], chunk.tokens, widths[last], layout))
+        ):
+            rows[last] = merged  # the rest of the row before, a line below it
+            continue
+        if (
+            line_rows
+            and own_label
+            and anchored is not None
+            and unowned[anchored]
+            and (merged := _one_row(text, rows[anchored], chunk.tokens, widths[anchored], layout))
+        ):
+            # the values printed a line above their label's line, that a row of values
+            # with no label of its own took: the two lines are the labelled row's
+            rows[anchored] = merged
+            unowned[anchored] = False
+            last = anchored
+            p = max(p, anchored + 1)
+            continue
         if (
             own_label
             and anchored is not None
@@ -1332,6 +1423,7 @@ def _fill(
                     provisional[target] = target != anchored and _unknown_label(
                         text, chunk.anchor, tokens[0]
                     )
+                    unowned[target] = not own_label or target != anchored
                     last = target
                     p = target + 1
                     target += 1
@@ -1406,6 +1498,57 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+def _one_row(
+    text: str, first: list[Token] | None, then: tuple[Token, ...], width: int, layout: Layout
+) -> list[Token] | None:
+    """The row that two lines of one row's values make, or None: a row's values and its
+    label with a value written with words (减1件) round to different heights in markitdown's
+    tables, a line apart.  In `Layout.PIPED_WORDS`, two lines of one table block whose
+    values together are the row's; where blank cells are kept (``| 294 |  | 0 |`` and
+    ``| 其他… |  | 减1件 |  |``), two full rows of cells, no cell filled in both."""
+    if not first:
+        return None
+    if layout is Layout.PIPED_WORDS:
+        tokens = [*first, *then]
+        if len(tokens) != width or not _one_block(text, tokens):
+            return None
+        return _in_row_order(text, tokens, layout)
+    if not layout.exact_blanks:
+        return None
+    then = tuple(_trim(list(then), width))
+    if len(first) != width or len(then) != width:
+        return None
+    if any(not a.blank and not b.blank for a, b in zip(first, then, strict=True)):
+        return None
+    if _all_blank(first) or _all_blank(then):
+        return None
+    return [b if a.blank else a for a, b in zip(first, then, strict=True)]
+
+
+def _in_row_order(text: str, tokens: list[Token], layout: Layout) -> list[Token]:
+    """A row's `tokens` from two lines, in the order of its columns: in text order but for
+    `Layout.PIPED_WORDS`, whose lines of one table block (padded to the same widths) put
+    each column at the same place: there, in the order of the places on their lines."""
+    if layout is not Layout.PIPED_WORDS or not _one_block(text, tokens):
+        return tokens
+    return sorted(tokens, key=lambda t: t.start - text.rfind("\n", 0, t.start))
+
+
+def _one_block(text: str, tokens: list[Token]) -> bool:
+    """Whether `tokens` lie on two lines or one, next to each other (but for a table rule)
+    and with their ``|`` at the same places: one markdown table block, padded to one set
+    of widths."""
+    if not tokens or max(t.line for t in tokens) - min(t.line for t in tokens) > 1:
+        return False
+    shapes = set()
+    for t in tokens:
+        a = text.rfind("\n", 0, t.start) + 1
+        b = text.find("\n", t.start)
+        line = text[a : b if b >= 0 else len(text)]
+        shapes.add(tuple(i for i, c in enumerate(line) if c == "|"))
+    return len(shapes) == 1 and bool(next(iter(shapes)))
 
 
 def _heads_group_of(
