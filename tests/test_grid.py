@@ -476,3 +476,86 @@ def test_word_text_export_empty_lines_are_blank_cells(seed: int) -> None:
     start, end = folded.index("三、收到和处理"), folded.index("四、政府信息公开行政复议")
     spec = TABLES["requests"]["2021"]
     assert read_table(folded, start, end, spec, Layout.CELL_LINES).layout is Layout.LINES
+
+
+# --------------------------------------------------------------------------- markitdown
+def _region(text: str) -> tuple[str, list[list]]:  # type: ignore[type-arg]
+    folded = normalize(text).folded
+    return folded, [region_lines(folded, 0, len(folded))]
+
+
+def test_values_of_several_columns_in_one_pipe_cell_mean_words() -> None:
+    # markitdown's tables of a PDF: columns lying close together share a cell
+    rows = "\n".join(f"| 一、本年新收 | {a} 0 | 0 0 | 0 0 | {a} |" for a in (21, 3, 7, 9))
+    assert detect_layout(*_region(rows), 60) is Layout.PIPED_WORDS
+    # one such cell among markdown rows (OCR cutting a number) keeps the pipes
+    rows = "\n".join([*(f"| 行 | {a} | 0 | 0 | {a} |" for a in range(1, 9)), "| 行 | 1 2 | 0 | 0 | 12 |"])
+    assert detect_layout(*_region(rows), 60) is Layout.PIPES
+
+
+@pytest.mark.parametrize(
+    ("line", "skipped"),
+    [
+        ("|     |     |     | - 3 | -   |", True),  # markitdown cut the footer - 3 - in two
+        ("| - 4 | -   |     |     |", True),
+        ("|  | - | 3 -  |", True),
+        ("| - | 3 | - |", False),  # a row of cells: not applicable, 3, not applicable
+        ("|  | 12 | - 3 |", False),
+    ],
+)
+def test_page_footer_cut_into_cells(line: str, skipped: bool) -> None:
+    text = f"| 规章 | 1 | 0 | 1 |\n{line}\n| 行政规范性文件 | 1 | 0 | 1 |"
+    lines = region_lines(text, 0, len(text))
+    assert (len(lines) == 2) is skipped
+
+
+def _block(*rows: list[str]) -> str:
+    """A markitdown table block: its first row, a rule, the rest, cells padded alike."""
+    widths = [max(3, *(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_row_whose_numbers_and_label_went_a_line_apart(order: int) -> None:
+    """markitdown puts a row's plain numbers a line from its label when a value written
+    with words (减1件) sets the label's line at another height: one row, in column order."""
+    split = [["", "", "119790", "", "255"], ["", "行政处罚", "", "减1件", ""]]
+    text = "第二十条第（六）项\n" + _block(
+        ["", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        *(split if order == 0 else split[::-1]),
+        ["", "行政强制", "0", "+63", "523"],
+    )
+    for layout in (Layout.PIPED_WORDS, Layout.PIPES):  # kept as cells: blanks filled
+        rows = _rows(text, layout, TABLES["active"]["2019"])
+        assert rows["penalty"] == ["119790", "减1件", "255"], layout
+        assert rows["coercion"] == ["0", "+63", "523"], layout
+
+
+def test_two_lines_of_a_row_do_not_join_across_blocks() -> None:
+    """Lines of two table blocks (a loose line between) are two rows, however alike their
+    widths: the second row's label printed round its values."""
+    text = (
+        _block(["", "4.保护第三方合法权益", "17 39", "56"])
+        + "5.属于三类内部事\n"
+        + _block(["", "", "6", "6"])
+        + "务信息\n6.属于\n"
+        + _block(["", "", "37", "37"])
+        + "四类过程性信息\n7.属于行政执法案卷 0 0\n"
+    )
+    rows = _rows(text, Layout.PIPED_WORDS)
+    assert rows["denied.internal_affairs"] == ["6", "6"]
+    assert rows["denied.process_info"] == ["37", "37"]
+
+
+def test_lines_whose_cells_overlap_are_two_rows() -> None:
+    text = "|规章| |1|0|\n|行政规范性文件|2|3| |\n"
+    rows = _rows(text, Layout.PIPES, ACT)
+    assert rows["rules"] == ["", "1", "0"]
+    assert rows["normative_docs"] == ["2", "3", ""]
+
+
+def test_row_printed_as_plain_text_among_pipe_rows() -> None:
+    # markitdown prints a row whose words it did not take as a table's as a line of text
+    assert _active("|规章|1|0|1|\n行政规范性文件 7 8 9\n")["normative_docs"] == ["7", "8", "9"]

@@ -354,15 +354,13 @@ def detect_layout(
     if _at_least(floor, map(operator.contains, lines, itertools.repeat("\t"))):
         return Layout.TABS
     piped = [ln for ln in lines if "|" in ln]
-    if _at_least(max(3, len(piped) // 10), map(_SHARED_CELL.search, piped)):
-        return Layout.PIPED_WORDS  # pipes that are no cell boundaries
     # rows of several cells between pipes (markdown, with or without outer pipes), against
     # lines of one cell each ending in a pipe (`cell |`)
     if sum(1 for ln in piped if _INLINE_PIPE.search(ln) and not _EDGE_PIPE.search(ln)) >= floor:
-        return Layout.PIPES
+        return _pipe_layout(piped)
     rows = sum(1 for ln in piped if _TWO_CELLS.search(ln))
     if rows >= floor and rows > len(piped) - rows:
-        return Layout.PIPES
+        return _pipe_layout(piped)
     if _at_least(floor, map(_EDGE_PIPE.search, piped)):
         return Layout.CELL_LINES
     if n_labels and n < max(4, n_labels // 3):
@@ -394,6 +392,14 @@ def detect_layout(
 
 #: A line of nothing but spaces (a blank cell's ``&nbsp;``), with the break before it.
 _SPACE_LINE: Final = re.compile(r"\n[ \t]++(?=\n)")
+
+
+def _pipe_layout(piped: list[str]) -> Layout:
+    """Markdown rows' layout: `Layout.PIPES`, or `Layout.PIPED_WORDS` where cells hold the
+    values of several columns (`_SHARED_CELL`): pipes that are no cell boundaries."""
+    if _at_least(max(3, len(piped) // 10), map(_SHARED_CELL.search, piped)):
+        return Layout.PIPED_WORDS
+    return Layout.PIPES
 
 
 def _space_lines(text: str, regions: list[list[_Line]]) -> Iterable[object]:
