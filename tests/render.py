@@ -19,6 +19,8 @@ raw            pdftotext raw (a cell a line, some blocks by        dropped
 fragments      BeautifulSoup get_text("\\n") (runs of empty lines)  a line of spaces
 glued          crawled page text (no separators at all)            (none allowed)
 html           a whole crawled page, Word HTML (parse_html)        &nbsp; cells
+markitdown     markitdown's markdown of a PDF (tables rebuilt      dropped
+               from word positions: shared cells, loose labels)
 =============  ==================================================  ===============
 
 The parser never sees these functions; they exist so that tests can state "a grid
