@@ -559,3 +559,26 @@ def test_lines_whose_cells_overlap_are_two_rows() -> None:
 def test_row_printed_as_plain_text_among_pipe_rows() -> None:
     # markitdown prints a row whose words it did not take as a table's as a line of text
     assert _active("|规章|1|0|1|\n行政规范性文件 7 8 9\n")["normative_docs"] == ["7", "8", "9"]
+
+
+@pytest.mark.parametrize(
+    ("path", "cells"),
+    [
+        ("pdf/s102-revised.markitdown.md", False),  # labels round their rows: words
+        ("pdf/s100-revised-blanks.pymupdf4llm.md", True),  # blank cells kept: pipes
+        ("fixtures/gfm-revised.txt", True),
+    ],
+)
+def test_pipes_are_cells_judged_on_table_three(path: str, cells: bool) -> None:
+    from gov_disclosure._grid import pipes_are_cells
+    from gov_disclosure._labels import find_labels
+
+    from .corpus import DATA
+
+    folded = normalize((DATA / path).read_text(encoding="utf-8")).folded
+    start = folded.index("三、收到和处理政府信息公开申请情况")
+    end = folded.index("四、政府信息公开行政复议")
+    spec = TABLES["requests"]["2021"]
+    labels = find_labels(folded, start, end, spec)
+    lines = region_lines(folded, start, end)
+    assert pipes_are_cells(folded, start, end, spec, labels, lines) is cells
