@@ -824,7 +824,7 @@ def render_markitdown(report: Report) -> str:
     label cell empty).  Each run of rows is a table block: its first row, a ``| --- |``
     rule, the rest, every cell padded to the block's widths.  A row with a value written
     with words (``减1件``) may have its plain numbers a line above or below the rest (their
-    heights round apart); a page footer is cut into cells (``| - 3 | - |``).  Which columns
+    heights round apart; a lone number a loose line); a page footer is cut into cells (``| - 3 | - |``).  Which columns
     share cells, which labels wrap and where the lines go vary with the report (a seed
     drawn from its values)."""
     import random
@@ -890,7 +890,8 @@ def render_markitdown(report: Report) -> str:
             rest = [c if any(w in c for w in _WORDY) else "" for c in cells]
             if rng.random() < 0.2:
                 loose(" ".join([label, *cells]))  # a row markitdown did not take as a table's
-            elif wordy and sum(map(bool, plain)) >= 2 and rng.random() < 0.6:
+            elif wordy and any(plain) and rng.random() < 0.6:
+                # (a lone number is a loose line: too few words for a table row)
                 lines = [["", "", *plain], ["", label, *rest]]
                 for cells_ in lines if rng.random() < 0.5 else lines[::-1]:
                     row(cells_)

@@ -582,3 +582,36 @@ def test_pipes_are_cells_judged_on_table_three(path: str, cells: bool) -> None:
     labels = find_labels(folded, start, end, spec)
     lines = region_lines(folded, start, end)
     assert pipes_are_cells(folded, start, end, spec, labels, lines) is cells
+
+
+@pytest.mark.parametrize("layout", [Layout.PIPED_WORDS, Layout.PIPES])
+@pytest.mark.parametrize("above", [True, False])
+def test_lone_number_of_a_split_row_goes_by_kind(layout: Layout, above: bool) -> None:
+    """A split row whose plain numbers are one: markitdown prints it as a loose line (too
+    few words for a table row), with no column to go by; the worded value (增318件: a
+    change) takes its column, the number the other."""
+    row = _block(["", "行政事业性收费", "", "增318件"]).splitlines()
+    lines = ["415", row[0]] if above else [row[0], "415"]
+    text = (
+        "第二十条第（八）项\n"
+        + _block(["", "信息内容", "上一年项目数量", "本年增/减"])
+        + "\n".join(lines)
+        + "\n第二十条第（九）项\n"
+        + _block(["", "信息内容", "采购项目数量", "采购总金额"], ["", "政府集中采购", "0", "970843元"])
+    )
+    rows = _rows(text, layout, TABLES["active"]["2019"])
+    assert [v for v in rows["fees"] if v] == ["415", "增318件"]
+    assert [v for v in rows["procurement"] if v] == ["0", "970843元"]
+
+
+def test_markdown_row_continues_only_on_the_next_line() -> None:
+    """A short markdown row takes the values of the next line (a cell pushed out of its
+    row), not those of a line further down, past a label's loose lines."""
+    text = (
+        "|  | 2.其他法律行政法规禁止公开 | 0 |  |  |  |  |  | 0 |\n"
+        "3.危及“\n0\n三安全一稳定”\n4.保护第三方合\n0\n法权益\n"
+        "|  | 5.属于三类内部事务信息 | 0 |  |  |  |  |  | 0 |\n"
+    )
+    rows = _rows(text, Layout.PIPES)
+    assert rows["denied.endangers_safety"] == ["0"]
+    assert rows["denied.third_party_rights"] == ["0"]

@@ -34,7 +34,7 @@ from typing import Final, NamedTuple
 from ._cells import NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
 from ._sections import FOOTER_BODY, FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
-from ._vocab import TABLES, TableSpec
+from ._vocab import TABLES, RowSpec, TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
 #: on it: a real table has at most 25 rows x 7 cells plus headers, so 4000 tokens is far
@@ -1328,8 +1328,12 @@ def _fill(
             and len(rows[last] or ()) + len(chunk.tokens) <= widths[last]
             and (
                 # markitdown splits a row over two lines of one table block, never more
-                layout is not Layout.PIPED_WORDS
-                or _one_block(text, [*(rows[last] or ()), *chunk.tokens])
+                _one_block(text, [*(rows[last] or ()), *chunk.tokens])
+                if layout is Layout.PIPED_WORDS
+                # markdown rows: only onto the next line (not past the lines of a label
+                # printed round its values, as markitdown does)
+                else layout is not Layout.PIPES
+                or chunk.tokens[0].line - max(t.line for t in rows[last] or ()) <= 1
             )
         ):
             rows[last] = _in_row_order(text, [*(rows[last] or ()), *chunk.tokens], layout)
@@ -1339,7 +1343,7 @@ def _fill(
             line_rows
             and last is not None
             and (not own_label or anchored == last)
-            and (merged := _one_row(text, rows[last], chunk.tokens, widths[last], layout))
+            and (merged := _one_row(text, rows[last], chunk.tokens, spec.rows[last], layout))
         ):
             rows[last] = merged  # the rest of the row before, a line below it
             continue
@@ -1348,7 +1352,9 @@ def _fill(
             and own_label
             and anchored is not None
             and unowned[anchored]
-            and (merged := _one_row(text, rows[anchored], chunk.tokens, widths[anchored], layout))
+            and (
+                merged := _one_row(text, rows[anchored], chunk.tokens, spec.rows[anchored], layout)
+            )
         ):
             # the values printed a line above their label's line, that a row of values
             # with no label of its own took: the two lines are the labelled row's
@@ -1507,22 +1513,32 @@ def _fill(
 
 
 def _one_row(
-    text: str, first: list[Token] | None, then: tuple[Token, ...], width: int, layout: Layout
+    text: str, first: list[Token] | None, then: tuple[Token, ...], row: RowSpec, layout: Layout
 ) -> list[Token] | None:
     """The row that two lines of one row's values make, or None: a row's values and its
     label with a value written with words (减1件) round to different heights in markitdown's
     tables, a line apart.  In `Layout.PIPED_WORDS`, two lines of one table block whose
-    values together are the row's; where blank cells are kept (``| 294 |  | 0 |`` and
-    ``| 其他… |  | 减1件 |  |``), two full rows of cells, no cell filled in both."""
+    values together are the row's (in the block's column order), or a line of plain
+    numbers with no ``|`` next to it (too few words for a table row): there the worded
+    values go to the one column of their kind (增/减: a change; 元: an amount) and the
+    numbers, in order, to the rest.  Where blank cells are kept: the same with the values
+    of a row and such a line; or two full rows of cells, no cell filled in both
+    (``| 294 |  | 0 |`` and ``| 其他… |  | 减1件 |  |``)."""
+    width = len(row.columns)
     if not first:
         return None
     if layout is Layout.PIPED_WORDS:
         tokens = [*first, *then]
-        if len(tokens) != width or not _one_block(text, tokens):
+        if len(tokens) != width:
             return None
-        return _in_row_order(text, tokens, layout)
+        if _one_block(text, tokens):
+            return _in_row_order(text, tokens, layout)
+        return _by_kind(text, tokens, row)
     if not layout.exact_blanks:
         return None
+    filled = [t for t in (*first, *then) if not t.blank]
+    if len(filled) == width and (placed := _by_kind(text, filled, row)) is not None:
+        return placed  # `| 行政事业性收费 |  | 增318件 |` then `415` (markitdown, no shared cell)
     then = tuple(_trim(list(then), width))
     if len(first) != width or len(then) != width:
         return None
@@ -1531,6 +1547,33 @@ def _one_row(
     if _all_blank(first) or _all_blank(then):
         return None
     return [b if a.blank else a for a, b in zip(first, then, strict=True)]
+
+
+def _by_kind(text: str, tokens: list[Token], row: RowSpec) -> list[Token] | None:
+    """`tokens` of two adjacent lines, one of them with no ``|`` (`_one_row`), placed by
+    kind: each worded value in the one column of its kind, the plain numbers in order in
+    the others; None unless every worded value has exactly one such column."""
+    lines = {t.line for t in tokens}
+    if len(lines) != 2 or max(lines) - min(lines) != 1:
+        return None
+    if all(_in_pipe_row(text, t.start) for t in tokens):
+        return None  # two table rows of different blocks: `_one_block` decides those
+    out: list[Token | None] = [None] * len(row.columns)
+    plain = []
+    for t in tokens:
+        word = text[t.start : t.end]
+        kind = "change" if ("增" in word or "减" in word) else "money" if "元" in word else None
+        if kind is None:
+            plain.append(t)
+            continue
+        slots = [i for i, c in enumerate(row.columns) if c.kind == kind and out[i] is None]
+        if len(slots) != 1:
+            return None
+        out[slots[0]] = t
+    if not plain or len(plain) == len(tokens):
+        return None  # nothing worded, or only worded values: no order to go by
+    rest = iter(plain)
+    return [t if t is not None else next(rest) for t in out]
 
 
 def _in_row_order(text: str, tokens: list[Token], layout: Layout) -> list[Token]:
