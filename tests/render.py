@@ -21,6 +21,8 @@ glued          crawled page text (no separators at all)            (none allowed
 html           a whole crawled page, Word HTML (parse_html)        &nbsp; cells
 markitdown     markitdown's markdown of a PDF (tables rebuilt      dropped
                from word positions: shared cells, loose labels)
+pdfminer       pdfminer.six's extract_text() (a page's labels,      dropped
+               then its values a column at a time)
 =============  ==================================================  ===============
 
 The parser never sees these functions; they exist so that tests can state "a grid
@@ -932,3 +934,50 @@ def render_markitdown(report: Report) -> str:
 
 
 FAMILIES["markitdown"] = render_markitdown
+
+
+# --------------------------------------------------------------------------- pdfminer.six
+def render_pdfminer(report: Report) -> str:
+    """pdfminer.six's ``extract_text()`` of an agency's PDF (tests/data/extractors/
+    *.pdfminer.txt): every text box a paragraph, a blank line apart; a table's row labels
+    of one page first, then its values a column at a time (a column's values on
+    consecutive lines or boxes of their own), the 总计 column of table 三 now last, now
+    before 其他; table 二 the same, item by item; table 四's one row as it is.  A blank
+    cell prints nothing (so a page's columns differ in length).  Where table 三 breaks
+    over a page and which way 总计 goes vary with the report."""
+    import random
+    import zlib
+
+    rng = random.Random(zlib.crc32(repr((report.requests, report.review)).encode()))
+    out = [*_head(report), "二、主动公开政府信息情况"]
+    for caption, headers, rows in _active_groups(report):
+        out += [caption, "信息内容", " ".join(headers)]
+        out += [label for label, _ in rows]
+        for c in range(len(headers)):
+            out += [v for _, vals in rows if (v := vals[c]) is not None]
+    out += ["三、收到和处理政府信息公开申请情况", _NOTE, "申请人情况", "法人或其他组织",
+            "自然人", "商业\n企业", "科研\n机构", "社会\n公益\n组织", "法律\n服务\n机构", "其他", "总计"]
+    rows = _request_rows(report)
+    cut = rng.randint(10, len(rows) - 5)
+    for page, part in enumerate((rows[:cut], rows[cut:])):
+        if page:
+            out.append("- 3 -")
+        for group, label, _vals in part:
+            if group:
+                out.append(group)
+            out.append(label)
+        order = [0, 1, 2, 3, 4, 5, 6] if rng.random() < 0.5 else [0, 1, 2, 3, 4, 6, 5]
+        for c in order:
+            column = [v for *_, vals in part if (v := vals[c]) is not None]
+            # a box of several lines now and then
+            while column:
+                n = rng.choice([1, 1, 1, 4, 10])
+                out.append("\n".join(column[:n]))
+                column = column[n:]
+    out += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+            *(f"{h[:2]}\n{h[2:]}" for h in _REVIEW_HEADER * 3)]
+    out += [v for v in report.review if v is not None]
+    return "\n\n".join(out + _tail(report)) + "\n"
+
+
+FAMILIES["pdfminer"] = render_pdfminer

@@ -615,3 +615,63 @@ def test_markdown_row_continues_only_on_the_next_line() -> None:
     rows = _rows(text, Layout.PIPES)
     assert rows["denied.endangers_safety"] == ["0"]
     assert rows["denied.third_party_rights"] == ["0"]
+
+
+# --------------------------------------------------------------------------- pdfminer.six
+_REQ_LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开"]
+
+
+def _columns(rows: list[list[int]], order: list[int]) -> str:
+    """pdfminer.six's printing: the labels, then each column's values (in `order`)."""
+    return "\n\n".join([*_REQ_LABELS, *(str(row[c]) for c in order for row in rows)]) + "\n"
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4, 5, 6], [0, 1, 2, 3, 4, 6, 5]])
+def test_labels_first_then_a_column_at_a_time(order: list[int]) -> None:
+    """pdfminer.six prints a page's row labels, then the values a column at a time, 总计
+    now last, now before 其他: the column that is the sum of the others is the 总计."""
+    rows = [[21, 0, 3, 0, 1, 2, 27], [5, 1, 0, 0, 0, 0, 6], [4, 0, 0, 2, 0, 1, 7]]
+    text = _columns(rows, order)
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), REQ, detect_layout(*_region(text), 60))
+    assert read.columns_first is True
+    got = {s.key: [folded[t.start : t.end] for t in r.tokens] for s, r in zip(REQ.rows, read.rows, strict=True) if r}
+    assert got["new_received"] == ["21", "0", "3", "0", "1", "2", "27"]
+    assert got["carried_over"] == ["5", "1", "0", "0", "0", "0", "6"]
+    assert got["granted"] == ["4", "0", "0", "2", "0", "1", "7"]
+
+
+def test_labels_first_then_rows_is_not_turned() -> None:
+    # values that add up row by row were printed row by row
+    rows = [[1, 0, 0, 0, 0, 0, 1], [2, 0, 0, 0, 0, 0, 2], [3, 0, 0, 0, 0, 0, 3]]
+    text = "\n\n".join([*_REQ_LABELS, *(str(v) for row in rows for v in row)]) + "\n"
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), REQ, Layout.GAPS)
+    assert read.columns_first is False
+
+
+def test_labels_first_with_a_blank_cell_is_undecided() -> None:
+    """A blank cell prints nothing: the columns' lengths no longer say whose value is
+    whose, and the rows are left undecided (never read row by row)."""
+    rows = [[21, 0, 3, 0, 1, 2, 27], [5, 1, 0, 0, 0, 0, 6], [4, 0, 0, 2, 0, 1, 7]]
+    text = _columns(rows, list(range(7))).replace("\n\n1\n\n", "\n\n", 1)  # carried_over's 1
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), REQ, Layout.GAPS)
+    assert read.columns_first is None
+    assert all(r is not None and r.undecided for r in read.rows[:3])
+
+
+@pytest.mark.parametrize(("shown", "rules"), [(True, ["9", "0", "11"]), (None, None), (False, ["9", "8", "0"])])
+def test_table_two_printed_as_table_three_was(shown: bool | None, rules: list[str] | None) -> None:
+    """Table 二 has no arithmetic: a block of its rows is read a column at a time where
+    table 三 was, left undecided where table 三 could not tell, else read row by row."""
+    act = TABLES["active"]["2021"]
+    text = "第二十条第（一）项\n\n规章\n\n行政规范性文件\n\n9\n\n8\n\n0\n\n26\n\n11\n\n66\n"
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), act, Layout.GAPS, columns_first=shown)
+    row = read.rows[0]
+    assert row is not None
+    if rules is None:
+        assert row.undecided
+    else:
+        assert [folded[t.start : t.end] for t in row.tokens] == rules

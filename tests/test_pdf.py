@@ -21,17 +21,20 @@ from .corpus import PDF, assert_section_snippets, expected_for, sample_inputs, w
 INPUTS = sample_inputs(PDF)
 #: The three extractions of tools/gen_pdf_fixtures.py's first version; the others are
 #: those of tools/gen_extractor_fixtures.py (pypdf, PyMuPDF, pymupdf4llm, pypdfium2,
-#: markitdown).
+#: pdfminer.six, markitdown).
 FIRST = (".raw.txt", ".layout.txt", ".plumber.txt")
 
 #: Raw pdftotext of tables with blank cells, or of Chrome's PDFs: rows printed in pieces,
 #: out of order; pieces may land in the wrong row, which the report then says.  So may
-#: PyMuPDF's text blocks of a table with blank cells.
+#: PyMuPDF's text blocks of a table with blank cells, and pdfminer.six's text of these
+#: PDFs (LibreOffice's and Chrome's), which interleaves labels and values of different
+#: rows (its text of agencies' PDFs, a page's labels then its values a column at a time,
+#: is read exactly: tests/test_extractors.py).
 SCATTERED = {
     p.name
     for p in INPUTS
     if p.name.endswith(".raw.txt") and ("-blanks" in p.name or "-chrome" in p.name)
-} | {"s106-mixed-blanks.pymupdf-blocks.txt"}
+} | {"s106-mixed-blanks.pymupdf-blocks.txt"} | {p.name for p in INPUTS if p.name.endswith(".pdfminer.txt")}
 #: Read exactly: every report without blank cells in every extraction (but those
 #: scattered, raw pdftotext of a page whose group cells are printed in every row, and
 #: pymupdf4llm's of Chrome's trial report, which breaks table 四's heading over five
@@ -55,7 +58,7 @@ EXACT = {
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 9 * 11
+    assert len(INPUTS) == 9 * 12
     assert len([p for p in INPUTS if p.name.endswith(FIRST)]) == 27
     assert len(EXACT) == 18 + 6 * 8 - 1 + 3
 

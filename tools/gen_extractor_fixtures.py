@@ -2,7 +2,7 @@
 use besides those whose output is in tests/data/samples (pdfplumber, pdftotext; for web
 pages inscriptis, html2text, BeautifulSoup's ``get_text("\\n")``).
 
-    pip install pypdf pymupdf pymupdf4llm pypdfium2 "markitdown[pdf]" \\
+    pip install pypdf pymupdf pymupdf4llm pypdfium2 pdfminer.six "markitdown[pdf]" \\
         beautifulsoup4 lxml markdownify trafilatura html2text html-text
     python tools/gen_extractor_fixtures.py ../shared/samples    # the folder of r013.pdf …
 
@@ -14,6 +14,8 @@ For each ``NAME.pdf`` that has ``NAME.expected.json`` in tests/data/samples, wri
   ``get_text()``, ``get_text(sort=True)`` and its text blocks, a line break apart;
 - ``NAME.pymupdf4llm.md``: pymupdf4llm's ``to_markdown()``;
 - ``NAME.pdfium.txt``: pypdfium2's ``get_text_range()`` of each page;
+- ``NAME.pdfminer.txt``: pdfminer.six's ``extract_text()`` (LangChain's PDFMinerLoader, and
+  markitdown on pages with no table it can rebuild);
 - ``NAME.markitdown.md``: Microsoft's markitdown (``MarkItDown().convert()``, 0.1.8): tables
   rebuilt from word positions, several columns' values often in one ``|`` cell (``| 21 0 |``);
 
@@ -70,6 +72,13 @@ def _pdfium(path: pathlib.Path) -> str:
     return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
 
 
+def _pdfminer(path: pathlib.Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    text: str = extract_text(str(path))
+    return text
+
+
 def _markitdown(path: pathlib.Path) -> str:
     from markitdown import MarkItDown
 
@@ -85,6 +94,7 @@ EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "pymupdf-blocks.txt": lambda p: _pymupdf(p, "blocks"),
     "pymupdf4llm.md": _pymupdf4llm,
     "pdfium.txt": _pdfium,
+    "pdfminer.txt": _pdfminer,
     "markitdown.md": _markitdown,
 }
 

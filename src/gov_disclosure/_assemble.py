@@ -15,7 +15,7 @@ import attrs
 
 from ._checks import check_tables
 from ._errors import NotAReportError
-from ._grid import Layout, detect_layout, pipes_are_cells, read_table, region_lines
+from ._grid import Layout, TableRead, detect_layout, pipes_are_cells, read_table, region_lines
 from ._labels import CompactText, compact, count_markers, find_labels
 from ._meta import extract_meta
 from ._model import (
@@ -316,17 +316,26 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
     ):
         layout = Layout.PIPED_WORDS
 
+    # table 三 first: where it was printed a column at a time, so was table 二
+    reads: dict[TableName, TableRead] = {}
+    for name in ("requests", "active", "review"):
+        if name in regions:
+            spec = _with_header_units(TABLES[name][variants[name]], views[name])
+            columns_first = (
+                reads["requests"].columns_first if name == "active" and "requests" in reads else False
+            )
+            reads[name] = read_table(
+                text, *regions[name], spec, layout, labels[name], lines[name], unfolded, columns_first
+            )
+
     tables: dict[TableName, Table] = {}
     found_rows = 0
     for name in ("active", "requests", "review"):
-        spec = TABLES[name][variants[name]]
         if name not in regions:
-            tables[name] = _absent_table(spec)
+            tables[name] = _absent_table(TABLES[name][variants[name]])
             continue
-        spec = _with_header_units(spec, views[name])
-        read = read_table(
-            text, *regions[name], spec, layout, labels[name], lines[name], unfolded
-        )
+        read = reads[name]
+        spec = read.spec
         found_rows += sum(1 for r in read.rows if r is not None)
         if (
             name != "review"

@@ -29,7 +29,7 @@ import operator
 import re
 import statistics
 from collections.abc import Callable, Iterable
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, cast
 
 from ._cells import NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
@@ -144,6 +144,9 @@ class TableRead(NamedTuple):
     notes: tuple[Note, ...] = ()
     extra: tuple[Token, ...] = ()
     """Values that did not fit any row."""
+    columns_first: bool | None = False
+    """Table 三 was printed labels first, then its values a column at a time; None: so it
+    seems, but a block could not be read so (`_columns_first`)."""
 
 
 class _Line(NamedTuple):
@@ -1082,11 +1085,14 @@ def read_table(
     labels: tuple[LabelHit, ...] | None = None,
     lines: list[_Line] | None = None,
     unfolded: str | None = None,
+    columns_first: bool | None = False,
 ) -> TableRead:
     """Read one table's region of the normalised (folded) text.  Its `labels` and `lines`
     (`region_lines`) may be passed in when they were computed already.  `unfolded`, the
     text before folding, is looked at in glued text only, for the no-break spaces of blank
-    cells (`_nbsp_blanks`).
+    cells (`_nbsp_blanks`).  `columns_first`: what table 三 of the same text showed
+    (`TableRead.columns_first`): blocks of this table that may have been printed a column
+    at a time are read so (True) or left undecided (None).
 
     One cell per line with no ``|`` and some empty lines may be a Word file's text export,
     whose empty lines are blank cells (`Layout.LINES`), or cells whose empty lines mean
@@ -1097,12 +1103,12 @@ def read_table(
     if layout is not Layout.FRAGMENTS and lines is None:
         lines = region_lines(text, start, end)
     if layout is Layout.CELL_LINES and lines is not None and _bare_lines(text, lines):
-        plain = _read_table(text, start, end, spec, layout, labels, lines)
-        bare = _read_table(text, start, end, spec, Layout.LINES, labels, lines)
+        plain = _read_table(text, start, end, spec, layout, labels, lines, None, columns_first)
+        bare = _read_table(text, start, end, spec, Layout.LINES, labels, lines, None, columns_first)
         return bare if _rows_adding_up(text, bare) > _rows_adding_up(text, plain) else plain
     if layout is not Layout.GLUED or unfolded is None or "\xa0" not in unfolded[start:end]:
         unfolded = None
-    return _read_table(text, start, end, spec, layout, labels, lines, unfolded)
+    return _read_table(text, start, end, spec, layout, labels, lines, unfolded, columns_first)
 
 
 def _rows_adding_up(text: str, read: TableRead) -> int:
@@ -1165,6 +1171,7 @@ def _read_table(
     labels: tuple[LabelHit, ...],
     lines: list[_Line] | None,
     unfolded: str | None = None,
+    columns_first: bool | None = False,
 ) -> TableRead:
     notes: list[Note] = []
     if layout is Layout.FRAGMENTS or lines is None:
@@ -1187,7 +1194,180 @@ def _read_table(
         events = events[:MAX_TOKENS_PER_TABLE]
     if spec.name == "review":
         return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
-    return _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+    if layout not in (Layout.RAW, Layout.GAPS, Layout.CELL_LINES, Layout.LINES):
+        return _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+    events, shown, undecided = _columns_first(text, events, spec, columns_first)
+    read = _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+    if undecided:
+        rows = list(read.rows)
+        for i, tokens in undecided.items():
+            rows[i] = RowRead(tokens, False, True, True)
+        read = read._replace(rows=tuple(rows))
+    return read._replace(columns_first=shown) if shown is not False else read
+
+
+def _columns_first(
+    text: str, events: list[_Event], spec: TableSpec, columns: bool | None
+) -> tuple[list[_Event], bool | None, dict[int, tuple[Token, ...]]]:
+    """`events` with each block printed labels first, values a column at a time, turned
+    into rows (each row label followed by its values); what the table shows of how the
+    text was printed; and the rows that cannot be told (with the values they may have).
+
+    pdfminer.six's text of a PDF prints the row labels of a page's part of a table, then
+    the values of its first column for those rows, then the second column's, and so on,
+    the 总计 column not always last (``21 0 0 4 … | 0 0 … | … | 21 0 0 4 … | 0 0 …``).  A
+    run of k row labels followed by exactly as many values as their cells (none blank) is
+    such a block when, in table 三, every row adds up read by columns and not every row
+    does read row by row: the column that is the sum of the others in every row is the
+    总计 (the others keep their order).  Where every row label of table 三 comes in a run
+    of three or more with no value between (labels first throughout), a block that cannot
+    be turned so (a blank cell printed nothing) leaves its rows undecided.  What table 三
+    shows: True where labels came first throughout and every block was turned; None
+    where one could not be; else False.  Table 二 has no arithmetic: its blocks of several
+    rows and columns are turned where table 三's were (`columns` True), and left
+    undecided where table 三 could not tell (`columns` None).
+    """
+    runs: list[tuple[list[LabelHit], list[LabelHit], list[Token]]] = []
+    i, n = 0, len(events)
+    while i < n:
+        j = i
+        while j < n and type(events[j]) is LabelHit:
+            j += 1
+        k = j
+        while k < n and type(events[k]) is not LabelHit:
+            k += 1
+        run = cast("list[LabelHit]", events[i:j])
+        runs.append((run, [lab for lab in run if lab.kind == "row"], cast("list[Token]", events[j:k])))
+        i = k
+    # labels first throughout: every row label in a run of three or more, no value between
+    labels_first = all(len(rows) >= 3 for _, rows, _ in runs if rows)
+    out: list[_Event] = []
+    turned = unturned = False
+    undecided: dict[int, tuple[Token, ...]] = {}
+    for run, rows, values in runs:
+        block = (
+            _column_block(text, rows, values, spec, columns)
+            if len(rows) >= 2 and values
+            else None
+        )
+        if (
+            block is None
+            and labels_first
+            and spec.name == "requests"
+            and len(rows) >= 3
+            and values
+            and not _by_rows(text, values, len(rows), len(spec.rows[rows[0].ordinal].columns))
+        ):
+            block = tuple(values)  # labels first, values a column at a time, blank cells lost
+            unturned = True
+        if block is None:
+            out.extend(run)
+            out.extend(values)
+        elif isinstance(block, tuple):  # which value is whose cannot be told
+            out.extend(run)
+            undecided.update((lab.ordinal, block) for lab in rows)
+        else:
+            turned = True
+            by_row = dict(zip((lab.ordinal for lab in rows), block, strict=True))
+            for ev in run:
+                out.append(ev)
+                if ev.kind == "row":
+                    out.extend(by_row[ev.ordinal])
+    shown: bool | None = False
+    if spec.name == "requests" and labels_first and (turned or unturned):
+        shown = None if unturned else True
+    return out, shown, undecided
+
+
+def _column_block(
+    text: str, rows: list[LabelHit], values: list[Token], spec: TableSpec, columns: bool | None
+) -> list[list[Token]] | tuple[Token, ...] | None:
+    """The rows of a block printed column by column (`_columns_first`); for table 二 when
+    it cannot be told how, the block's values (its rows are then undecided); or None.
+    The rows go in parts of one width (and, in table 二, one item of 第二十条: each is a
+    table of its own on the page), each part taking its rows × width values in turn."""
+    ordinals = [lab.ordinal for lab in rows]
+    if ordinals != sorted(set(ordinals)) or any(t.blank for t in values):
+        return None
+    parts: list[list[int]] = []
+    for i in ordinals:
+        if parts and _same_part(spec, parts[-1][0], i):
+            parts[-1].append(i)
+        else:
+            parts.append([i])
+    if len(values) != sum(len(part) * len(spec.rows[part[0]].columns) for part in parts):
+        return None
+    out: list[list[Token]] = []
+    at = 0
+    turned = False
+    for part in parts:
+        width, k = len(spec.rows[part[0]].columns), len(part)
+        chunk = values[at : at + k * width]
+        at += k * width
+        if width == 1 or k == 1:
+            out.extend(chunk[r * width : (r + 1) * width] for r in range(k))  # one way only
+            continue
+        cols = _column_order(text, chunk, k, width) if spec.name == "requests" else None
+        if cols is None:
+            if spec.name == "requests" or columns is False:
+                return None
+            if columns is None:
+                return tuple(values)
+            cols = [chunk[c * k : (c + 1) * k] for c in range(width)]
+        turned = True
+        out.extend([col[r] for col in cols] for r in range(k))
+    if not turned and columns is False:
+        return None  # rows of one value each: no need to turn them, unless the text is so
+    # each row's values on a line of their own (two lines apart: no column runs for
+    # `_transpose` to find), where its first value was
+    return [[t._replace(line=2 * row[0].line + 1) for t in row] for row in out]
+
+
+def _same_part(spec: TableSpec, a: int, b: int) -> bool:
+    """Whether rows `a` and `b` are of one part of a block (`_column_block`): one width,
+    and in table 二 one item of 第二十条."""
+    ra, rb = spec.rows[a], spec.rows[b]
+    return len(ra.columns) == len(rb.columns) and (spec.name != "active" or ra.group == rb.group)
+
+
+def _column_order(text: str, values: list[Token], k: int, width: int) -> list[list[Token]] | None:
+    """Table 三's `values` for k rows printed a column at a time, as columns in the
+    template's order; None unless every row adds up so and not every row adds up read
+    row by row.  The 总计 column is the one that is, in every row, the sum of the others
+    (it is not always printed last); the others keep their order."""
+    ints = [_int_of(text, t) for t in values]
+    if None in ints:
+        return None
+    nums = cast("list[int]", ints)
+    if _by_rows(text, values, k, width):
+        return None  # printed row by row (or no telling)
+    cols = [nums[c * k : (c + 1) * k] for c in range(width)]
+    sums = [sum(col[r] for col in cols) for r in range(k)]
+    # the 总计 column: in every row, half the row's sum
+    totals = [c for c in range(width) if all(2 * cols[c][r] == sums[r] for r in range(k))]
+    if len({tuple(cols[c]) for c in totals}) != 1:
+        return None
+    total = totals[-1]
+    columns = [values[c * k : (c + 1) * k] for c in range(width)]
+    return [col for c, col in enumerate(columns) if c != total] + [columns[total]]
+
+
+def _by_rows(text: str, values: list[Token], k: int, width: int) -> bool:
+    """Whether table 三's `values` are k rows' cells, each row adding up read row by row."""
+    if len(values) != k * width:
+        return False
+    nums = [_int_of(text, t) for t in values]
+    return all(
+        None not in (row := nums[r * width : (r + 1) * width])
+        and sum(cast("list[int]", row[:-1])) == row[-1]
+        for r in range(k)
+    )
+
+
+def _int_of(text: str, t: Token) -> int | None:
+    """A token's count, or None when it is none (a unit, a sign, a decimal)."""
+    word = t.text or text[t.start : t.end]
+    return int(word) if word.isdigit() and word.isascii() else None
 
 
 def _bare_lines(text: str, lines: list[_Line]) -> bool:
