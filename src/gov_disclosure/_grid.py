@@ -1227,6 +1227,8 @@ def _columns_first(
     rows and columns are turned where table 三's were (`columns` True), and left
     undecided where table 三 could not tell (`columns` None).
     """
+    if not _stacked_row_labels(events):
+        return events, False, {}  # (nearly every table: a scan with no lists made)
     runs: list[tuple[list[LabelHit], list[LabelHit], list[Token]]] = []
     i, n = 0, len(events)
     while i < n:
@@ -1277,6 +1279,20 @@ def _columns_first(
     if spec.name == "requests" and labels_first and (turned or unturned):
         shown = None if unturned else True
     return out, shown, undecided
+
+
+def _stacked_row_labels(events: list[_Event]) -> bool:
+    """Whether two row labels come one after the other, with no value between."""
+    row = False
+    for ev in events:
+        if type(ev) is LabelHit:
+            if ev.kind == "row":
+                if row:
+                    return True
+                row = True
+        else:
+            row = False
+    return False
 
 
 def _column_block(
