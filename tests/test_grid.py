@@ -675,3 +675,13 @@ def test_table_two_printed_as_table_three_was(shown: bool | None, rules: list[st
         assert row.undecided
     else:
         assert [folded[t.start : t.end] for t in row.tokens] == rules
+
+
+def test_table_two_block_short_of_values_is_undecided() -> None:
+    # a blank cell printed nothing: read a column at a time, whose value is whose is lost
+    act = TABLES["active"]["2021"]
+    text = "第二十条第（一）项\n\n规章\n\n行政规范性文件\n\n9\n\n8\n\n26\n\n11\n\n66\n"
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), act, Layout.GAPS, columns_first=True)
+    assert read.rows[0] is not None and read.rows[0].undecided
+    assert read.rows[1] is not None and read.rows[1].undecided

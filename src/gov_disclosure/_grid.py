@@ -1262,6 +1262,14 @@ def _columns_first(
         ):
             block = tuple(values)  # labels first, values a column at a time, blank cells lost
             unturned = True
+        elif (
+            block is None
+            and columns is not False
+            and len(rows) >= 2
+            and values
+            and any(len(spec.rows[lab.ordinal].columns) > 1 for lab in rows)
+        ):
+            block = tuple(values)  # table 二 of such a text, its values not one per cell
         if block is None:
             out.extend(run)
             out.extend(values)
