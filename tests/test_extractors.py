@@ -1,8 +1,8 @@
 """The real samples read by the tools Python scrapers use besides those of
 tests/data/samples (tests/data/extractors, tools/gen_extractor_fixtures.py): the PDFs by
 pypdf (plain and layout), PyMuPDF (plain, sorted by position, text blocks), pymupdf4llm's
-markdown, pypdfium2, pdfminer.six (row labels first, then the values a column at a time)
-and markitdown; the web page by BeautifulSoup's ``get_text()`` (lxml, html.parser,
+markdown, pypdfium2, pdfminer.six (row labels first, then the values a column at a time),
+Apache PDFBox (Tika's text) and markitdown; the web page by BeautifulSoup's ``get_text()`` (lxml, html.parser,
 and with ``" "``), markdownify, trafilatura (text and markdown), html2text without
 wrapping, html-text, and the text browsers w3m and lynx.
 
@@ -26,7 +26,7 @@ INPUTS = sample_inputs(EXTRACTORS)
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 3 * 9 + 10
+    assert len(INPUTS) == 3 * 10 + 10
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])

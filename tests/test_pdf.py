@@ -21,7 +21,7 @@ from .corpus import PDF, assert_section_snippets, expected_for, sample_inputs, w
 INPUTS = sample_inputs(PDF)
 #: The three extractions of tools/gen_pdf_fixtures.py's first version; the others are
 #: those of tools/gen_extractor_fixtures.py (pypdf, PyMuPDF, pymupdf4llm, pypdfium2,
-#: pdfminer.six, markitdown).
+#: pdfminer.six, PDFBox, markitdown).
 FIRST = (".raw.txt", ".layout.txt", ".plumber.txt")
 
 #: Raw pdftotext of tables with blank cells, or of Chrome's PDFs: rows printed in pieces,
@@ -58,9 +58,9 @@ EXACT = {
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 9 * 12
+    assert len(INPUTS) == 9 * 13
     assert len([p for p in INPUTS if p.name.endswith(FIRST)]) == 27
-    assert len(EXACT) == 18 + 6 * 8 - 1 + 3
+    assert len(EXACT) == 18 + 6 * 9 - 1 + 3
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])

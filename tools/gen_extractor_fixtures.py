@@ -16,6 +16,8 @@ For each ``NAME.pdf`` that has ``NAME.expected.json`` in tests/data/samples, wri
 - ``NAME.pdfium.txt``: pypdfium2's ``get_text_range()`` of each page;
 - ``NAME.pdfminer.txt``: pdfminer.six's ``extract_text()`` (LangChain's PDFMinerLoader, and
   markitdown on pages with no table it can rebuild);
+- ``NAME.pdfbox.txt``: Apache PDFBox's ``ExtractText`` (what Apache Tika gives; Debian's
+  ``libpdfbox2-java``, run with ``java``);
 - ``NAME.markitdown.md``: Microsoft's markitdown (``MarkItDown().convert()``, 0.1.8): tables
   rebuilt from word positions, several columns' values often in one ``|`` cell (``| 21 0 |``);
 
@@ -79,6 +81,24 @@ def _pdfminer(path: pathlib.Path) -> str:
     return text
 
 
+#: Debian's PDFBox 2 (``apt install libpdfbox2-java``) and what it needs.
+PDFBOX = ":".join(
+    f"/usr/share/java/{jar}.jar"
+    for jar in ("pdfbox2", "pdfbox2-tools", "fontbox2", "commons-logging")
+)
+
+
+def _pdfbox(path: pathlib.Path) -> str:
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "out.txt"
+        command = ["java", "-cp", PDFBOX, "org.apache.pdfbox.tools.ExtractText", "-encoding", "UTF-8"]
+        subprocess.run([*command, str(path), str(out)], check=True, capture_output=True)
+        return out.read_text(encoding="utf-8")
+
+
 def _markitdown(path: pathlib.Path) -> str:
     from markitdown import MarkItDown
 
@@ -95,6 +115,7 @@ EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "pymupdf4llm.md": _pymupdf4llm,
     "pdfium.txt": _pdfium,
     "pdfminer.txt": _pdfminer,
+    "pdfbox.txt": _pdfbox,
     "markitdown.md": _markitdown,
 }
 
