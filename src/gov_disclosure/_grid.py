@@ -1258,7 +1258,9 @@ def _columns_first(
             and spec.name == "requests"
             and len(rows) >= 3
             and values
-            and not _by_rows(text, values, len(rows), len(spec.rows[rows[0].ordinal].columns))
+            and not _adds_up_by_rows(
+                [_int_of(text, t) for t in values], len(rows), len(spec.rows[rows[0].ordinal].columns)
+            )
         ):
             block = tuple(values)  # labels first, values a column at a time, blank cells lost
             unturned = True
@@ -1363,7 +1365,7 @@ def _column_order(text: str, values: list[Token], k: int, width: int) -> list[li
     if None in ints:
         return None
     nums = cast("list[int]", ints)
-    if _by_rows(text, values, k, width):
+    if _adds_up_by_rows(ints, k, width):
         return None  # printed row by row (or no telling)
     cols = [nums[c * k : (c + 1) * k] for c in range(width)]
     sums = [sum(col[r] for col in cols) for r in range(k)]
@@ -1376,11 +1378,11 @@ def _column_order(text: str, values: list[Token], k: int, width: int) -> list[li
     return [col for c, col in enumerate(columns) if c != total] + [columns[total]]
 
 
-def _by_rows(text: str, values: list[Token], k: int, width: int) -> bool:
-    """Whether table 三's `values` are k rows' cells, each row adding up read row by row."""
-    if len(values) != k * width:
+def _adds_up_by_rows(nums: list[int | None], k: int, width: int) -> bool:
+    """Whether table 三's values `nums` are k rows' cells, each row adding up read row by
+    row (None: no count)."""
+    if len(nums) != k * width:
         return False
-    nums = [_int_of(text, t) for t in values]
     return all(
         None not in (row := nums[r * width : (r + 1) * width])
         and sum(cast("list[int]", row[:-1])) == row[-1]
