@@ -109,7 +109,8 @@ class RowRead(NamedTuple):
     """Read from a block printed column by column."""
     undecided: bool = False
     """Part of a block printed column by column whose columns have different lengths (an
-    empty cell printed nothing): which row each value belongs to cannot be told."""
+    empty cell printed nothing), or that may have been printed by rows or by columns (table
+    二 of pdfminer.six's text): which row each value belongs to cannot be told."""
 
     @property
     def runs(self) -> tuple[int, ...]:

@@ -1070,8 +1070,9 @@ def _choose(
                 "split-overflow": f"the glued digits read here allow more than "
                 f"{MAX_ROW_CANDIDATES} readings",
                 "uneven-block": "it is in a block printed column by column whose columns "
-                "have different lengths (an empty cell printed nothing), so which value "
-                "belongs to which row cannot be told",
+                "have different lengths (an empty cell printed nothing), or of which it "
+                "cannot be told whether it was printed by rows or by columns, so which "
+                "value belongs to which row cannot be told",
                 "split": "the digits read here split into its cells in no way",
                 "run-on": "its digits run on into those of the next row, whose label was "
                 "not recognised, and where one row ends cannot be told",
