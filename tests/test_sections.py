@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gov_disclosure._normalize import normalize
-from gov_disclosure._sections import split_sections, strip_footers
+from gov_disclosure._sections import restore_years, split_sections, strip_footers
 
 SIX = [
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -200,3 +200,17 @@ def test_words_after_a_wide_gap_are_no_signature_without_a_date() -> None:
     n = normalize(text)
     body = split_sections(n).sections["other_matters"]
     assert n.text[body.body_start : body.body_end].endswith("某某县自然资源局")
+
+
+@pytest.mark.parametrize(
+    ("text", "restored"),
+    [
+        ("年，我局坚持…为\n2024\n指导。", "2024年，我局坚持…为\n指导。"),  # markitdown
+        ("2024\n年，我局坚持…", "2024\n年，我局坚持…"),  # in order already: kept
+        ("全年共受理申请\n2024\n件。", "全年共受理申请\n2024\n件。"),  # no 年 before it
+        ("年度报告\n12345", "年度报告\n12345"),  # not a year
+    ],
+)
+def test_year_printed_a_line_below_is_put_back(text: str, restored: str) -> None:
+    assert restore_years(text) == restored
+    assert restore_years(restored) == restored

@@ -29,7 +29,7 @@ from ._model import (
 )
 from ._normalize import NormalizedText
 from ._resolve import resolve_table
-from ._sections import Outline, strip_footers, trim_back
+from ._sections import Outline, restore_years, strip_footers, trim_back
 from ._vocab import (
     ACTIVE_MARKERS,
     REQUESTS_2021_MARKERS,
@@ -209,7 +209,7 @@ def _section(norm: NormalizedText, outline: Outline, name: SectionName) -> Secti
         return Section(name, None, "")
     heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end]).strip()
     body = norm.text[raw.body_start : raw.body_end]
-    body = strip_footers(body).strip()
+    body = restore_years(strip_footers(body)).strip()
     return Section(name, heading, body, norm.span(raw.heading_start, raw.body_end))
 
 

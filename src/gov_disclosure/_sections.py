@@ -116,6 +116,23 @@ RUNNING_HEADER: Final = r"[ \t]*+[^\s|：:，,。；;][^\n|\t：:，,。；;]{0,
 RUNNING_HEADER_AFTER_BREAK: Final = re.compile(rf"\n{RUNNING_HEADER}(?=\n|$)")
 
 
+#: A year alone on the line after one that starts with 年: a PDF tool printed the year,
+#: set in another font than the characters round it, a line below (markitdown:
+#: ``年，我市坚持以…为`` then ``2024`` then ``指导，…``).
+_DISPLACED_YEAR: Final = re.compile(r"^(年[^\n]*)\n[ \t]*((?:19|20)\d\d)[ \t]*$", re.MULTILINE)
+
+
+def restore_years(text: str) -> str:
+    """`text` with each year printed a line below the 年 it goes with put back before it.
+
+    >>> restore_years("年，我局坚持以…为\n2024\n指导，不断深化政务公开。")
+    '2024年，我局坚持以…为\n指导，不断深化政务公开。'
+    """
+    if "年" not in text:
+        return text
+    return _DISPLACED_YEAR.sub(r"\2\1", text)
+
+
 def strip_footers(text: str) -> str:
     """`text` without its page footer and header lines (``- 3 -``, ``第3页``, the title
     repeated at the top of a page).
