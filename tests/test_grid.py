@@ -685,3 +685,18 @@ def test_table_two_block_short_of_values_is_undecided() -> None:
     read = read_table(folded, 0, len(folded), act, Layout.GAPS, columns_first=True)
     assert read.rows[0] is not None and read.rows[0].undecided
     assert read.rows[1] is not None and read.rows[1].undecided
+
+
+def test_markdown_rows_with_mostly_empty_cells_are_rows() -> None:
+    """markitdown's rows of a table with blank cells and labels printed apart: outer pipes,
+    few cells filled, many loose lines; still markdown rows, not `cell |` lines."""
+    text = (
+        "（六）其他处理\n"
+        + _block(["", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "", "", "0"])
+        + "2.申请人逾期未按收费通知要求缴纳费用\n21 21\n、行政机关不再处理其政府\n信息公开申请\n"
+        + _block(["", "3.其他", "", "33", "33"], ["", "", "5", "", "5"])
+        + "（七）总计\n"
+        + _block(["", "", "", "7", "7"])
+        + "四、结转下年度继续办理\n"
+    )
+    assert detect_layout(*_region(text), 60) is Layout.PIPES

@@ -335,6 +335,8 @@ _INLINE_PIPE: Final = re.compile(r"[^|\s][ \t]*\|[ \t]*(?:[^|\s]|$)|\|[ \t]+\|")
 _EDGE_PIPE: Final = re.compile(r"[^|\s][ \t]*+(?:\|[ \t]*+)++$|^[ \t]*+(?:\|[ \t]*+)++$")
 #: Two cells on a line with a pipe between them (a markdown row, with or without outer pipes).
 _TWO_CELLS: Final = re.compile(r"[^|\s][ \t]*+\|[ \t]*+[^|\s]")
+#: A markdown row with outer pipes and a cell with something in it: ``|   | 3.其他 |   | 33 |``.
+_OUTER_PIPE_ROW: Final = re.compile(r"[ \t]*+\|[^|\n]*+\|(?:[^|\n]*+\|)*?[ \t]*+[^|\s][^|\n]*+\|")
 #: A ``|`` cell holding the values of several columns a space apart (``| 21 0 |``): a
 #: table rebuilt from word positions (markitdown's PDF tables) puts the words of columns
 #: that lie close together in one cell.
@@ -364,6 +366,10 @@ def detect_layout(
         return _pipe_layout(piped)
     rows = sum(1 for ln in piped if _TWO_CELLS.search(ln))
     if rows >= floor and rows > len(piped) - rows:
+        return _pipe_layout(piped)
+    if _at_least(floor, map(_OUTER_PIPE_ROW.match, piped)):
+        # rows with outer pipes whose cells are mostly empty (markitdown's, blank cells
+        # and labels printed apart): `cell |` lines never start with a pipe and a word
         return _pipe_layout(piped)
     if _at_least(floor, map(_EDGE_PIPE.search, piped)):
         return Layout.CELL_LINES
