@@ -125,8 +125,8 @@ _DISPLACED_YEAR: Final = re.compile(r"^(年[^\n]*)\n[ \t]*((?:19|20)\d\d)[ \t]*$
 def restore_years(text: str) -> str:
     """`text` with each year printed a line below the 年 it goes with put back before it.
 
-    >>> restore_years("年，我局坚持以…为\n2024\n指导，不断深化政务公开。")
-    '2024年，我局坚持以…为\n指导，不断深化政务公开。'
+    >>> restore_years("年，我局坚持以…为\\n2024\\n指导，不断深化政务公开。")
+    '2024年，我局坚持以…为\\n指导，不断深化政务公开。'
     """
     if "年" not in text:
         return text
