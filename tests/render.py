@@ -816,6 +816,15 @@ FAMILIES["llm_markdown"] = render_llm_markdown
 _WORDY = ("增", "减", "元")
 
 
+def markitdown_block(*rows: list[str]) -> str:
+    """A markitdown table block: its first row, a rule, the rest, every cell padded to its
+    column's width (at least 3)."""
+    widths = [max(3, *(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def render_markitdown(report: Report) -> str:
     """markitdown's markdown of a report's PDF (0.1.x: tables rebuilt from the positions of
     the PDF's words, tests/data/extractors/*.markitdown.md).  The words at one height make
@@ -838,11 +847,7 @@ def render_markitdown(report: Report) -> str:
 
     def flush() -> None:
         if block:
-            widths = [max(3, *(len(r[i]) for r in block)) for i in range(len(block[0]))]
-            lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
-                     for r in block]
-            lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
-            out.extend(lines)
+            out.extend(markitdown_block(*block).splitlines())
             block.clear()
 
     def loose(line: str) -> None:

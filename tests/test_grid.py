@@ -8,11 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from gov_disclosure import parse_report
-from gov_disclosure._grid import Layout, detect_layout, read_table, region_lines
+from gov_disclosure._grid import Layout, _Line, detect_layout, read_table, region_lines
 from gov_disclosure._normalize import normalize
 from gov_disclosure._vocab import TABLES, TableSpec
 
-from .render import FAMILIES
+from .render import FAMILIES, markitdown_block
 from .reports import expected_flat, make_report
 
 REQ = TABLES["requests"]["2019"]
@@ -479,7 +479,7 @@ def test_word_text_export_empty_lines_are_blank_cells(seed: int) -> None:
 
 
 # --------------------------------------------------------------------------- markitdown
-def _region(text: str) -> tuple[str, list[list]]:  # type: ignore[type-arg]
+def _region(text: str) -> tuple[str, list[list[_Line]]]:
     folded = normalize(text).folded
     return folded, [region_lines(folded, 0, len(folded))]
 
@@ -509,12 +509,7 @@ def test_page_footer_cut_into_cells(line: str, skipped: bool) -> None:
     assert (len(lines) == 2) is skipped
 
 
-def _block(*rows: list[str]) -> str:
-    """A markitdown table block: its first row, a rule, the rest, cells padded alike."""
-    widths = [max(3, *(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
-    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
-    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
-    return "\n".join(lines) + "\n"
+_block = markitdown_block
 
 
 @pytest.mark.parametrize("order", [0, 1])

@@ -650,7 +650,7 @@ def _pipe_tokens(
     """`Layout.PIPES`: ``|``-separated fields; words after a row label on a line with no
     ``|`` (a row that a PDF-to-markdown tool printed as plain text among its tables:
     ``行政许可 3 -1 0``; a line of numbers alone is no row)."""
-    if after_label and "|" not in text[a:b] and not _in_pipe_row(text, a):
+    if after_label and text.find("|", a, b) < 0 and not _in_pipe_row(text, a):
         _word_tokens(text, a, b, after_label, line, run, out)
     else:
         _fields(text, a, b, "|", after_label, line, run, out)
@@ -1549,7 +1549,8 @@ def _fill(
                 or chunk.tokens[0].line - max(t.line for t in rows[last] or ()) <= 1
             )
         ):
-            rows[last] = _in_row_order(text, [*(rows[last] or ()), *chunk.tokens], layout)
+            joined = [*(rows[last] or ()), *chunk.tokens]
+            rows[last] = _in_column_order(text, joined) if layout is Layout.PIPED_WORDS else joined
             continue
         own_label = chunk.anchor is not None and chunk.anchor.kind == "row"
         if (
@@ -1745,7 +1746,7 @@ def _one_row(
         if len(tokens) != width:
             return None
         if _one_block(text, tokens):
-            return _in_row_order(text, tokens, layout)
+            return _in_column_order(text, tokens)
         return _by_kind(text, tokens, row)
     if not layout.exact_blanks:
         return None
@@ -1789,12 +1790,9 @@ def _by_kind(text: str, tokens: list[Token], row: RowSpec) -> list[Token] | None
     return [t if t is not None else next(rest) for t in out]
 
 
-def _in_row_order(text: str, tokens: list[Token], layout: Layout) -> list[Token]:
-    """A row's `tokens` from two lines, in the order of its columns: in text order but for
-    `Layout.PIPED_WORDS`, whose lines of one table block (padded to the same widths) put
-    each column at the same place: there, in the order of the places on their lines."""
-    if layout is not Layout.PIPED_WORDS or not _one_block(text, tokens):
-        return tokens
+def _in_column_order(text: str, tokens: list[Token]) -> list[Token]:
+    """A row's `tokens` from two lines of one markitdown table block (`_one_block`), which
+    puts each column at the same place on every line: in the order of those places."""
     return sorted(tokens, key=lambda t: t.start - text.rfind("\n", 0, t.start))
 
 
