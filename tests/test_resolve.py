@@ -334,11 +334,11 @@ def test_a_split_of_run_together_numbers_is_said() -> None:
     assert [d.code for d in report.diagnostics if d.key == "requests.new_received"] == ["split-digits"]
 
 
-def _screen_row(label: str, cells: list[str]) -> str:
+def _screen_row(label: str, cells: list[str], cell: int = 8) -> str:
     """A row laid out for a fixed-width screen (pandoc's plain text): the label padded to
-    44 display columns (a CJK character takes two), each cell right-aligned in 8."""
+    44 display columns (a CJK character takes two), each cell right-aligned in `cell`."""
     width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
-    return "  " + label + " " * (44 - width) + "".join(c.rjust(8) for c in cells)
+    return "  " + label + " " * (44 - width) + "".join(c.rjust(cell) for c in cells)
 
 
 def test_a_short_row_placed_by_display_columns() -> None:
@@ -361,4 +361,26 @@ def test_a_short_row_placed_by_display_columns() -> None:
     row = [flat[f"requests.carried_over.{c}"] for c in _COLUMNS]
     assert row == [2, None, None, None, 1, None, 3]
     codes = [d.code for d in report.diagnostics if d.key == "requests.carried_over"]
+    assert codes == ["placed-by-position"]
+
+
+def test_display_columns_count_full_width_punctuation_as_printed() -> None:
+    # （一） is folded to (一) before reading; on the screen each of its brackets took two
+    # columns, so the row's values sit where the other rows' do only counted unfolded
+    # (columns 4 apart: counted folded, the values sit between two columns)
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "",
+            _screen_row("一、本年新收政府信息公开申请数量", ["3", "1", "0", "0", "2", "0", "6"], 4),
+            _screen_row("二、上年结转政府信息公开申请数量", ["2", "0", "0", "0", "1", "0", "3"], 4),
+            _screen_row("（一）予以公开", ["1", "", "", "", "", "0", "1"], 4),
+            _screen_row("（二）部分公开", ["0"] * 7, 4),
+        ]
+    )
+    report = parse_report(text)
+    flat = report.to_flat()
+    row = [flat[f"requests.granted.{c}"] for c in _COLUMNS]
+    assert row == [1, None, None, None, None, 0, 1]
+    codes = [d.code for d in report.diagnostics if d.key == "requests.granted"]
     assert codes == ["placed-by-position"]

@@ -371,7 +371,7 @@ def _row_choice(
             if again.candidates and not again.extra:
                 return again
     if choice.how == "placed" and anchors is not None:
-        placed = _by_position(norm.folded, pieces, anchors)
+        placed = _by_position(norm.text, pieces, anchors)
         if placed is not None and placed in choice.candidates:
             return _RowChoice((placed,), 0, "positioned", read.tokens, choice.extra)
     return choice
@@ -396,15 +396,17 @@ _DIGIT_RUN: Final = re.compile(r"\d+")
 POSITION_TOLERANCE: Final = 3
 
 
-def _column(folded: str, start: int, end: int, wide: bool = False) -> tuple[int, int]:
+def _column(text: str, start: int, end: int, wide: bool = False) -> tuple[int, int]:
     """The character columns of ``[start, end)`` on its line; with `wide`, the display
     columns, where a wide (CJK) character takes two, as text laid out for a fixed-width
-    screen counts it (pandoc's plain text; pdftotext's ``-layout`` counts characters)."""
-    line_start = folded.rfind("\n", 0, start) + 1
+    screen counts it (pandoc's plain text; pdftotext's ``-layout`` counts characters).
+    `text` is the normalised text before full-width folding: ``（一）`` is as wide as
+    printed."""
+    line_start = text.rfind("\n", 0, start) + 1
     if not wide:
         return start - line_start, end - line_start
-    at = start - line_start + len(_WIDE.findall(folded, line_start, start))
-    return at, at + (end - start) + len(_WIDE.findall(folded, start, end))
+    at = start - line_start + len(_WIDE.findall(text, line_start, start))
+    return at, at + (end - start) + len(_WIDE.findall(text, start, end))
 
 
 #: East Asian wide characters (two columns on a fixed-width screen).
@@ -458,7 +460,7 @@ def _column_anchors(norm: NormalizedText, read: TableRead) -> dict[_AnchorKey, _
     counted in characters first (pdftotext), else in display columns (text laid out for
     a screen, where the CJK labels before the values are twice as wide).
     """
-    folded = norm.folded
+    text = norm.text  # positions counted as laid out: full-width punctuation unfolded
     samples: dict[_AnchorKey, list[list[Token]]] = {}
     for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
         if row is None or row.undecided:
@@ -475,7 +477,7 @@ def _column_anchors(norm: NormalizedText, read: TableRead) -> dict[_AnchorKey, _
             continue
         best: tuple[int, _Columns] | None = None
         for wide in (False, True):
-            found = _agreed_spans([[_column(folded, t.start, t.end, wide) for t in r] for r in rows])
+            found = _agreed_spans([[_column(text, t.start, t.end, wide) for t in r] for r in rows])
             if found is not None and (best is None or found[0] > best[0]):
                 best = (found[0], _Columns(found[1], wide))
         if best is not None:
@@ -507,14 +509,14 @@ def _agreed_spans(
     return total, anchors
 
 
-def _by_position(folded: str, pieces: list[Piece | None], columns: _Columns) -> Candidate | None:
+def _by_position(text: str, pieces: list[Piece | None], columns: _Columns) -> Candidate | None:
     """A short row placed by where its values sit, if each sits at exactly one column."""
     out: list[Piece | None] = [None] * len(columns.spans)
     last = -1
     for p in pieces:
         if p is None:
             continue
-        s, e = _column(folded, p.start, p.end, columns.wide)
+        s, e = _column(text, p.start, p.end, columns.wide)
         near = [
             c
             for c, (a_s, a_e) in enumerate(columns.spans)
