@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 
@@ -37,6 +38,8 @@ REQ = TABLES["requests"]["2019"]
         ("glued", Layout.GLUED),
         ("text_content", Layout.GLUED),  # a row a line, its cells run together
         ("inner_text", Layout.TABS),  # once normalised
+        ("python_docx", Layout.TABS),
+        ("docx2python", Layout.GAPS),
     ],
 )
 def test_layout_detection(family: str, layout: Layout) -> None:
@@ -695,3 +698,83 @@ def test_markdown_rows_with_mostly_empty_cells_are_rows() -> None:
         + "四、结转下年度继续办理\n"
     )
     assert detect_layout(*_region(text), 60) is Layout.PIPES
+
+
+#: Table 二 of the 2021 format as python-docx gives a Word file's table: ``row.cells``
+#: joined by tabs, each merged cell once per grid column it spans.
+_CAPTION = "第二十条第（{}）项"
+_DOCX_ACTIVE = [
+    [_CAPTION.format("一")] * 4,
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    ["规章", "1", "0", "5"],
+    ["行政规范性文件", "2", "0", "7"],
+    [_CAPTION.format("五")] * 4,
+    ["信息内容"] + ["本年处理决定数量"] * 3,
+    ["行政许可"] + ["12"] * 3,
+    [_CAPTION.format("六")] * 4,
+    ["信息内容"] + ["本年处理决定数量"] * 3,
+    ["行政处罚"] + ["3"] * 3,
+    ["行政强制"] + ["0"] * 3,
+    [_CAPTION.format("八")] * 4,
+    ["信息内容"] + ["本年收费金额（单位：万元）"] * 3,
+    ["行政事业性收费"] + ["1.5"] * 3,
+]
+
+
+def _active_read(text: str) -> tuple[dict[str, object], list[tuple[str, str]]]:
+    report = parse_report("二、主动公开政府信息情况\n" + text)
+    flat = report.to_flat()
+    values = {k: v for k, v in flat.items() if k.startswith("active.")}
+    said = [(d.code, d.severity) for d in report.diagnostics if (d.key or "").startswith("active")]
+    return values, said
+
+
+@pytest.mark.parametrize("joined", ["tabs", "blank lines"])
+def test_merged_value_cells_printed_once_per_column_are_one_cell(joined: str) -> None:
+    # python-docx (tabs) and docx2python (a blank line after every cell) print the value
+    # cell of a one-column row, which spans the three value columns, three times
+    rows = _DOCX_ACTIVE
+    text = (
+        "\n".join("\t".join(r) for r in rows)
+        if joined == "tabs"
+        else "\n\n".join(c for r in rows for c in r)
+    )
+    values, said = _active_read(text + "\n")
+    assert values == {
+        "active.rules.issued": 1, "active.rules.repealed": 0, "active.rules.in_force": 5,
+        "active.normative_docs.issued": 2, "active.normative_docs.repealed": 0,
+        "active.normative_docs.in_force": 7, "active.licensing.decisions": 12,
+        "active.penalty.decisions": 3, "active.coercion.decisions": 0,
+        "active.fees.amount_yuan": Decimal(15000),
+    }
+    assert set(said) == {("merged-repeat", "info")}
+
+
+def test_one_row_of_equal_values_is_no_merged_cell() -> None:
+    # only where every one-column row holds the same number of copies is it a merge: one
+    # row of three equal values among rows of one is three values, two of them too many
+    rows = [r if r[0] != "行政处罚" and r[0] != "行政强制" and r[0] != "行政事业性收费"
+            else r[:2] for r in _DOCX_ACTIVE]
+    values, said = _active_read("\n".join("\t".join(r) for r in rows) + "\n")
+    assert values["active.licensing.decisions"] == 12
+    assert said.count(("too-many-values", "warning")) == 2
+    assert ("merged-repeat", "info") not in said
+
+
+def test_blank_cells_after_a_label_repeated_over_two_cells() -> None:
+    # docx2python: a label cell spanning two columns is printed twice, a blank line
+    # apart; the empty lines after the second copy are still blank cells of the row
+    cells = [
+        "三、收到和处理政府信息公开申请情况",
+        *["一、本年新收政府信息公开申请数量"] * 3, "1", "0", "0", "0", "0", "2", "3",
+        *["二、上年结转政府信息公开申请数量"] * 3, *["0"] * 7,
+        "三、本年度办理结果", *["（一）予以公开"] * 2, "", "0", "0", "0", "0", "2", "2",
+        "", *["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] * 2,
+        "", "", "", "", "", "1", "1",
+        "", "（三）不予公开", "1.属于国家秘密", *["0"] * 7,
+    ]
+    flat = parse_report("\n\n".join(cells) + "\n").to_flat()
+    columns = ("natural_person", "commercial", "research", "nonprofit", "legal_service",
+               "other_org", "total")
+    assert [flat[f"requests.granted.{c}"] for c in columns] == [None, 0, 0, 0, 0, 2, 2]
+    assert [flat[f"requests.partially_granted.{c}"] for c in columns] == [None] * 5 + [1, 1]

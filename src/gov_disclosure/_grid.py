@@ -134,6 +134,8 @@ class Note(NamedTuple):
     start: int | None = None
     end: int | None = None
     severity: str = "warning"
+    row: str | None = None
+    """The key of the template row it is about, when it is about one."""
 
 
 class TableRead(NamedTuple):
@@ -843,6 +845,11 @@ def _events(
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * ln.gap)
         mark = len(events)
+        # cells a blank line apart: a line that begins within a label begun on a line
+        # above (a label cell repeated for each column it spans, docx2python's) and yields
+        # no cell leaves standing whether a cell or a row label came last (where each
+        # empty line is a blank cell, a label wrapped over lines is PDF text: not so)
+        within = gaps and not plain and cur.covered > start
         for item in ((start, end, False),) if plain else cur.line(start, end):
             if type(item) is LabelHit:
                 if words and events and _wrapped_group_head(text, events[-1], item):
@@ -862,9 +869,10 @@ def _events(
                     or _ONLY_NUMBERS.fullmatch(text, a, b) is not None
                 ):
                     notes.append(_unread(text, a, b))
-        counts = len(events) > mark and not (
-            isinstance(events[-1], LabelHit) and events[-1].kind != "row"
-        )
+        if len(events) > mark or not within:
+            counts = len(events) > mark and not (
+                isinstance(events[-1], LabelHit) and events[-1].kind != "row"
+            )
     events.extend(cur.rest())
     return events
 
@@ -1202,15 +1210,65 @@ def _read_table(
     if spec.name == "review":
         return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
     if layout not in (Layout.RAW, Layout.GAPS, Layout.CELL_LINES, Layout.LINES):
-        return _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+        pieces = _merged_repeats(text, _chunks(events, layout), spec, notes)
+        return _fill(spec, pieces, layout, tuple(notes), text)
     events, shown, undecided = _columns_first(text, events, spec, columns_first)
-    read = _fill(spec, _chunks(events, layout), layout, tuple(notes), text)
+    pieces = _merged_repeats(text, _chunks(events, layout), spec, notes)
+    read = _fill(spec, pieces, layout, tuple(notes), text)
     if undecided:
         rows = list(read.rows)
         for i, tokens in undecided.items():
             rows[i] = RowRead(tokens, False, True, True)
         read = read._replace(rows=tuple(rows))
     return read._replace(columns_first=shown) if shown is not False else read
+
+
+def _merged_repeats(
+    text: str, pieces: list[LabelHit | _Chunk], spec: TableSpec, notes: list[Note]
+) -> list[LabelHit | _Chunk]:
+    """A Word table's merged value cells printed once per grid column they span, as
+    python-docx's ``row.cells`` and docx2python give them: table 二's one-column rows of
+    the 2021 format (``行政许可 | 5 | 5 | 5``, the cell spanning the three value columns of
+    第二十条第（一）项).  Where every one-column row with values after its own label holds
+    the same number (two or more) of copies of one text, and at least two rows do, each
+    row's copies are one cell (an info note); otherwise the pieces are returned as they are
+    (a row of values that are not all one text is not a merged cell)."""
+    if spec.name != "active":
+        return pieces
+    found: list[int] = []
+    copies = 0
+    for i, piece in enumerate(pieces):
+        if type(piece) is not _Chunk or piece.anchor is None or piece.anchor.kind != "row":
+            continue
+        if len(spec.rows[piece.anchor.ordinal].columns) != 1:
+            continue
+        tokens = piece.tokens
+        first = tokens[0].text or text[tokens[0].start : tokens[0].end]
+        if len(tokens) < 2 or (copies and len(tokens) != copies) or any(
+            (t.text or text[t.start : t.end]) != first for t in tokens[1:]
+        ):
+            return pieces
+        copies = len(tokens)
+        found.append(i)
+    if len(found) < 2:
+        return pieces
+    out = list(pieces)
+    for i in found:
+        chunk = cast(_Chunk, out[i])
+        out[i] = chunk._replace(tokens=chunk.tokens[:1])
+        row = spec.rows[cast(LabelHit, chunk.anchor).ordinal]
+        notes.append(
+            Note(
+                "merged-repeat",
+                f"{row.label}: a merged cell printed {copies} times (once per column it "
+                "spans) was read once",
+                chunk.tokens[0].start,
+                chunk.tokens[-1].end,
+                "info",
+                row.key,
+            )
+        )
+    return out
 
 
 def _columns_first(

@@ -265,6 +265,7 @@ def _table(
             span=norm.span(note.start, note.end or note.start)
             if note.start is not None
             else None,
+            key=None if note.row is None else f"{spec.name}.{note.row}",
         )
         for note in read.notes
     )
