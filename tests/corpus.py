@@ -13,6 +13,7 @@ SAMPLES = DATA / "samples"
 FIXTURES = DATA / "fixtures"
 PDF = DATA / "pdf"
 BROWSER = DATA / "browser"
+DOCX = DATA / "docx"
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 

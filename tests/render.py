@@ -763,6 +763,110 @@ FAMILIES["text_content"] = render_text_content
 GLUED = frozenset({"glued", "text_content"})
 
 
+# --------------------------------------------------------------------------- Word files
+def word_blocks(page: str, down: bool = True) -> list[str | list[list[str]]]:
+    """The paragraphs and tables of the Word file LibreOffice makes of a `render_html`
+    page, as python-docx reads them: a paragraph its text, a table its grid, where a
+    merged cell's text fills every grid cell it spans (``row.cells`` gives a cell merged
+    across columns once per column, and a cell merged down the top cell's text in every
+    row; with `down` false, as docx2python reads them, empty below the top cell).
+    Scripts dropped; ``&nbsp;`` stays a no-break space."""
+    from html.parser import HTMLParser
+
+    blocks: list[str | list[list[str]]] = []
+
+    class _Parser(HTMLParser):
+        skip = 0
+        buf: list[str] | None = None
+        table: list[list[tuple[str, int, int]]] | None = None
+        span = (1, 1)
+
+        def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+            if tag in ("script", "style", "title"):
+                self.skip += 1
+            elif tag == "table":
+                self.table = []
+            elif tag == "tr" and self.table is not None:
+                self.table.append([])
+            elif tag == "td":
+                got = dict(attrs_)
+                self.span = (int(got.get("rowspan") or 1), int(got.get("colspan") or 1))
+                self.buf = []
+            elif tag in ("p", "h1", "div") and self.table is None:
+                self.buf = []
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "title"):
+                self.skip -= 1
+            elif tag == "td" and self.table is not None and self.buf is not None:
+                # a cell of white space is an empty cell (a no-break space stays)
+                self.table[-1].append(("".join(self.buf).strip(" \t\n"), *self.span))
+                self.buf = None
+            elif tag == "table" and self.table is not None:
+                blocks.append(_merged_grid(self.table, down))
+                self.table = None
+            elif tag in ("p", "h1", "div") and self.table is None and self.buf is not None:
+                text = "".join(self.buf).strip()
+                if text:
+                    blocks.append(text)
+                self.buf = None
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip and self.buf is not None:
+                self.buf.append(data)
+
+    _Parser(convert_charrefs=True).feed(page)
+    return blocks
+
+
+def _merged_grid(rows: list[list[tuple[str, int, int]]], down: bool) -> list[list[str]]:
+    """A table's rows of (text, rowspan, colspan) as a grid, each merged cell's text in
+    every grid cell it covers (in the rows below its first only when `down`), and rows
+    shorter than the table padded with empty cells."""
+    grid: list[list[str]] = []
+    below: dict[tuple[int, int], str] = {}  # grid cells covered by a cell of a row above
+    for r, cells in enumerate(rows):
+        line: list[str] = []
+        for text, rowspan, colspan in cells:
+            while (r, len(line)) in below:
+                line.append(below.pop((r, len(line))))
+            for _ in range(colspan):
+                for more in range(1, rowspan):
+                    below[r + more, len(line)] = text if down else ""
+                line.append(text)
+        while (r, len(line)) in below:
+            line.append(below.pop((r, len(line))))
+        grid.append(line)
+    width = max(map(len, grid), default=0)
+    return [line + [""] * (width - len(line)) for line in grid]
+
+
+def render_python_docx(report: Report, variant: int = 0) -> str:
+    """python-docx's text of the report's Word file, as scrapers write it: each paragraph
+    a line, each table row its ``row.cells`` joined by tabs, so that a merged cell comes
+    once per grid cell it covers (``行政许可\t5\t5\t5``; ``三、本年度办理结果`` at the
+    head of every row of its group)."""
+    return "\n".join(
+        b if isinstance(b, str) else "\n".join("\t".join(row) for row in b)
+        for b in word_blocks(render_html(report, variant))
+    ) + "\n"
+
+
+def render_docx2python(report: Report, variant: int = 0) -> str:
+    """docx2python's ``.text`` of the report's Word file: every paragraph and every grid
+    cell followed by a blank line, a cell merged across columns once per column, a cell
+    merged down empty in the rows below its first."""
+    items: list[str] = []
+    for b in word_blocks(render_html(report, variant), down=False):
+        items.extend([b] if isinstance(b, str) else [c for row in b for c in row])
+    return "\n\n".join(items) + "\n"
+
+
+FAMILIES["python_docx"] = render_python_docx
+FAMILIES["docx2python"] = render_docx2python
+EXACT_BLANKS = EXACT_BLANKS | {"python_docx", "docx2python"}
+
+
 # --------------------------------------------------------------------------- OCR / LLM text
 def render_llm_markdown(report: Report) -> str:
     """Markdown that OCR models and LLMs write of a report's PDF: outer-pipe tables whose

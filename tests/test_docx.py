@@ -1,0 +1,39 @@
+"""Reports saved as Word files and read back by the tools scrapers use on ``.docx``
+attachments (tests/data/docx, tools/gen_docx_fixtures.py): python-docx (``row.cells``
+joined by tabs, which gives a merged cell once per grid column it spans, and with merged
+cells once), docx2python, mammoth, docx2txt and pandoc (plain, markdown, GFM).
+
+Every one keeps blank cells where they are, or their positions (pandoc's plain text
+aligns columns): each is read exactly, with no warning."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from gov_disclosure import parse_report
+
+from .corpus import DOCX, assert_section_snippets, expected_for, sample_inputs, wrong_values
+
+INPUTS = sample_inputs(DOCX)
+
+
+def test_every_extraction_is_here() -> None:
+    assert len(INPUTS) == 6 * 8
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
+def test_read_exactly(path: pathlib.Path) -> None:
+    report = parse_report(path.read_text(encoding="utf-8"))
+    gold = expected_for(path)
+    assert not wrong_values(report, gold)
+    assert [d for d in report.diagnostics if d.severity != "info"] == []
+    assert_section_snippets(report, gold)
+
+
+def test_merged_value_cells_are_said() -> None:
+    # python-docx prints the 2021 table 二's one-column values three times: read once, said
+    text = (DOCX / "w105-revised.python-docx.txt").read_text(encoding="utf-8")
+    said = [d.key for d in parse_report(text).diagnostics if d.code == "merged-repeat"]
+    assert said == ["active.licensing", "active.penalty", "active.coercion", "active.fees"]
