@@ -384,3 +384,38 @@ def test_display_columns_count_full_width_punctuation_as_printed() -> None:
     assert row == [1, None, None, None, None, 0, 1]
     codes = [d.code for d in report.diagnostics if d.key == "requests.granted"]
     assert codes == ["placed-by-position"]
+
+
+def _one_line(requests: str) -> str:
+    """A report on one line, its texts a space apart (BeautifulSoup's
+    ``get_text(" ", strip=True)``), with the given table 三 rows."""
+    return (
+        "首页 政府信息公开 发布机构 某某县 某某县自然资源局2023年政府信息公开工作年度报告 "
+        "一、总体情况 正文。 三、收到和处理政府信息公开申请情况 申请人情况 自然人 总计 "
+        f"{requests} 五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 无。\n"
+    )
+
+
+def test_one_line_rows_with_blank_cells_dropped_are_placed_whole() -> None:
+    # 26 26: a lone 自然人 value and its total, the blank cells between them gone; no
+    # split of its digits adds up, so they are whole cells, placed as in PDF text
+    r = parse_report(_one_line("一、本年新收政府信息公开申请数量 26 26 二、上年结转政府信息公开申请数量 0 0"))
+    assert [c.value for c in r.requests["new_received"]] == [26, None, None, None, None, None, 26]
+    said = [d.code for d in r.diagnostics if d.key == "requests.new_received"]
+    assert said == ["placed-by-convention"]
+    assert (r.title, r.agency) == ("某某县自然资源局2023年政府信息公开工作年度报告", "某某县自然资源局")
+
+
+def test_one_line_tables_whose_spaces_are_cells_are_not_split_into_digits() -> None:
+    # rows read complete, a space between every two cells: the spaces are the cells'
+    # boundaries, and 0 12 0 0 12 (two blank cells gone) is no 0/1/2/0/0/1/2
+    rows = (
+        "一、本年新收政府信息公开申请数量 3 1 0 0 2 0 6 "
+        "二、上年结转政府信息公开申请数量 1 0 0 0 0 1 2 "
+        "三、本年度办理结果 （一）予以公开 0 12 0 0 12"
+    )
+    r = parse_report(_one_line(rows))
+    assert [c.value for c in r.requests["new_received"]] == [3, 1, 0, 0, 2, 0, 6]
+    assert not [d for d in r.diagnostics if d.code == "split-digits"]
+    granted = [c.value for c in r.requests["granted"]]
+    assert granted[-1] == 12 and 1 not in granted and 2 not in granted

@@ -214,3 +214,23 @@ def test_words_after_a_wide_gap_are_no_signature_without_a_date() -> None:
 def test_year_printed_a_line_below_is_put_back(text: str, restored: str) -> None:
     assert restore_years(text) == restored
     assert restore_years(restored) == restored
+
+
+def test_signature_and_date_after_the_last_sentence_of_one_line() -> None:
+    # a page's text joined by spaces (BeautifulSoup's get_text(" ", strip=True),
+    # unstructured): the closing is on section 六's line, after its last sentence
+    text = " ".join(f"{h} 正文。" for h in SIX) + " 某某县自然资源局 2024年1月15日 网站地图 | 联系我们\n"
+    n = normalize(text)
+    o = split_sections(n)
+    body = o.sections["other_matters"]
+    assert n.text[body.body_start : body.body_end].strip() == "正文。"
+    assert (o.signature, o.date) == ("某某县自然资源局", (2024, 1, 15))
+
+
+def test_a_date_within_the_last_sentences_is_no_closing() -> None:
+    text = " ".join(f"{h} 正文。" for h in SIX[:-1]) + f" {SIX[-1]} 正文。 2024年1月15日 起施行新办法。\n"
+    n = normalize(text)
+    o = split_sections(n)
+    body = o.sections["other_matters"]
+    assert n.text[body.body_start : body.body_end].endswith("起施行新办法。")
+    assert o.date is None

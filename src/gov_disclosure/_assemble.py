@@ -15,7 +15,15 @@ import attrs
 
 from ._checks import check_tables
 from ._errors import NotAReportError
-from ._grid import Layout, TableRead, detect_layout, pipes_are_cells, read_table, region_lines
+from ._grid import (
+    Layout,
+    TableRead,
+    detect_layout,
+    pipes_are_cells,
+    read_table,
+    region_lines,
+    spaces_are_cells,
+)
 from ._labels import CompactText, compact, count_markers, find_labels
 from ._meta import extract_meta
 from ._model import (
@@ -315,6 +323,19 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         )
     ):
         layout = Layout.PIPED_WORDS
+    elif (
+        layout is Layout.GLUED
+        and unfolded is None
+        and "requests" in regions
+        and spaces_are_cells(
+            text,
+            *regions["requests"],
+            TABLES["requests"][variants["requests"]],
+            labels["requests"],
+            lines["requests"],
+        )
+    ):
+        layout = Layout.WORDS
 
     # table 三 first: where it was printed a column at a time, so was table 二
     reads: dict[TableName, TableRead] = {}

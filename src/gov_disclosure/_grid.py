@@ -1169,6 +1169,35 @@ def pipes_are_cells(
     return _rows_adding_up(text, words) <= _rows_adding_up(text, pipes)
 
 
+def spaces_are_cells(
+    text: str,
+    start: int,
+    end: int,
+    spec: TableSpec,
+    labels: tuple[LabelHit, ...],
+    lines: list[_Line],
+) -> bool:
+    """Whether the spaces of text with few line breaks (`Layout.GLUED`) are its cells'
+    boundaries, judged on table 三's region ``text[start:end]``.
+
+    A table flattened onto one line with its cells a space apart and its blank cells
+    dropped (BeautifulSoup's ``get_text(" ", strip=True)``, unstructured's table
+    elements) is read as whitespace-separated text (`Layout.WORDS`): its short rows are
+    missing cells, not cells run together, and splitting their numbers into digits would
+    read them wrong.  So it is where at least two rows of table 三 read with exactly their
+    seven cells and add up (`_rows_adding_up`), and no row holds more pieces than cells
+    (a space within a cell: a stray space cutting a number, as in a crawler's text, or a
+    page's ``<span>``s a space apart)."""
+    read = _read_table(text, start, end, spec, Layout.GLUED, labels, lines)
+    complete = _rows_adding_up(text, read)
+    if complete < 2:
+        return False
+    return not any(
+        row is not None and sum(1 for t in row.tokens if not t.blank) > len(row_spec.columns)
+        for row_spec, row in zip(spec.rows, read.rows, strict=True)
+    )
+
+
 def _label_free_rows(text: str, lines: list[_Line]) -> Iterable[_Line]:
     """The lines that are rows of values with no word (a digit and a ``|``, no Han)."""
     for ln in lines:

@@ -59,14 +59,27 @@ def _clean_agency(s: str) -> str | None:
     return s
 
 
-def _front_lines(text: str, end: int) -> list[tuple[int, str]]:
-    """The lines before `end`, each with its offset, stripped."""
-    out = []
+def _front_lines(text: str, end: int) -> list[tuple[int, str, bool]]:
+    """The lines before `end`, stripped, each with its offset (once stripped) and whether
+    it is a piece of a line: a long line of many words a space apart (a page's text joined
+    by spaces, on one line: ``首页 … 发布机构 某某县 某某县自然资源局2023年…报告 …``) is
+    its words."""
+    out: list[tuple[int, str, bool]] = []
     pos = 0
     for line in text[:end].split("\n"):
-        out.append((pos, line.strip()))
+        if len(line) > _TITLE_MAX and line.count(" ") >= _WORDS_MIN:
+            out.extend((pos + w.start(), w.group(), True) for w in _WORD.finditer(line))
+        else:
+            out.append((pos + len(line) - len(line.lstrip()), line.strip(), False))
         pos += len(line) + 1
     return out
+
+
+#: A title is one short line.
+_TITLE_MAX: Final = 120
+#: A line longer than a title with this many spaces is words, not a title.
+_WORDS_MIN: Final = 8
+_WORD: Final = re.compile(r"\S+")
 
 
 def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
@@ -76,8 +89,8 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
     agency: str | None = None
     year: int | None = None
     sender: str | None = None
-    for i, (offset, line) in enumerate(lines):
-        if len(line) > 120:
+    for i, (offset, line, piece) in enumerate(lines):
+        if len(line) > _TITLE_MAX:
             continue  # a title is one short line
         m = _TITLE.search(line)
         wrapped = False
@@ -100,9 +113,21 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
         if "关于" in part:
             part = part.split("关于")[0]
         split = not part.strip()  # the agency, if any, is alone on the line before
-        cand = _agency_line(lines[:i]) if split else _clean_agency(part)
+        at = 0  # where the title starts on its line
+        if split:
+            cand = _agency_line(lines[:i])
+        elif (last := _last_word(part)) is not None:
+            cand, at = last[0], m.start("agency") + last[1]
+        else:
+            cand = _clean_agency(part)
         if title is None or cand is not None:
-            raw = display[offset:].split("\n", 2 if wrapped else 1)
+            if at:  # a title after other words of its line ends where its match does
+                shown = display[offset + at : offset + m.end()]
+            elif piece:
+                shown = display[offset : offset + len(line)]
+            else:
+                shown = display[offset : outline.front_end or None]
+            raw = shown.split("\n", 2 if wrapped else 1)
             raw_line = "".join(r.strip() for r in raw[: 2 if wrapped else 1])
             title = _LABEL_PREFIX.sub("", _DECOR.sub("", raw_line)).strip() or line
             if split and cand is not None:
@@ -144,9 +169,25 @@ def _year_of(written: str) -> int:
     return int(digits) if digits.isdigit() else cn_number(digits)
 
 
-def _agency_line(before: list[tuple[int, str]]) -> str | None:
+def _last_word(part: str) -> tuple[str, int] | None:
+    """The agency as the last word before a title's year, where other words come before
+    it (a page's text on one line: ``首页 … 发布机构 某某县 某某县自然资源局2023年…``), and
+    where it starts in `part`.  Not where the words before are fewer than two (某某县
+    自然资源局, one name), or where the part is spaced out a character at a time."""
+    words = part.split()
+    if len(words) < _WORDS_BEFORE_TITLE + 1 or all(len(w) == 1 for w in words):
+        return None
+    word = _DECOR.sub("", words[-1])
+    return (word, part.rindex(words[-1])) if _AGENCY_LINE.match(word) else None
+
+
+#: Words before the agency that make a title's line a page's text on one line.
+_WORDS_BEFORE_TITLE: Final = 2
+
+
+def _agency_line(before: list[tuple[int, str, bool]]) -> str | None:
     """A title split over two lines: the agency alone on the line before it."""
-    prev = next((line for _, line in reversed(before) if line), "")
+    prev = next((line for _, line, _ in reversed(before) if line), "")
     prev = _DECOR.sub("", prev).strip()
     return prev if _AGENCY_LINE.match(prev) else None
 

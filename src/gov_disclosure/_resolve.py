@@ -626,7 +626,16 @@ def _choice_for(
     if not values:
         return _RowChoice((tuple(None for _ in range(width)),), 0, "exact", tokens)
     if layout is Layout.GLUED and any(_split_plan(v) for v in values):
-        cands, overflow = _splits(values, width, _groups(spec, width))
+        groups = _groups(spec, width)
+        cands, overflow = _splits(values, width, groups)
+        if not cands and not overflow and groups and len(values) < width:
+            # no split adds up: the values may be whole cells, a space apart, with blank
+            # cells dropped (a page's text joined by single spaces: 26 26 for a lone
+            # 自然人 value and its total): placed as in whitespace-separated text, where
+            # a placement adds up
+            placed = tuple(c for c in _placements(spec, columns, values) if _short_adds_up(c, groups))
+            if placed:
+                return _RowChoice(placed, _preferred(spec, placed), "placed", tokens, extra)
         if not cands and not overflow:
             # no reading satisfies the row's arithmetic (the report's own error): say which
             # readings the digits allow, without choosing among them

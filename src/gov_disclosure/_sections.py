@@ -160,6 +160,13 @@ _SIGNED_DATE_LINE: Final = re.compile(
 #: The signature set at the end of the body's last line, a wide gap away (PyMuPDF's text
 #: sorted by position puts text at one height on one line): ``…事项。        某某县自然资源局``.
 _TRAILING_SIGNATURE: Final = re.compile(rf"[ \t]{{4,}}(?P<sig>{_SIGNATURE}){_LINE_MARKS_AFTER}$")
+#: The signature and date after the last sentence of a line (a page's text joined by
+#: spaces, all on one line): ``…事项。 某某县自然资源局 2024年1月15日``.
+_INLINE_CLOSING: Final = re.compile(
+    rf"(?<=[。！!；;）)])[ \t]++(?:(?P<sig>{_SIGNATURE})[ \t]++)?{_DATE}", re.VERBOSE
+)
+#: How far from the end of section 六's last line an inline closing is looked for.
+_INLINE_CLOSING_WINDOW: Final = 300
 _CHROME_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
 )
@@ -348,7 +355,25 @@ def _split_closing(
                         break
             return body_end, a, date, signature
     body_end = trim_back(text, start, end)
+    inline = _inline_closing(text, start, body_end, end)
+    if inline is not None:
+        return inline
     return body_end, body_end, None, None
+
+
+def _inline_closing(
+    text: str, start: int, body_end: int, end: int
+) -> tuple[int, int, tuple[int, int, int] | None, str | None] | None:
+    """The signature and date at the end of the body's last line, after its last sentence
+    (text on one line), as `_split_closing` returns them: only where no sentence follows."""
+    line_start = text.rfind("\n", start, body_end) + 1
+    found = None
+    for m in _INLINE_CLOSING.finditer(text, max(line_start, body_end - _INLINE_CLOSING_WINDOW), body_end):
+        found = m
+    if found is None or "。" in text[found.end() : end]:
+        return None
+    sig = found.group("sig")
+    return _rstrip(text, start, found.start()), found.start(), _date_of(found), sig and sig.strip()
 
 
 def _followed_by_date(text: str, lines: list[tuple[int, int]], i: int) -> bool:
