@@ -769,11 +769,17 @@ def word_blocks(page: str, down: bool = True) -> list[str | list[list[str]]]:
     page, as python-docx reads them: a paragraph its text, a table its grid, where a
     merged cell's text fills every grid cell it spans (``row.cells`` gives a cell merged
     across columns once per column, and a cell merged down the top cell's text in every
-    row; with `down` false, as docx2python reads them, empty below the top cell).
-    Scripts dropped; ``&nbsp;`` stays a no-break space."""
+    row; with `down` false, as docx2python reads them, empty below the top cell)."""
+    return [b if isinstance(b, str) else _merged_grid(b, down) for b in page_blocks(page)]
+
+
+def page_blocks(page: str) -> list[str | list[list[tuple[str, int, int]]]]:
+    """The paragraphs of a `render_html` page (their text) and its tables (rows of cells:
+    text, rowspan, colspan), in order; a cell's ``<span>``s joined.  Scripts dropped;
+    ``&nbsp;`` stays a no-break space."""
     from html.parser import HTMLParser
 
-    blocks: list[str | list[list[str]]] = []
+    blocks: list[str | list[list[tuple[str, int, int]]]] = []
 
     class _Parser(HTMLParser):
         skip = 0
@@ -803,7 +809,7 @@ def word_blocks(page: str, down: bool = True) -> list[str | list[list[str]]]:
                 self.table[-1].append(("".join(self.buf).strip(" \t\n"), *self.span))
                 self.buf = None
             elif tag == "table" and self.table is not None:
-                blocks.append(_merged_grid(self.table, down))
+                blocks.append(self.table)
                 self.table = None
             elif tag in ("p", "h1", "div") and self.table is None and self.buf is not None:
                 text = "".join(self.buf).strip()
@@ -865,6 +871,39 @@ def render_docx2python(report: Report, variant: int = 0) -> str:
 FAMILIES["python_docx"] = render_python_docx
 FAMILIES["docx2python"] = render_docx2python
 EXACT_BLANKS = EXACT_BLANKS | {"python_docx", "docx2python"}
+
+
+def _table_line(rows: list[list[tuple[str, int, int]]]) -> str:
+    """A table's cells on one line, a space apart, each merged cell once, blank cells
+    (white space, ``&nbsp;`` too) gone."""
+    return " ".join(c for row in rows for c, _, _ in row if c.strip())
+
+
+def render_spaced_tables(report: Report, variant: int = 0) -> str:
+    """The elements unstructured makes of the report's Word file (``partition_docx``),
+    joined by blank lines as pipelines write them: each paragraph its text, each table
+    one line of its cells a space apart, blank cells dropped."""
+    return "\n\n".join(
+        b if isinstance(b, str) else _table_line(b)
+        for b in page_blocks(render_html(report, variant))
+    ) + "\n"
+
+
+def render_soup_one_line(report: Report, variant: int = 0) -> str:
+    """BeautifulSoup's ``get_text(" ", strip=True)`` of the report's page (each cell one
+    text node, as on a page whose markup does not cut the cells' text): the whole page on
+    one line, its texts a space apart, blank cells and line breaks gone."""
+    return " ".join(
+        b if isinstance(b, str) else _table_line(b)
+        for b in page_blocks(render_html(report, variant))
+    ) + "\n"
+
+
+FAMILIES["spaced_tables"] = render_spaced_tables
+FAMILIES["soup_one_line"] = render_soup_one_line
+#: Families that print the whole report on one line: edits of the text by its lines (a
+#: heading at the start of a line) do not apply to them.
+ONE_LINE = frozenset({"glued", "soup_one_line"})
 
 
 # --------------------------------------------------------------------------- OCR / LLM text

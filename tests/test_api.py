@@ -22,7 +22,7 @@ from gov_disclosure import (
 )
 
 from .corpus import DATA, SAMPLES
-from .render import EXACT_BLANKS, FAMILIES, GLUED, render_markdown, render_tabs
+from .render import EXACT_BLANKS, FAMILIES, GLUED, ONE_LINE, render_markdown, render_tabs
 from .reports import expected_flat, make_report
 
 FIELDS = json.loads((DATA / "fields.json").read_text(encoding="utf-8"))
@@ -197,7 +197,7 @@ def _section_texts(text: str) -> dict[str, object]:
     ],
     ids=["markdown", "bold", "quote-bold-dot", "brackets", "space", "no-mark", "no-numeral"],
 )
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued"}))
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", *ONE_LINE}))
 def test_section_headings_restyled(family: str, restyle: str) -> None:
     # marks around a heading belong to it, not to the text of the section before; a
     # heading without its numeral (or its 、) is still one, alone on its line
@@ -209,8 +209,9 @@ def test_section_headings_restyled(family: str, restyle: str) -> None:
 
 
 @pytest.mark.parametrize("restyle", [r"**\1、\2**", r" ## \1、\2 ", r"【\1、\2】"])
-def test_section_headings_restyled_in_one_line_text(restyle: str) -> None:
-    text = FAMILIES["glued"](make_report("2021", "2021", seed=5))
+@pytest.mark.parametrize("family", sorted(ONE_LINE))
+def test_section_headings_restyled_in_one_line_text(family: str, restyle: str) -> None:
+    text = FAMILIES[family](make_report("2021", "2021", seed=5))
     restyled = _SIX_HEADINGS.sub(restyle, text)
     assert _section_texts(restyled) == _section_texts(text)
 
@@ -223,7 +224,7 @@ def test_headings_spaced_out() -> None:
     assert _section_texts(spaced) == _section_texts(text)
 
 
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued"}))
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", *ONE_LINE}))
 def test_every_section_heading_lost(family: str) -> None:
     # with no heading at all, the tables are found by their own words and read as before,
     # the title is still read, and the table after which nothing was found stops at prose
@@ -290,7 +291,7 @@ def test_review_table_is_not_found_in_a_narrative() -> None:
 @pytest.mark.parametrize(
     "note", ["注：本表数据统计截至2023年12月31日。", "数据来源：本机关2023年度统计", "（单位：件）"]
 )
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", *GLUED}))
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", *GLUED, *ONE_LINE}))
 def test_notes_under_tables_are_no_values(family: str, note: str) -> None:
     # a note between a table and the next heading changes no value and is no lost value
     text = FAMILIES[family](make_report("2021", "2019", seed=3))
@@ -349,7 +350,7 @@ _TABLE_SECTION_HEADS = (*_TABLE_HEADINGS, "五、存在的主要问题及改进�
 
 
 @pytest.mark.parametrize("signed", [True, False], ids=["signed", "unsigned"])
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "glued", "fragments"}))
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html", "fragments", *ONE_LINE}))
 def test_tables_in_an_appendix(family: str, signed: bool) -> None:
     # sections 二 三 四 say 详见附件; the tables follow the report, after a 附件 line
     text = FAMILIES[family](make_report("2021", "2019", seed=1))

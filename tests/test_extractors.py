@@ -2,9 +2,10 @@
 tests/data/samples (tests/data/extractors, tools/gen_extractor_fixtures.py): the PDFs by
 pypdf (plain and layout), PyMuPDF (plain, sorted by position, text blocks), pymupdf4llm's
 markdown, pypdfium2, pdfminer.six (row labels first, then the values a column at a time),
-Apache PDFBox (Tika's text) and markitdown; the web page by BeautifulSoup's ``get_text()`` (lxml, html.parser,
-and with ``" "``), markdownify, trafilatura (text and markdown), html2text without
-wrapping, html-text, and the text browsers w3m and lynx.
+Apache PDFBox (Tika's text) and markitdown; the web page by BeautifulSoup's
+``get_text()`` (lxml, html.parser, with ``" "``, and with ``strip=True``: with ``" "``, the
+whole page on one line, its texts a space apart), markdownify, trafilatura (text and
+markdown), html2text without wrapping, html-text, and the text browsers w3m and lynx.
 
 Every extraction is read exactly.  The narrative text is compared too (markitdown moves
 a paragraph's opening year, set in another font, to the line below: ``年，我市坚持…``
@@ -28,7 +29,7 @@ PROSE_AS_TABLE_ROWS = {"r013.markitdown.md", "r014.markitdown.md"}
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 3 * 10 + 10
+    assert len(INPUTS) == 3 * 10 + 12
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])

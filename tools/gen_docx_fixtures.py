@@ -14,13 +14,17 @@ cells (tests/render.py), saved as a ``.docx`` by LibreOffice, and read by:
 - ``NAME.mammoth.txt``: mammoth's ``extract_raw_text``;
 - ``NAME.docx2txt.txt``: docx2txt's ``process``;
 - ``NAME.pandoc-plain.txt``, ``NAME.pandoc-markdown.md``, ``NAME.pandoc-gfm.md``:
-  ``pandoc -t plain|markdown|gfm``.
+  ``pandoc -t plain|markdown|gfm``;
+- ``NAME.unstructured.txt``: unstructured's ``partition_docx`` elements, a blank line
+  apart (each table one line of its cells, a space apart, blank cells gone).  Its
+  tokenizer wants a spaCy model it downloads; the tool gives it a blank one (what the
+  elements' texts are does not depend on it).
 
 The expected file holds the report's true values.  Needs LibreOffice (``soffice``) and
 pandoc, and the Python packages below, none of which the library or its tests need:
 
     apt-get install libreoffice-writer-nogui pandoc
-    pip install python-docx docx2python mammoth docx2txt
+    pip install python-docx docx2python mammoth docx2txt unstructured
     python tools/gen_docx_fixtures.py
 """
 
@@ -114,6 +118,17 @@ def _pandoc(to: str) -> Callable[[pathlib.Path], str]:
     return run
 
 
+def _unstructured(path: pathlib.Path) -> str:
+    import spacy
+    from unstructured.nlp import tokenize
+    from unstructured.partition.docx import partition_docx
+
+    blank = spacy.blank("xx")
+    blank.add_pipe("sentencizer")
+    tokenize._get_nlp = lambda: blank  # no model download
+    return "\n\n".join(str(element) for element in partition_docx(filename=str(path)))
+
+
 EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "python-docx.txt": lambda p: _python_docx(p, unique=False),
     "python-docx-unique.txt": lambda p: _python_docx(p, unique=True),
@@ -123,6 +138,7 @@ EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "pandoc-plain.txt": _pandoc("plain"),
     "pandoc-markdown.md": _pandoc("markdown"),
     "pandoc-gfm.md": _pandoc("gfm"),
+    "unstructured.txt": _unstructured,
 }
 
 

@@ -23,8 +23,10 @@ For each ``NAME.pdf`` that has ``NAME.expected.json`` in tests/data/samples, wri
 
 For each ``NAME.html`` likewise: ``NAME.bs4-get-text.txt`` (``get_text()``, with lxml),
 ``NAME.bs4-get-text-space.txt`` (``get_text(" ")``), ``NAME.bs4-html-parser.txt``
-(``get_text()``, with html.parser), ``NAME.markdownify.md``, ``NAME.trafilatura.txt`` and
-``NAME.trafilatura.md`` (tables included), ``NAME.html2text-nowrap.md`` (``body_width=0``),
+(``get_text()``, with html.parser), ``NAME.bs4-strip-space.txt`` and
+``NAME.bs4-strip-lines.txt`` (``get_text(" ", strip=True)``: the page on one line, its
+texts a space apart; ``get_text("\\n", strip=True)``), ``NAME.markdownify.md``,
+``NAME.trafilatura.txt`` and ``NAME.trafilatura.md`` (tables included), ``NAME.html2text-nowrap.md`` (``body_width=0``),
 ``NAME.html-text.txt``, and the text browsers' ``NAME.w3m.txt`` and ``NAME.lynx.txt``
 (``-dump``, 200 columns; Debian's w3m and lynx).
 
@@ -128,10 +130,10 @@ def _decode(path: pathlib.Path) -> str:
         return raw.decode("gb18030")
 
 
-def _soup(path: pathlib.Path, parser: str, sep: str) -> str:
+def _soup(path: pathlib.Path, parser: str, sep: str, strip: bool = False) -> str:
     from bs4 import BeautifulSoup
 
-    text: str = BeautifulSoup(_decode(path), parser).get_text(sep)
+    text: str = BeautifulSoup(_decode(path), parser).get_text(sep, strip=strip)
     return text
 
 
@@ -181,6 +183,8 @@ HTML_EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "bs4-get-text.txt": lambda p: _soup(p, "lxml", ""),
     "bs4-get-text-space.txt": lambda p: _soup(p, "lxml", " "),
     "bs4-html-parser.txt": lambda p: _soup(p, "html.parser", ""),
+    "bs4-strip-space.txt": lambda p: _soup(p, "lxml", " ", strip=True),
+    "bs4-strip-lines.txt": lambda p: _soup(p, "lxml", "\n", strip=True),
     "markdownify.md": _markdownify,
     "trafilatura.txt": lambda p: _trafilatura(p, False),
     "trafilatura.md": lambda p: _trafilatura(p, True),
