@@ -323,21 +323,10 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         )
     ):
         layout = Layout.PIPED_WORDS
-    elif (
-        layout is Layout.GLUED
-        and unfolded is None
-        and "requests" in regions
-        and spaces_are_cells(
-            text,
-            *regions["requests"],
-            TABLES["requests"][variants["requests"]],
-            labels["requests"],
-            lines["requests"],
-        )
-    ):
-        layout = Layout.WORDS
 
-    # table 三 first: where it was printed a column at a time, so was table 二
+    # table 三 first: where it was printed a column at a time, so was table 二; where it
+    # shows that the spaces of one-line text are its cells' boundaries, every table is
+    # read as whitespace-separated text
     reads: dict[TableName, TableRead] = {}
     for name in ("requests", "active", "review"):
         if name in regions:
@@ -345,9 +334,18 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             columns_first = (
                 reads["requests"].columns_first if name == "active" and "requests" in reads else False
             )
-            reads[name] = read_table(
+            read = read_table(
                 text, *regions[name], spec, layout, labels[name], lines[name], unfolded, columns_first
             )
+            if (
+                layout is Layout.GLUED
+                and name == "requests"
+                and unfolded is None  # (no-break spaces: blank cells among glued ones)
+                and spaces_are_cells(text, read)
+            ):
+                layout = Layout.WORDS
+                read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
+            reads[name] = read
 
     tables: dict[TableName, Table] = {}
     found_rows = 0

@@ -1169,16 +1169,9 @@ def pipes_are_cells(
     return _rows_adding_up(text, words) <= _rows_adding_up(text, pipes)
 
 
-def spaces_are_cells(
-    text: str,
-    start: int,
-    end: int,
-    spec: TableSpec,
-    labels: tuple[LabelHit, ...],
-    lines: list[_Line],
-) -> bool:
+def spaces_are_cells(text: str, read: TableRead) -> bool:
     """Whether the spaces of text with few line breaks (`Layout.GLUED`) are its cells'
-    boundaries, judged on table 三's region ``text[start:end]``.
+    boundaries, judged on table 三 read so (`read`).
 
     A table flattened onto one line with its cells a space apart and its blank cells
     dropped (BeautifulSoup's ``get_text(" ", strip=True)``, unstructured's table
@@ -1188,13 +1181,11 @@ def spaces_are_cells(
     seven cells and add up (`_rows_adding_up`), and no row holds more pieces than cells
     (a space within a cell: a stray space cutting a number, as in a crawler's text, or a
     page's ``<span>``s a space apart)."""
-    read = _read_table(text, start, end, spec, Layout.GLUED, labels, lines)
-    complete = _rows_adding_up(text, read)
-    if complete < 2:
+    if read.spec.name != "requests" or _rows_adding_up(text, read) < 2:
         return False
     return not any(
         row is not None and sum(1 for t in row.tokens if not t.blank) > len(row_spec.columns)
-        for row_spec, row in zip(spec.rows, read.rows, strict=True)
+        for row_spec, row in zip(read.spec.rows, read.rows, strict=True)
     )
 
 
