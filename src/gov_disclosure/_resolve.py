@@ -633,7 +633,9 @@ def _choice_for(
             # cells dropped (a page's text joined by single spaces: 26 26 for a lone
             # 自然人 value and its total): placed as in whitespace-separated text, where
             # a placement adds up
-            placed = tuple(c for c in _placements(spec, columns, values) if _short_adds_up(c, groups))
+            placed = tuple(
+                c for c in _placements(spec, columns, values) if _short_adds_up(c, groups)
+            )
             if placed:
                 return _RowChoice(placed, _preferred(spec, placed), "placed", tokens, extra)
         if not cands and not overflow:

@@ -368,7 +368,8 @@ def _inline_closing(
     (text on one line), as `_split_closing` returns them: only where no sentence follows."""
     line_start = text.rfind("\n", start, body_end) + 1
     found = None
-    for m in _INLINE_CLOSING.finditer(text, max(line_start, body_end - _INLINE_CLOSING_WINDOW), body_end):
+    window = max(line_start, body_end - _INLINE_CLOSING_WINDOW)
+    for m in _INLINE_CLOSING.finditer(text, window, body_end):
         found = m
     if found is None or "。" in text[found.end() : end]:
         return None
