@@ -764,13 +764,42 @@ GLUED = frozenset({"glued", "text_content"})
 
 
 # --------------------------------------------------------------------------- Word files
-def word_blocks(page: str, down: bool = True) -> list[str | list[list[str]]]:
+def word_blocks(
+    page: str, down: bool = True, last_spans: bool = False
+) -> list[str | list[list[str]]]:
     """The paragraphs and tables of the Word file LibreOffice makes of a `render_html`
     page, as python-docx reads them: a paragraph its text, a table its grid, where a
     merged cell's text fills every grid cell it spans (``row.cells`` gives a cell merged
     across columns once per column, and a cell merged down the top cell's text in every
-    row; with `down` false, as docx2python reads them, empty below the top cell)."""
-    return [b if isinstance(b, str) else _merged_grid(b, down) for b in page_blocks(page)]
+    row; with `down` false, as docx2python reads them, empty below the top cell).  With
+    `last_spans`, the trial (八) and (九) rows' last cell spans the table's fourth column,
+    as a Word template may merge it, instead of an empty cell there."""
+    return [
+        b if isinstance(b, str) else _merged_grid(_last_cell_spans(b) if last_spans else b, down)
+        for b in page_blocks(page)
+    ]
+
+
+#: The trial table-二 rows with two values in a four-column table.
+_PADDED_ROWS = ("行政事业性收费", "政府集中采购")
+
+
+def _last_cell_spans(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """`rows` with the empty fourth cell of the trial (八) and (九) rows merged into the
+    cell before it, and their header rows' last cell spanning the table's width."""
+    width = max((sum(c[2] for c in row) for row in rows), default=0)
+    out = []
+    for row in rows:
+        cells = list(row)
+        if cells and cells[0][0] in _PADDED_ROWS and len(cells) > 2 and not cells[-1][0].strip():
+            text, down, across = cells[-2]
+            cells[-2:] = [(text, down, across + cells[-1][2])]
+        span = sum(c[2] for c in cells)
+        if cells and cells[0][0] == "信息内容" and span < width:
+            text, down, across = cells[-1]
+            cells[-1] = (text, down, across + width - span)
+        out.append(cells)
+    return out
 
 
 def page_blocks(page: str) -> list[str | list[list[tuple[str, int, int]]]]:
@@ -851,19 +880,21 @@ def render_python_docx(report: Report, variant: int = 0) -> str:
     """python-docx's text of the report's Word file, as scrapers write it: each paragraph
     a line, each table row its ``row.cells`` joined by tabs, so that a merged cell comes
     once per grid cell it covers (``行政许可\t5\t5\t5``; ``三、本年度办理结果`` at the
-    head of every row of its group)."""
+    head of every row of its group; the trial (八) and (九) rows' last cell merged over
+    the fourth column, ``行政事业性收费\t0\t-1\t-1``)."""
     return "\n".join(
         b if isinstance(b, str) else "\n".join("\t".join(row) for row in b)
-        for b in word_blocks(render_html(report, variant))
+        for b in word_blocks(render_html(report, variant), last_spans=True)
     ) + "\n"
 
 
 def render_docx2python(report: Report, variant: int = 0) -> str:
     """docx2python's ``.text`` of the report's Word file: every paragraph and every grid
-    cell followed by a blank line, a cell merged across columns once per column, a cell
-    merged down empty in the rows below its first."""
+    cell followed by a blank line, a cell merged across columns once per column (the
+    trial (八) and (九) rows' last cell over the fourth), a cell merged down empty in the
+    rows below its first."""
     items: list[str] = []
-    for b in word_blocks(render_html(report, variant), down=False):
+    for b in word_blocks(render_html(report, variant), down=False, last_spans=True):
         items.extend([b] if isinstance(b, str) else [c for row in b for c in row])
     return "\n\n".join(items) + "\n"
 

@@ -38,7 +38,7 @@ def digest(text):
 
 data = pathlib.Path({data!r})
 out = {{}}
-for folder in ("samples", "fixtures", "pdf", "extractors", "browser"):
+for folder in ("samples", "fixtures", "pdf", "extractors", "browser", "docx"):
     for p in sorted((data / folder).iterdir()):
         if p.suffix in (".txt", ".md", ".html"):  # parse_report reads a page as one
             out[f"{{folder}}/{{p.name}}"] = digest(p.read_text(encoding="utf-8"))

@@ -1249,46 +1249,65 @@ def _merged_repeats(
     """A Word table's merged value cells printed once per grid column they span, as
     python-docx's ``row.cells`` and docx2python give them: table 二's one-column rows of
     the 2021 format (``行政许可 | 5 | 5 | 5``, the cell spanning the three value columns of
-    第二十条第（一）项).  Where every one-column row with values after its own label holds
-    the same number (two or more) of copies of one text, and at least two rows do, each
-    row's copies are one cell (an info note); otherwise the pieces are returned as they are
-    (a row of values that are not all one text is not a merged cell)."""
+    第二十条第（一）项), a row's last cell spanning the grid's fourth column (the trial
+    (八) and (九) rows, ``行政事业性收费 | 0 | -1 | -1``).
+
+    A row's values past its width are its last cell's copies where they are all that
+    cell's text, and where the text shows that merged cells are repeated: a caption
+    printed twice or more (its cell spans the table's width), or every one-column row
+    with values after its own label holding the same number (two or more) of copies of
+    one text, in two rows at least.  Each such row is read once (an info note); otherwise
+    the pieces are returned as they are."""
     if spec.name != "active":
         return pieces
-    found: list[int] = []
-    copies = 0
+    longer: list[tuple[int, int]] = []  # (piece, row width) of rows ending in copies
+    ones: list[int] = []  # per one-column row: its copies of one text (0: not copies)
+    captions = False
     for i, piece in enumerate(pieces):
-        if type(piece) is not _Chunk or piece.anchor is None or piece.anchor.kind != "row":
+        if type(piece) is LabelHit:
+            captions = captions or (
+                piece.kind == "caption" and text.count(_CAPTION_WORD, piece.start, piece.end) > 1
+            )
             continue
-        if len(spec.rows[piece.anchor.ordinal].columns) != 1:
+        chunk = cast(_Chunk, piece)
+        if chunk.anchor is None or chunk.anchor.kind != "row":
             continue
-        tokens = piece.tokens
-        first = tokens[0].text or text[tokens[0].start : tokens[0].end]
-        if len(tokens) < 2 or (copies and len(tokens) != copies) or any(
-            (t.text or text[t.start : t.end]) != first for t in tokens[1:]
-        ):
-            return pieces
-        copies = len(tokens)
-        found.append(i)
-    if len(found) < 2:
+        width = len(spec.rows[chunk.anchor.ordinal].columns)
+        tokens = chunk.tokens
+        if len(tokens) < width:
+            continue
+        tail = tokens[width - 1 :]
+        last = tail[0].text or text[tail[0].start : tail[0].end]
+        same = all((t.text or text[t.start : t.end]) == last for t in tail[1:])
+        if width == 1:
+            ones.append(len(tokens) if same else 0)
+        if same and len(tokens) > width:
+            longer.append((i, width))
+    if not longer or not (captions or (len(ones) > 1 and len(set(ones)) == 1 and ones[0] > 1)):
         return pieces
     out = list(pieces)
-    for i in found:
+    for i, width in longer:
         chunk = cast(_Chunk, out[i])
-        out[i] = chunk._replace(tokens=chunk.tokens[:1])
+        out[i] = chunk._replace(tokens=chunk.tokens[:width])
         row = spec.rows[cast(LabelHit, chunk.anchor).ordinal]
+        copies = len(chunk.tokens) - width + 1
         notes.append(
             Note(
                 "merged-repeat",
                 f"{row.label}: a merged cell printed {copies} times (once per column it "
                 "spans) was read once",
-                chunk.tokens[0].start,
+                chunk.tokens[width - 1].start,
                 chunk.tokens[-1].end,
                 "info",
                 row.key,
             )
         )
     return out
+
+
+#: The words every table-二 caption starts with (第二十条第（五）项): a caption hit that
+#: holds them twice is the caption's cell printed once per column it spans.
+_CAPTION_WORD: Final = "第二十条"
 
 
 def _columns_first(
