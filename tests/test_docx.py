@@ -1,7 +1,7 @@
 """Reports saved as Word files and read back by the tools scrapers use on ``.docx``
 attachments (tests/data/docx, tools/gen_docx_fixtures.py): python-docx (``row.cells``
-joined by tabs, which gives a merged cell once per grid column it spans, and with merged
-cells once), docx2python, mammoth, docx2txt, pandoc (plain, markdown, GFM) and
+joined by tabs, which gives a merged cell once per grid column it spans; with merged
+cells once; the paragraphs, then the tables, as an appendix), docx2python, mammoth, docx2txt, pandoc (plain, markdown, GFM) and
 unstructured (each table one line, its cells a space apart).
 
 All but unstructured keep blank cells where they are, or their positions (pandoc's plain
@@ -25,7 +25,7 @@ DROPS_BLANKS = {p.name for p in INPUTS if p.name.endswith("-blanks.unstructured.
 
 
 def test_every_extraction_is_here() -> None:
-    assert len(INPUTS) == 6 * 9
+    assert len(INPUTS) == 6 * 10
     assert len(DROPS_BLANKS) == 3
 
 

@@ -9,6 +9,8 @@ cells (tests/render.py), saved as a ``.docx`` by LibreOffice, and read by:
   cell comes once per grid column it covers);
 - ``NAME.python-docx-unique.txt``: the same with a merged cell once (consecutive
   ``row.cells`` that are one cell skipped, as careful scripts do);
+- ``NAME.python-docx-tables-last.txt``: ``doc.paragraphs``, then ``doc.tables`` (the recipe
+  of many tutorials: the tables come after the report's text, as an appendix would);
 - ``NAME.docx2python.txt``: docx2python's ``.text`` (every paragraph and cell followed by
   a blank line; a cell merged across columns repeated, a cell merged down empty below);
 - ``NAME.mammoth.txt``: mammoth's ``extract_raw_text``;
@@ -88,6 +90,16 @@ def _python_docx(path: pathlib.Path, unique: bool) -> str:
     return "\n".join(out)
 
 
+def _tables_last(path: pathlib.Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    out = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        out.extend("\t".join(c.text for c in row.cells) for row in table.rows)
+    return "\n".join(out)
+
+
 def _docx2python(path: pathlib.Path) -> str:
     from docx2python import docx2python
 
@@ -132,6 +144,7 @@ def _unstructured(path: pathlib.Path) -> str:
 EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "python-docx.txt": lambda p: _python_docx(p, unique=False),
     "python-docx-unique.txt": lambda p: _python_docx(p, unique=True),
+    "python-docx-tables-last.txt": _tables_last,
     "docx2python.txt": _docx2python,
     "mammoth.txt": _mammoth,
     "docx2txt.txt": _docx2txt,
