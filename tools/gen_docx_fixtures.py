@@ -22,7 +22,8 @@ cells (tests/render.py), saved as a ``.docx`` by LibreOffice, and read by:
   tokenizer wants a spaCy model it downloads; the tool gives it a blank one (what the
   elements' texts are does not depend on it).
 
-The expected file holds the report's true values.  Needs LibreOffice (``soffice``) and
+The Word file itself is kept (``NAME.docx``: `parse_file` reads Word files).  The
+expected file holds the report's true values.  Needs LibreOffice (``soffice``) and
 pandoc, and the Python packages below, none of which the library or its tests need:
 
     apt-get install libreoffice-writer-nogui pandoc
@@ -170,7 +171,8 @@ def main() -> None:
                  "--outdir", str(work), str(page)],
                 check=True, capture_output=True,
             )
-            docx = work / f"{stem}.docx"
+            docx = OUT / f"{stem}.docx"
+            (work / f"{stem}.docx").replace(docx)  # kept: parse_file reads it itself
             for suffix, extract in EXTRACTORS.items():
                 (OUT / f"{stem}.{suffix}").write_text(extract(docx), encoding="utf-8")
             write_expected(

@@ -109,7 +109,9 @@ def parse_file(path: str | os.PathLike[str], /, *, strict: bool = False) -> Annu
     The encoding is detected (a byte-order mark; UTF-8; a web page's ``<meta charset>``;
     else charset-normalizer, the GB family read as GB18030) and recorded in
     `AnnualReport.encoding`; web pages (by extension or content) go to `parse_html`.
-    Raises `UnreadableFileError` for what is not text (a PDF, a Word file), and as
+    A Word file (``.docx``) is read as its paragraphs and tables (table rows' cells
+    separated by tabs, merged cells once), its spans pointing into that text.
+    Raises `UnreadableFileError` for what is not text (a PDF, an old ``.doc``), and as
     `parse_report` does.
 
     >>> import tempfile, pathlib

@@ -37,7 +37,7 @@ _PARSE_EPILOG = """examples:
   gov-disclosure parse a.html b.txt --format jsonl --jobs 2
   cat report.txt | gov-disclosure parse -
 
-Folders are searched for .txt, .md, .html, .htm (and .pdf, .doc, .docx, which are reported
+Folders are searched for .txt, .md, .html, .htm, .docx (and .pdf, .doc, which are reported
 and skipped: extract their text first).  CSV columns are the source, then every flat key
 of either template, so one file holds trial and revised reports side by side.
 exit status: 0 parsed (or skipped as not text), 2 an input could not be read or parsed."""

@@ -1,6 +1,7 @@
 """Reading report files: bytes in the encodings reports are really saved in, to text.
 
-In order: a byte-order mark (UTF-8, UTF-16, UTF-32) says the encoding; otherwise text that
+A Word file (``.docx``) is read as its paragraphs and tables (`_docx`).  For text, in
+order: a byte-order mark (UTF-8, UTF-16, UTF-32) says the encoding; otherwise text that
 decodes as UTF-8 is UTF-8; otherwise a web page's ``<meta charset>`` is believed; otherwise
 bytes that decode as GB18030 are GB18030 (the reports are mainland China's, saved by Word
 or a CMS in the GB family: GB2312 and GBK are read as GB18030, their superset, so that no
@@ -15,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from ._docx import DocxError, docx_text, is_docx
 from ._errors import GovDisclosureError
 
 _BOMS: Final = (
@@ -34,7 +36,7 @@ _META_CHARSET: Final = re.compile(
 #: Files that hold a report the library cannot read as text, by their first bytes.
 _NOT_TEXT: Final = (
     (b"%PDF", "a PDF: extract its text first (pdftotext, pdfplumber)"),
-    (b"PK\x03\x04", "a zip container (.docx, .xlsx…): save it as text or HTML first"),
+    (b"PK\x03\x04", "a zip container that is no Word file (.xlsx…): save it as text first"),
     (b"\xd0\xcf\x11\xe0", "an old Office file (.doc, .xls): save it as text or HTML first"),
     (b"{\\rtf", "an RTF file: save it as text first"),
 )
@@ -51,8 +53,9 @@ class UnreadableFileError(GovDisclosureError):
 
 
 class NotTextError(UnreadableFileError):
-    """A file that is not text at all: a PDF, a Word file…  (Extract its text first.)  The
-    command line skips these with a note; other unreadable files are failures."""
+    """A file that is not text at all: a PDF, an old Word file (.doc)…  (Extract its text
+    first.)  The command line skips these with a note; other unreadable files are
+    failures."""
 
 
 class Decoded(NamedTuple):
@@ -69,6 +72,11 @@ def decode(data: bytes, name: str = "") -> Decoded:
     >>> decode(codecs.BOM_UTF8 + "报告".encode()).text
     '报告'
     """
+    if is_docx(data):
+        try:
+            return Decoded(docx_text(data), "docx", False)
+        except DocxError as e:
+            raise UnreadableFileError(f"{name or 'input'}: a Word file that cannot be read: {e}") from e
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
             raise NotTextError(f"{name or 'input'} is {what}")

@@ -273,7 +273,8 @@ class AnnualReport:
     source: str | None = None
     """Where the report was read from (`parse_file`, `parse_many`): a path or a name."""
     encoding: str | None = None
-    """The encoding its file was read in (`parse_file`), e.g. ``utf-8`` or ``gb18030``."""
+    """The encoding its file was read in (`parse_file`), e.g. ``utf-8`` or ``gb18030``;
+    ``docx`` for a Word file."""
 
     @property
     def findings(self) -> tuple[Diagnostic, ...]:
