@@ -94,29 +94,20 @@ def _lines(parent: ElementTree.Element) -> Iterator[str]:
 
 
 def _rows(table: ElementTree.Element) -> Iterator[str]:
-    for row in _own_rows(table):
-        yield "\t".join(_cell(tc) for tc in _cells(row))
+    for row in _children(table, f"{_W}tr"):
+        yield "\t".join(_cell(tc) for tc in _children(row, f"{_W}tc"))
 
 
-def _own_rows(table: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    """A table's rows (not those of a table nested in one of its cells)."""
-    for child in table:
-        if child.tag == f"{_W}tr":
+def _children(parent: ElementTree.Element, tag: str) -> Iterator[ElementTree.Element]:
+    """`parent`'s children with `tag`, those in a content control (``w:sdt``) too; not
+    their descendants (a table's rows, not those of a table nested in one of its cells)."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                yield from (r for r in content if r.tag == f"{_W}tr")
-
-
-def _cells(row: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    for child in row:
-        if child.tag == f"{_W}tc":
-            yield child
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from (c for c in content if c.tag == f"{_W}tc")
+                yield from (c for c in content if c.tag == tag)
 
 
 def _cell(tc: ElementTree.Element) -> str:
