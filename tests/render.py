@@ -930,6 +930,24 @@ def render_soup_one_line(report: Report, variant: int = 0) -> str:
     ) + "\n"
 
 
+def render_turndown(report: Report, variant: int = 0) -> str:
+    """turndown's markdown of the report's page (with its GFM plugin, as Jina Reader and
+    other page-to-markdown tools use it): each paragraph its text and a blank line, each
+    table with merged cells kept as its HTML markup, on one line."""
+    import re as re_
+
+    page = render_html(report, variant)
+    body = page[page.index('<div class="content">') : page.index('<div class="footer">')]
+    out: list[str] = []
+    for m in re_.finditer(r"<table\b.*?</table>|<(p|h1)\b[^>]*>(.*?)</\1>", body, re_.DOTALL):
+        if m.group(0).startswith("<table"):
+            out.append(m.group(0).replace("\n", ""))
+        else:
+            text = re_.sub(r"<[^>]+>", "", m.group(2)).replace("&nbsp;", "\xa0")
+            out.append(("# " if m.group(1) == "h1" else "") + text)
+    return "\n\n".join(out) + "\n"
+
+
 FAMILIES["spaced_tables"] = render_spaced_tables
 FAMILIES["soup_one_line"] = render_soup_one_line
 #: Families that print the whole report on one line: edits of the text by its lines (a

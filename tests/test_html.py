@@ -3,6 +3,7 @@ library's parser (`_html_tree`, where lxml is not installed)."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from gov_disclosure import GovDisclosureError, GridRef, parse_html, parse_report
 
 from .corpus import SAMPLES
-from .render import render_html
+from .render import render_html, render_tabs, render_turndown
 from .reports import expected_flat, make_report
 
 
@@ -109,3 +110,33 @@ def test_xhtml_page_with_an_xml_declaration() -> None:
         cell, was = report.requests.cell("granted", "total"), want.requests.cell("granted", "total")
         assert cell.origin is not None and was.origin is not None
         assert cell.origin.line == was.origin.line + 1  # lines of the page as given
+
+
+def test_markdown_whose_tables_are_markup_is_read_as_a_page() -> None:
+    # turndown (Jina Reader and other page-to-markdown tools) keeps a table with merged
+    # cells as its HTML markup: parse_report reads such text as a page, exactly
+    made = make_report("2021", "2019", seed=2, blanks=0.3)
+    text = render_turndown(made, 1)
+    assert "<table" in text
+    report = parse_report(text)
+    assert report.to_flat() == expected_flat(made) | {
+        k: v for k, v in report.to_flat().items() if k.startswith("meta.")
+    }
+    assert [d for d in report.diagnostics if d.severity != "info"] == []
+    # with every heading gone, the text read finds nothing: the page read still does
+    bare = re.sub(r"[一二三四五六]、[^\n<]*情况|[五六]、[^\n<]*事项", "", text)
+    assert parse_report(bare).requests.cell("new_received", "total").value is not None
+
+
+def test_markup_outside_the_tables_does_not_take_over() -> None:
+    # a report in text with a page's markup after it (another report): the text's own
+    # tables are read, as they were
+    text = render_tabs(make_report("2021", "2021", seed=3))
+    page = render_html(make_report("2019", "2019", seed=4))
+    assert parse_report(text + page).to_flat() == parse_report(text).to_flat()
+
+
+def test_text_with_headings_but_no_element_owning_text() -> None:
+    # parse_html of markdown (text directly in the body): no stray IndexError
+    text = render_turndown(make_report("2021", "2021", seed=5))
+    assert parse_html(text).requests.cell("new_received", "total").value is not None

@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from ._assemble import assemble
-from ._errors import DiagnosticError, StrictParseError
+from ._errors import DiagnosticError, NotAReportError, StrictParseError
 from ._files import read_report_file
 from ._html_map import relocate
 from ._model import AnnualReport, Diagnostic
@@ -27,6 +27,10 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
 
     Lenient by default: what could not be read is reported in `AnnualReport.diagnostics`.
     With ``strict=True``, error-level diagnostics raise one `StrictParseError` holding them all.
+
+    Text whose tables are HTML markup (markdown from turndown or Jina Reader, which keep a
+    table with merged cells so) is also read as a page (`parse_html`), and that reading
+    kept where it has less to warn of.
 
     Raises `TypeError` for anything but ``str`` (decode bytes first), `NotAReportError`
     when the text has no report structure, and with ``strict=True``, `StrictParseError`.
@@ -46,10 +50,46 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     if _LOOKS_LIKE_HTML.match(text):
         return parse_html(text, strict=strict)  # a web page given by mistake: read as one
     norm = normalize(text)
-    report = assemble(norm, split_sections(norm))
+    markup = "<t" in text and _RAW_TABLE.search(text) is not None
+    try:
+        report = assemble(norm, split_sections(norm))
+    except NotAReportError:
+        if markup:
+            return parse_html(text, strict=strict)  # all of it may be in the markup
+        raise
+    if markup and _labels_in_markup(text, report):
+        # markdown whose tables are HTML markup (turndown's, as Jina Reader and other
+        # page-to-markdown tools use it, keeps a table with merged cells so): read as a
+        # page too, and kept so where that reading has less to warn of (or as little, and
+        # more values)
+        page = parse_html(text)
+        if _standing(page) < _standing(report):
+            if strict:
+                _raise_errors(normalize(text), page.diagnostics)
+            return page
     if strict:
         _raise_errors(norm, report.diagnostics)
     return report
+
+
+def _labels_in_markup(text: str, report: AnnualReport) -> bool:
+    """Whether the first row label found of the report's tables lies inside a table's
+    HTML markup (between a ``<table`` and its ``</table>``)."""
+    span = next(
+        (row.span for t in report.tables for row in t.rows if row.span is not None), None
+    )
+    if span is None:
+        return False
+    lowered = text[: span.start].lower()
+    return lowered.rfind("<table") > lowered.rfind("</table")
+
+
+def _standing(report: AnnualReport) -> tuple[int, int]:
+    """A reading's warnings and errors, then how few of its cells hold a number: the
+    lesser is the better reading."""
+    warned = sum(1 for d in report.diagnostics if d.severity != "info")
+    values = sum(1 for t in report.tables for row in t.rows for c in row.cells if c.is_number)
+    return warned, -values
 
 
 def _require_str(function: str, given: object) -> None:
@@ -70,6 +110,10 @@ _LOOKS_LIKE_HTML: Final = re.compile(
     r"(?:<!--.*?-->\s*+)?<(?:!doctype\s+html|html|head|body|meta|title)\b",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+#: A table as HTML markup: ``<table …>`` and, soon after, a cell.
+_RAW_TABLE: Final = re.compile(r"<table\b[^>]{0,2000}>[\s\S]{0,3000}?<t[dh]\b", re.IGNORECASE)
 
 
 def parse_html(html: str, /, *, strict: bool = False) -> AnnualReport:

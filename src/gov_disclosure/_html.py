@@ -154,8 +154,8 @@ def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
     first = _FIRST.search(text)
     lasts = list(_LAST.finditer(text, first.end())) if first else []
     last = lasts[-1] if lasts else None
-    if first is None or last is None:
-        return top
+    if first is None or last is None or not whole.owners:
+        return top  # (no element owns any text: the page's text is the body's own)
     offsets = [o for o, _ in whole.owners]
     a = whole.owners[max(0, bisect.bisect_right(offsets, first.start()) - 1)][1]
     b = whole.owners[max(0, bisect.bisect_right(offsets, last.start()) - 1)][1]
