@@ -27,8 +27,10 @@ For each ``NAME.html`` likewise: ``NAME.bs4-get-text.txt`` (``get_text()``, with
 ``NAME.bs4-strip-lines.txt`` (``get_text(" ", strip=True)``: the page on one line, its
 texts a space apart; ``get_text("\\n", strip=True)``), ``NAME.markdownify.md``,
 ``NAME.trafilatura.txt`` and ``NAME.trafilatura.md`` (tables included), ``NAME.html2text-nowrap.md`` (``body_width=0``),
-``NAME.html-text.txt``, and the text browsers' ``NAME.w3m.txt`` and ``NAME.lynx.txt``
-(``-dump``, 200 columns; Debian's w3m and lynx).
+``NAME.html-text.txt``, the text browsers' ``NAME.w3m.txt`` and ``NAME.lynx.txt``
+(``-dump``, 200 columns; Debian's w3m and lynx), and ``NAME.turndown.md`` (turndown with
+its GFM plugin, tools/turndown.js: ``npm install turndown turndown-plugin-gfm jsdom``,
+found through ``NODE_PATH``; tables with merged cells stay HTML markup).
 
 and copies the expected file.  None of these tools is needed by the library or its tests.
 """
@@ -174,6 +176,18 @@ def _browser(path: pathlib.Path, command: list[str]) -> str:
     return done.stdout.decode("utf-8")
 
 
+def _turndown(path: pathlib.Path) -> str:
+    import os
+    import subprocess
+
+    # node finds turndown and jsdom in NODE_PATH (or a node_modules above the script)
+    done = subprocess.run(
+        ["node", str(ROOT / "tools" / "turndown.js"), str(path)],
+        capture_output=True, check=True, env={**os.environ},
+    )
+    return done.stdout.decode("utf-8")
+
+
 W3M = ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "200"]
 LYNX = ["lynx", "-dump", "-stdin", "-nolist", "-width=200", "-assume_charset=utf-8", "-display_charset=utf-8"]
 
@@ -190,6 +204,7 @@ HTML_EXTRACTORS: dict[str, Callable[[pathlib.Path], str]] = {
     "trafilatura.md": lambda p: _trafilatura(p, True),
     "html2text-nowrap.md": _html2text,
     "html-text.txt": _html_text,
+    "turndown.md": _turndown,
 }
 
 
