@@ -177,13 +177,11 @@ def _browser(path: pathlib.Path, command: list[str]) -> str:
 
 
 def _turndown(path: pathlib.Path) -> str:
-    import os
     import subprocess
 
-    # node finds turndown and jsdom in NODE_PATH (or a node_modules above the script)
+    # node finds turndown and jsdom through NODE_PATH (or a node_modules above the script)
     done = subprocess.run(
-        ["node", str(ROOT / "tools" / "turndown.js"), str(path)],
-        capture_output=True, check=True, env={**os.environ},
+        ["node", str(ROOT / "tools" / "turndown.js"), str(path)], capture_output=True, check=True
     )
     return done.stdout.decode("utf-8")
 
