@@ -121,6 +121,11 @@ def _check(text: str) -> None:
         return
     except Exception as e:
         raise ContractError(f"undocumented exception {type(e).__name__}: {e}") from e
+    # read as a web page (a page, or text whose tables are markup, which parse_report reads
+    # as one too): only a page's reading gives cells an origin in its grid
+    page = _LOOKS_LIKE_HTML.match(text) is not None or any(
+        cell.origin is not None for table in report.tables for row in table for cell in row
+    )
     for table in report.tables:
         for row in table:
             for cell in row:
@@ -128,7 +133,7 @@ def _check(text: str) -> None:
                     continue
                 if cell.span is None:
                     raise ContractError(f"{table.name}.{row.key}: a number without a place")
-                if _LOOKS_LIKE_HTML.match(text):  # a web page: the element starts on span.line
+                if page:  # the element starts on span.line
                     # lines as the page parsers count them: at "\n" only (not at \x85, \u2028…)
                     lines = text.split("\n")[cell.span.line - 1 : cell.span.line + 40]
                     written = normalize(_TAG.sub("", "".join(lines))).folded
