@@ -30,7 +30,8 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
 
     Text whose tables are HTML markup (markdown from turndown or Jina Reader, which keep a
     table with merged cells so) is also read as a page (`parse_html`), and that reading
-    kept where it has less to warn of.
+    kept where it has less to warn of: its cells then carry an `origin` in the page's
+    grid, and their spans point at the source line of their ``<td>``, as `parse_html`'s do.
 
     Raises `TypeError` for anything but ``str`` (decode bytes first), `NotAReportError`
     when the text has no report structure, and with ``strict=True``, `StrictParseError`.
