@@ -133,3 +133,16 @@ def test_a_word_file_too_large_is_refused(tmp_path: pathlib.Path, monkeypatch: p
     path = _docx(_p("很长" * 100), tmp_path)
     with pytest.raises(UnreadableFileError, match="bytes uncompressed"):
         parse_file(path)
+
+
+def test_a_damaged_word_file_is_unreadable(tmp_path: pathlib.Path) -> None:
+    # its body's compressed data damaged: zlib's error is an UnreadableFileError
+    data = bytearray((DOCX / "w104-mixed.docx").read_bytes())
+    info = zipfile.ZipFile(DOCX / "w104-mixed.docx").getinfo("word/document.xml")
+    at = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for k in range(at + 50, at + 2000, 97):
+        data[k] ^= 0xFF
+    path = tmp_path / "report.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableFileError, match="cannot be read"):
+        parse_file(path)

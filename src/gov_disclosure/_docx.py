@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Final
 from xml.etree import ElementTree
@@ -29,20 +30,10 @@ class DocxError(ValueError):
     """A zip that claims to be a Word file but whose body cannot be read."""
 
 
-def is_docx(data: bytes) -> bool:
-    """Whether `data` is a zip holding a Word document's body."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return _BODY in z.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes) -> str | None:
     """The text of a Word file's body: paragraphs a line, table rows a line of
-    tab-separated cells.  Raises `DocxError` for a body that is too large or not XML.
+    tab-separated cells; ``None`` when `data` is no Word file (not a zip, or a zip with no
+    document body).  Raises `DocxError` for a body that is too large, damaged or not XML.
 
     >>> import io, zipfile
     >>> body = (
@@ -59,14 +50,20 @@ def docx_text(data: bytes) -> str:
     '规章\\n行政许可\\t5\\n'
     """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            info = z.getinfo(_BODY)
-            if info.file_size > MAX_DOCX_XML_BYTES:
-                raise DocxError(f"its body is {info.file_size} bytes uncompressed")
-            with z.open(info) as f:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return None
+    with archive:
+        if _BODY not in archive.namelist():
+            return None
+        info = archive.getinfo(_BODY)
+        if info.file_size > MAX_DOCX_XML_BYTES:
+            raise DocxError(f"its body is {info.file_size} bytes uncompressed")
+        try:
+            with archive.open(info) as f:
                 xml = f.read(MAX_DOCX_XML_BYTES + 1)
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as e:
-        raise DocxError(str(e) or type(e).__name__) from e
+        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, zlib.error) as e:
+            raise DocxError(str(e) or type(e).__name__) from e
     if len(xml) > MAX_DOCX_XML_BYTES:
         raise DocxError("its body is too large")
     try:

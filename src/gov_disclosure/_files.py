@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from ._docx import DocxError, docx_text, is_docx
+from ._docx import DocxError, docx_text
 from ._errors import GovDisclosureError
 
 _BOMS: Final = (
@@ -72,11 +72,13 @@ def decode(data: bytes, name: str = "") -> Decoded:
     >>> decode(codecs.BOM_UTF8 + "报告".encode()).text
     '报告'
     """
-    if is_docx(data):
+    if data.startswith(b"PK\x03\x04"):  # a zip: a Word file's, or another (not text)
         try:
-            return Decoded(docx_text(data), "docx", False)
+            text = docx_text(data)
         except DocxError as e:
             raise UnreadableFileError(f"{name or 'input'}: a Word file that cannot be read: {e}") from e
+        if text is not None:
+            return Decoded(text, "docx", False)
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
             raise NotTextError(f"{name or 'input'} is {what}")
