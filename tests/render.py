@@ -904,30 +904,28 @@ FAMILIES["docx2python"] = render_docx2python
 EXACT_BLANKS = EXACT_BLANKS | {"python_docx", "docx2python"}
 
 
-def _table_line(rows: list[list[tuple[str, int, int]]]) -> str:
-    """A table's cells on one line, a space apart, each merged cell once, blank cells
-    (white space, ``&nbsp;`` too) gone."""
-    return " ".join(c for row in rows for c, _, _ in row if c.strip())
+def _page_lines(report: Report, variant: int) -> list[str]:
+    """The report's page as lines: each paragraph its text, each table its cells on one
+    line, a space apart, each merged cell once, blank cells (white space, ``&nbsp;`` too)
+    gone."""
+    return [
+        b if isinstance(b, str) else " ".join(c for row in b for c, _, _ in row if c.strip())
+        for b in page_blocks(render_html(report, variant))
+    ]
 
 
 def render_spaced_tables(report: Report, variant: int = 0) -> str:
     """The elements unstructured makes of the report's Word file (``partition_docx``),
     joined by blank lines as pipelines write them: each paragraph its text, each table
     one line of its cells a space apart, blank cells dropped."""
-    return "\n\n".join(
-        b if isinstance(b, str) else _table_line(b)
-        for b in page_blocks(render_html(report, variant))
-    ) + "\n"
+    return "\n\n".join(_page_lines(report, variant)) + "\n"
 
 
 def render_soup_one_line(report: Report, variant: int = 0) -> str:
     """BeautifulSoup's ``get_text(" ", strip=True)`` of the report's page (each cell one
     text node, as on a page whose markup does not cut the cells' text): the whole page on
     one line, its texts a space apart, blank cells and line breaks gone."""
-    return " ".join(
-        b if isinstance(b, str) else _table_line(b)
-        for b in page_blocks(render_html(report, variant))
-    ) + "\n"
+    return " ".join(_page_lines(report, variant)) + "\n"
 
 
 def render_turndown(report: Report, variant: int = 0) -> str:

@@ -184,22 +184,26 @@ def test_a_date_whose_year_stands_on_its_own_line(
     assert (text.strip() == "正文") == (date is not None)
 
 
-def test_a_signature_at_the_end_of_the_last_line() -> None:
-    # PyMuPDF's sort=True: the signature at the height of the body's last line shares it
-    text = "\n".join(f"{h}\n正文" for h in SIX) + "无其他事项。                  某某县自然资源局\n\n     2024 年1 月15 日\n"
+def _closing(text: str) -> tuple[str, str | None, tuple[int, int, int] | None]:
+    """Section 六's text, and the signature and date cut off it."""
     n = normalize(text)
     o = split_sections(n)
     body = o.sections["other_matters"]
-    assert n.text[body.body_start : body.body_end].strip() == "正文无其他事项。"
-    assert o.signature == "某某县自然资源局"
-    assert o.date == (2024, 1, 15)
+    return n.text[body.body_start : body.body_end], o.signature, o.date
+
+
+def test_a_signature_at_the_end_of_the_last_line() -> None:
+    # PyMuPDF's sort=True: the signature at the height of the body's last line shares it
+    text = "\n".join(f"{h}\n正文" for h in SIX) + "无其他事项。                  某某县自然资源局\n\n     2024 年1 月15 日\n"
+    body, signature, date = _closing(text)
+    assert body.strip() == "正文无其他事项。"
+    assert signature == "某某县自然资源局"
+    assert date == (2024, 1, 15)
 
 
 def test_words_after_a_wide_gap_are_no_signature_without_a_date() -> None:
     text = "\n".join(f"{h}\n正文" for h in SIX) + "无其他事项。                  某某县自然资源局\n"
-    n = normalize(text)
-    body = split_sections(n).sections["other_matters"]
-    assert n.text[body.body_start : body.body_end].endswith("某某县自然资源局")
+    assert _closing(text)[0].endswith("某某县自然资源局")
 
 
 @pytest.mark.parametrize(
@@ -220,17 +224,13 @@ def test_signature_and_date_after_the_last_sentence_of_one_line() -> None:
     # a page's text joined by spaces (BeautifulSoup's get_text(" ", strip=True),
     # unstructured): the closing is on section 六's line, after its last sentence
     text = " ".join(f"{h} 正文。" for h in SIX) + " 某某县自然资源局 2024年1月15日 网站地图 | 联系我们\n"
-    n = normalize(text)
-    o = split_sections(n)
-    body = o.sections["other_matters"]
-    assert n.text[body.body_start : body.body_end].strip() == "正文。"
-    assert (o.signature, o.date) == ("某某县自然资源局", (2024, 1, 15))
+    body, signature, date = _closing(text)
+    assert body.strip() == "正文。"
+    assert (signature, date) == ("某某县自然资源局", (2024, 1, 15))
 
 
 def test_a_date_within_the_last_sentences_is_no_closing() -> None:
     text = " ".join(f"{h} 正文。" for h in SIX[:-1]) + f" {SIX[-1]} 正文。 2024年1月15日 起施行新办法。\n"
-    n = normalize(text)
-    o = split_sections(n)
-    body = o.sections["other_matters"]
-    assert n.text[body.body_start : body.body_end].endswith("起施行新办法。")
-    assert o.date is None
+    body, _, date = _closing(text)
+    assert body.endswith("起施行新办法。")
+    assert date is None
