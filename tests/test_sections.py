@@ -104,12 +104,30 @@ def test_running_headers_leave_the_section_text_but_sentences_stay() -> None:
     [
         "附件：2023年政府信息公开工作年度报告.pdf",
         "版权所有：某某县人民政府办公室 主办单位：某某县人民政府 网站标识码：3213000001 备案号：苏ICP备12345678号",
+        # the article's page details, printed under it by some sites
+        "来源：某某县人民政府办公室  发布时间：2024-01-20 09:30  浏览次数：1234",
+        "【字体：大 中 小】【打印】【关闭】",
+        # the page's link lists: the titles under their heading are no section text
+        "相关文章\n某某县人民政府2022年政府信息公开工作年度报告\n某某县人民政府2021年政府信息公开工作年度报告",
+        "【相关链接】\n某某县人民政府门户网站",
+        "上一篇：关于印发某某县2024年政务公开工作要点的通知\n下一篇：某某县人民政府2022年政府信息公开工作年度报告",
     ],
 )
 def test_site_chrome_after_the_report_is_not_section_text(chrome: str) -> None:
     text = "\n".join([*SIX[:5], "无", SIX[5], "本年度无其他需要报告的事项。", "", chrome])
     _, bodies, _ = _outline(text)
     assert bodies["other_matters"] == "本年度无其他需要报告的事项。"
+
+
+@pytest.mark.parametrize(
+    "last", ["相关信息", "相关信息已在本机关门户网站公开。", "上一年度无此类事项。"]
+)
+def test_a_link_list_heading_must_stand_alone(last: str) -> None:
+    # 相关信息 alone is a link list's heading; the same words opening a sentence are not
+    text = "\n".join([*SIX[:5], "无", SIX[5], "本年度无其他需要报告的事项。", last, "末行。"])
+    _, bodies, _ = _outline(text)
+    cut = last == "相关信息"
+    assert bodies["other_matters"].endswith("事项。" if cut else "末行。")
 
 
 def test_row_label_over_cells_into_table_four_is_no_heading() -> None:
@@ -227,6 +245,26 @@ def test_signature_and_date_after_the_last_sentence_of_one_line() -> None:
     body, signature, date = _closing(text)
     assert body.strip() == "正文。"
     assert (signature, date) == ("某某县自然资源局", (2024, 1, 15))
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "来源：某某县人民政府 发布时间：2024-01-20 浏览次数：123",
+        "相关文章 某某县人民政府2022年政府信息公开工作年度报告",
+        "上一篇：某某县人民政府2022年政府信息公开工作年度报告 下一篇：无",
+        "主办单位：某某县人民政府 网站标识码：3213000001 苏ICP备12345678号",
+        "分享到： 扫一扫在手机打开当前页",
+    ],
+)
+def test_page_chrome_after_the_last_sentence_of_one_line(chrome: str) -> None:
+    text = " ".join(f"{h} 正文。" for h in SIX) + f" {chrome}\n"
+    assert _closing(text)[0].strip() == "正文。"
+
+
+def test_words_after_the_last_sentence_stay_unless_chrome() -> None:
+    text = " ".join(f"{h} 正文。" for h in SIX) + " 来年继续做好相关工作\n"
+    assert _closing(text)[0].endswith("正文。 来年继续做好相关工作")
 
 
 def test_a_date_within_the_last_sentences_is_no_closing() -> None:

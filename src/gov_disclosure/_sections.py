@@ -28,6 +28,8 @@ from ._vocab import (
     AGENCY_SUFFIXES,
     BARE_SECTION_HEADINGS,
     CHROME_PHRASES,
+    LINK_LIST_HEADINGS,
+    NEIGHBOUR_LINKS,
     PROBLEMS_FALLBACK,
     SECTION_HEADINGS,
     SECTION_NAMES,
@@ -173,11 +175,31 @@ _CHROME_LINE: Final = re.compile(
 _SITE_FOOTER_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, SITE_FOOTER_PHRASES)) + r")[^\n]{0,200}$"
 )
+#: A link list's heading alone on its line (`LINK_LIST_HEADINGS`: ``相关文章``,
+#: ``【相关链接】``), or a link to a neighbouring article with its title (``上一篇：…``).
+_LINK_LIST_LINE: Final = re.compile(
+    r"^[ \t|*\-_=【\[]*+(?:"
+    + "|".join(map(re.escape, LINK_LIST_HEADINGS))
+    + r")[ \t:：】\]]*+$|^[ \t|*\-_=【\[]*+(?:"
+    + "|".join(map(re.escape, NEIGHBOUR_LINKS))
+    + r")[^\n]{0,80}$"
+)
 _CHROME_TAIL: Final = re.compile(
     r"(?:[ \t]*+(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r"))++[ \t|]*+$"
 )
 #: How far from the end of the last line page chrome is looked for.
 _CHROME_TAIL_WINDOW: Final = 200
+#: Page chrome right after a sentence (a page's text joined by spaces, all on one line):
+#: ``…情况。 来源：… 浏览次数：123``, ``…情况。 相关文章 …``, ``…情况。 主办单位：…``.
+_INLINE_CHROME: Final = re.compile(
+    r"[ \t]++(?:"
+    + "|".join(
+        map(re.escape, (*CHROME_PHRASES, *SITE_FOOTER_PHRASES, *LINK_LIST_HEADINGS, *NEIGHBOUR_LINKS))
+    )
+    + ")"
+)
+#: How far from the end of section 六's last line its last sentence is looked for.
+_INLINE_CHROME_WINDOW: Final = 1000
 _JUNK_LINE: Final = re.compile(rf"^(?:[\s|*\-_=]|{_HTML_COMMENT})*$")
 
 
@@ -333,6 +355,10 @@ def _split_closing(
         if not seen_body:
             seen_body = not _is_trailing_junk(line) and not _DATE_LINE.match(line)
             continue
+        if _LINK_LIST_LINE.match(line) is not None:
+            # the page's link lists: the titles under the heading are no body text
+            body_end = trim_back(text, start, a)
+            return body_end, a, None, None
         signed = _SIGNED_DATE_LINE.match(line)
         if signed is not None:
             body_end = trim_back(text, start, a)
@@ -354,7 +380,7 @@ def _split_closing(
                     if is_date:
                         break
             return body_end, a, date, signature
-    body_end = trim_back(text, start, end)
+    body_end = _inline_chrome(text, start, trim_back(text, start, end))
     inline = _inline_closing(text, start, body_end, end)
     if inline is not None:
         return inline
@@ -375,6 +401,18 @@ def _inline_closing(
         return None
     sig = found.group("sig")
     return _rstrip(text, start, found.start()), found.start(), _date_of(found), sig and sig.strip()
+
+
+def _inline_chrome(text: str, start: int, body_end: int) -> int:
+    """The end of the body once page chrome after the last sentence of its last line is
+    gone (`_INLINE_CHROME`): the chrome runs to the end, with no sentence end in it."""
+    line_start = text.rfind("\n", start, body_end) + 1
+    window = max(line_start, body_end - _INLINE_CHROME_WINDOW)
+    # the text is folded: a full-width ； is ";" in it
+    stop = max(text.rfind("。", window, body_end), text.rfind(";", window, body_end))
+    if stop < 0 or _INLINE_CHROME.match(text, stop + 1, body_end) is None:
+        return body_end
+    return stop + 1
 
 
 def _followed_by_date(text: str, lines: list[tuple[int, int]], i: int) -> bool:

@@ -610,4 +610,15 @@ CHROME_PHRASES: Final[tuple[str, ...]] = (
 #: the end of the report even when the rest of the line is long.
 SITE_FOOTER_PHRASES: Final[tuple[str, ...]] = (
     "版权所有", "主办单位", "承办单位", "网站标识码", "ICP备", "公网安备", "技术支持", "Copyright",
+    # the article's own page details, which some sites print under it rather than over it
+    "来源:", "信息来源:", "发布时间:", "发布日期:", "浏览次数", "阅读次数", "访问次数", "点击数",
+    "字体:", "字号:", "责任编辑", "我要纠错", "【纠错】",
 )
+#: Headings of a page's link lists after the article (``相关文章`` and the titles under
+#: it), alone on their line: nothing from such a line on belongs to section 六.
+LINK_LIST_HEADINGS: Final[tuple[str, ...]] = (
+    "相关文章", "相关阅读", "相关新闻", "相关文件", "相关信息", "相关链接", "相关稿件",
+    "推荐阅读", "延伸阅读", "热点推荐",
+)
+#: Links to the site's neighbouring articles, each with its title on its line.
+NEIGHBOUR_LINKS: Final[tuple[str, ...]] = ("上一篇", "下一篇")
