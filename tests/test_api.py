@@ -239,6 +239,9 @@ def test_every_section_heading_lost(family: str) -> None:
     assert lost.title == report.title
 
 
+_PERIOD = "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
+
+
 @pytest.mark.parametrize(
     ("title", "agency", "year"),
     [
@@ -253,6 +256,10 @@ def test_every_section_heading_lost(family: str) -> None:
         ("某某市生态环境局2023年政务公开工作年度报告", "某某市生态环境局", 2023),
         ("某某县教育局关于2023年度政府信息公开工作的年度报告", "某某县教育局", 2023),
         ("某某县人力资源和社会保障局2023年度政府信息\n公开工作年度报告", "某某县人力资源和社会保障局", 2023),
+        # the agency under the title; a title with no year (the statistics period's)
+        ("2023年政府信息公开工作年度报告\n某某县交通运输局", "某某县交通运输局", 2023),
+        ("某某县交通运输局政府信息公开工作年度报告\n" + _PERIOD, "某某县交通运输局", 2022),
+        ("**某某县交通运输局政府信息公开年报**\n" + _PERIOD, "某某县交通运输局", 2022),
     ],
 )
 def test_title_agency_and_year(title: str, agency: str, year: int) -> None:
@@ -262,6 +269,25 @@ def test_title_agency_and_year(title: str, agency: str, year: int) -> None:
     text = title + "\n" + text.split("\n", 1)[1]
     report = parse_report(text)
     assert (report.agency, report.year) == (agency, year)
+
+
+def test_the_opening_sentence_under_a_title_is_no_agency() -> None:
+    # its first line may end in an agency's suffix, as a name does
+    from .render import render_tabs
+
+    text = render_tabs(make_report("2021", "2021", seed=1))
+    title = "2023年政府信息公开工作年度报告\n本报告由某某县人民政府办公室根据中华人民共和国政府\n信息公开条例编制。"
+    report = parse_report(title + "\n" + text.split("\n", 1)[1])
+    assert report.agency != "本报告由某某县人民政府办公室根据中华人民共和国政府"
+
+
+def test_a_cover_letter_naming_the_report_gives_no_yearless_title() -> None:
+    from .render import render_tabs
+
+    text = render_tabs(make_report("2021", "2021", seed=1))
+    letter = "某某县交通运输局关于报送政府信息公开工作年度报告\n"
+    report = parse_report(letter + text.split("\n", 1)[1])
+    assert report.title is None or "关于" not in report.title
 
 
 def test_annotated_cell_pushed_out_of_its_row() -> None:

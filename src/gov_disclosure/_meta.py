@@ -1,10 +1,11 @@
 """Report metadata: the title, the agency and the year the report covers.
 
 The agency is taken, in order of trust, from a title line (``XX局2023年政府信息公开工作
-年度报告``, or a title split over two lines with the agency on the first), from the
-signature under section 六, or from the sender of a cover letter (``XX办公室关于报送…``).
-The year is the title's, else the statistics period's (``统计期限自2023年1月1日``), else
-the first year the opening or the overview names.
+年度报告``, or a title split over two lines with the agency on the first, or the agency
+alone on the line under it; or a title with no year, ``XX局政府信息公开工作年度报告``),
+from the signature under section 六, or from the sender of a cover letter
+(``XX办公室关于报送…``).  The year is the title's, else the statistics period's
+(``统计期限自2023年1月1日``), else the first year the opening or the overview names.
 """
 
 from __future__ import annotations
@@ -116,6 +117,10 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
         at = 0  # where the title starts on its line
         if split:
             cand = _agency_line(lines[:i])
+            if cand is None and not piece:  # or under it (a title, then the agency)
+                below = _agency_below(lines[i + 2 if wrapped else i + 1 :])
+                if below is not None:
+                    cand, split = below, False
         elif (last := _last_word(part)) is not None:
             cand, at = last[0], m.start("agency") + last[1]
         else:
@@ -136,6 +141,8 @@ def extract_meta(display: str, folded: str, outline: Outline) -> Meta:
         if cand is not None:
             agency = cand
             break
+    if title is None:
+        title, agency = _yearless_title(display, lines)
     if agency is None and outline.signature:
         agency = _clean_agency(outline.signature)
     if agency is None:
@@ -190,6 +197,50 @@ def _agency_line(before: list[tuple[int, str, bool]]) -> str | None:
     prev = next((line for _, line, _ in reversed(before) if line), "")
     prev = _DECOR.sub("", prev).strip()
     return prev if _AGENCY_LINE.match(prev) else None
+
+
+def _agency_below(after: list[tuple[int, str, bool]]) -> str | None:
+    """A title printed over its agency: the agency alone on the first line under it."""
+    under = next((line for _, line, _ in after if line), "")
+    under = _DECOR.sub("", under).strip()
+    if _AGENCY_LINE.match(under) is None or _PROSE_WORDS.search(under) is not None:
+        return None
+    return under
+
+
+#: Words of the opening sentence, whose first line may end in an agency's suffix as a
+#: name does (``本报告由某某市人民政府办公室根据…政府`` wrapped under the title).
+_PROSE_WORDS: Final = re.compile(r"根据|按照|依据|报告|本|由|现将|特此")
+
+
+#: A title with no year (the year is the statistics period's): an agency's name, then
+#: 政府信息公开工作年度报告, alone on a line.
+_YEARLESS_TITLE: Final = re.compile(
+    r"""
+    (?P<agency>[^\s。；;，,:：]{2,40}?)(?:的)?
+    政[府务](?:信息)?公开(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)
+    """,
+    re.VERBOSE,
+)
+
+
+def _yearless_title(
+    display: str, lines: list[tuple[int, str, bool]]
+) -> tuple[str | None, str | None]:
+    """The title and agency from a title line with no year (`_YEARLESS_TITLE`), where no
+    title with a year was found."""
+    for offset, line, piece in lines:
+        if piece or len(line) > _WRAPPED_TITLE_MAX * 2:
+            continue
+        bare = _SPACES.sub("", _DECOR.sub("", _LABEL_PREFIX.sub("", line)))
+        m = _YEARLESS_TITLE.fullmatch(bare)
+        if m is None or "关于" in bare:
+            continue  # a cover letter names the report: 关于报送…年度报告
+        agency = _clean_agency(m.group("agency"))
+        if agency is not None and _AGENCY_LINE.match(agency):
+            shown = display[offset : offset + len(line)]
+            return _LABEL_PREFIX.sub("", _DECOR.sub("", shown)).strip(), agency
+    return None, None
 
 
 def _year(folded: str, outline: Outline) -> int | None:
