@@ -37,6 +37,46 @@ def test_heading_variants() -> None:
 
 
 @pytest.mark.parametrize(
+    ("index", "heading"),
+    [
+        (0, "一、基本情况"),
+        (0, "一、概述"),
+        (0, "一、工作总体情况"),
+        (0, "一、总体工作情况"),
+        (0, "一、政府信息公开工作总体情况"),
+        (1, "二、主动公开政府信息"),
+        (1, "二、政府信息主动公开情况"),
+        (2, "三、收到和处理政府信息公开申请"),
+        (2, "三、依申请公开情况"),
+        (2, "三、政府信息公开申请情况"),
+        (5, "六、其他需要报告的情况"),
+        (5, "六、其他"),
+        (5, "**六、其他**"),
+    ],
+)
+def test_agencies_own_wordings_of_the_headings(index: int, heading: str) -> None:
+    text = "\n".join(f"{heading if i == index else h}\n正文{i}" for i, h in enumerate(SIX))
+    heads, bodies, _ = _outline(text)
+    assert list(heads.values())[index] == heading.strip("*")
+    assert list(bodies.values()) == [f"正文{i}" for i in range(6)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "二、主动公开政府信息的渠道不断拓宽。",  # a sentence, no heading
+        "六、其他事情另行报告。",
+    ],
+)
+def test_words_of_a_heading_in_a_sentence_are_none(line: str) -> None:
+    index = "一二三四五六".index(line[0])
+    text = "\n".join(f"{h}\n正文{i}" for i, h in enumerate(SIX) if i != index)
+    text = text.replace("正文0", f"正文0\n{line}")
+    heads, _, _ = _outline(text)
+    assert line[:4] not in "".join(heads.values())
+
+
+@pytest.mark.parametrize(
     "heading", ["四、政府信息公开行政夏议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"]
 )
 def test_review_heading_with_a_misread_or_typo(heading: str) -> None:

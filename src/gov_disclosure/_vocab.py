@@ -489,10 +489,32 @@ SECTION_TITLES: Final[dict[SectionName, str]] = {
 #: so a run of spaces has one way to match); line breaks and other spaces count, so that a
 #: gap does not run from a row label (四、结转下年度继续办理) over a table's cells into the
 #: words of a heading.  The numeral is followed by 、 . , or spaces.
+#: The end of a heading's line (after the marks that may close it): for words that are a
+#: heading only as the whole of their line (二、主动公开政府信息, 六、其他).
+_LINE_END: Final = r"(?=[ \t*#】\]]*(?:\n|$))"
+#: Words of a heading's line, not crossing a line break.
+_IN_LINE: Final = r"(?:[^。；;\n][ \t]?+)"
+
 SECTION_HEADINGS: Final[dict[SectionName, str]] = {
-    "overview": r"(?:一\s*[、.,]|一[ \t]+|第\s*一\s*部\s*分\s*[、.,:]?)\s*总\s*体\s*情\s*况",
-    "active_disclosure": r"(?:二\s*[、.,]|二[ \t]+|第\s*二\s*部\s*分\s*[、.,:]?)\s*主\s*动\s*公\s*开(?:[^。；;][ \t]?+){0,10}?情\s*况",
-    "requests": r"(?:三\s*[、.,]|三[ \t]+|第\s*三\s*部\s*分\s*[、.,:]?)\s*收\s*到\s*和\s*处\s*理(?:[^。；;][ \t]?+){0,16}?情\s*况",
+    # 一、总体情况 / 基本情况 / 工作总体情况 / 政府信息公开工作总体情况 / 概述
+    "overview": (
+        r"(?:一\s*[、.,]|一[ \t]+|第\s*一\s*部\s*分\s*[、.,:]?)\s*"
+        rf"(?:总\s*体\s*情\s*况|{_IN_LINE}{{0,10}}?(?:总\s*体|基\s*本|整\s*体)[ \t]*"
+        rf"{_IN_LINE}{{0,4}}?情\s*况|概\s*[述况]{_LINE_END})"
+    ),
+    # 二、主动公开政府信息情况 / 政府信息主动公开情况 / 主动公开政府信息 (the whole line)
+    "active_disclosure": (
+        rf"(?:二\s*[、.,]|二[ \t]+|第\s*二\s*部\s*分\s*[、.,:]?)\s*{_IN_LINE}{{0,6}}?主\s*动\s*公\s*开"
+        rf"(?:(?:[^。；;][ \t]?+){{0,10}}?情\s*况|[^。；;，,:：\n]{{0,10}}?{_LINE_END})"
+    ),
+    # 三、收到和处理政府信息公开申请情况 / …申请 (the whole line) / 依申请公开情况 /
+    # 政府信息公开申请情况
+    "requests": (
+        r"(?:三\s*[、.,]|三[ \t]+|第\s*三\s*部\s*分\s*[、.,:]?)\s*"
+        r"(?:收\s*到\s*和\s*处\s*理(?:(?:[^。；;][ \t]?+){0,16}?情\s*况"
+        rf"|[^。；;，,:：\n]{{0,16}}?{_LINE_END})"
+        rf"|{_IN_LINE}{{0,8}}?申\s*请{_IN_LINE}{{0,6}}?情\s*况)"
+    ),
     # 四、政府信息公开行政复议、行政诉讼情况; 四、因政府信息公开申请提起行政复议…; typo 行政法复议;
     # 复议 misread by OCR (行政夏议), where 诉讼…情况 still names the section
     "review_litigation": (
@@ -504,8 +526,12 @@ SECTION_HEADINGS: Final[dict[SectionName, str]] = {
         r"(?:五\s*[、.,]|五[ \t]+|第\s*五\s*部\s*分\s*[、.,:]?)(?:[^。；;][ \t]?+){0,16}?问\s*题"
         r"(?:(?:[^。；;][ \t]?+){0,12}?(?:情\s*况|措\s*施|方\s*向|计\s*划|打\s*算))?"
     ),
-    # 六、其他需要报告的事项 / 六、需要说明的其他事项
-    "other_matters": r"(?:六\s*[、.,]|六[ \t]+|第\s*六\s*部\s*分\s*[、.,:]?)(?:[^。；;][ \t]?+){0,12}?事\s*项",
+    # 六、其他需要报告的事项 / 六、需要说明的其他事项 / 六、其他需要报告的情况 / 六、其他
+    "other_matters": (
+        r"(?:六\s*[、.,]|六[ \t]+|第\s*六\s*部\s*分\s*[、.,:]?)"
+        rf"(?:(?:[^。；;][ \t]?+){{0,12}}?事\s*项|{_IN_LINE}{{0,10}}?情\s*况{_LINE_END}"
+        rf"|\s*其\s*他{_LINE_END})"
+    ),
 }
 
 #: The six headings without their numeral, each only as a line of its own: Word's automatic
