@@ -4,7 +4,7 @@ A cell is coerced by its column's kind (`_vocab.ColumnSpec.kind`):
 
 * ``count``: ``0``, ``20件``, ``1,234``, ``１２`` (full-width digits are folded earlier);
 * ``change``: ``+63``, ``-1``, ``增318件``, ``减1件``, ``0``;
-* ``money``: ``970843元``, ``12667.96万元``, ``97.08万``, ``￥970843``, a bare number in
+* ``money``: ``970843元``, ``12667.96万元``, ``12667.96（万元）``, ``97.08万``, ``￥970843``, a bare number in
   the column's unit (元 for the trial 采购总金额, 万元 for the 2021 收费金额 by its header),
   exported in 元.
 
@@ -53,6 +53,10 @@ _UNIT_FACTOR: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": De
 _MULTIPLIER: Final = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
+#: Units a cell may write in brackets after its number (``12667.96（万元）``).
+_BRACKETED_UNITS: Final = frozenset(("万元", "亿元", "元", "万", "亿", "件", "条", "项", "个", "次"))
+
+
 def is_cell_text(text: str) -> bool:
     """True when `text` reads as one cell value (a number or a not-applicable mark).
 
@@ -82,6 +86,8 @@ def coerce(
     >>> money = ColumnSpec("amount_yuan", "采购总金额", kind="money", unit="元")
     >>> coerce("12667.96万元", "12667.96万元", money, None)[0].value
     Decimal('126679600.00')
+    >>> coerce("12667.96（万元）", "12667.96(万元)", money, None)[0].value
+    Decimal('126679600.00')
     >>> coerce("/", "/", money, None)[0].kind
     <CellKind.NOT_APPLICABLE: 'not_applicable'>
     """
@@ -101,6 +107,10 @@ def coerce(
             ),
         )
     sign, num, unit = m.group("sign"), m.group("num").replace(",", ""), m.group("unit")
+    if unit is None and m.group("note") is not None:
+        bracketed = m.group("note")[1:-1].replace(" ", "").replace("\t", "")
+        if bracketed in _BRACKETED_UNITS:
+            unit = bracketed  # 12667.96（万元）: the unit in brackets, not a note
     if unit is not None and len(unit) > 2:
         unit = unit[0] + unit[-1]  # 万 元, spaced out like the rest of its line
     negative = sign is not None and sign[0] in "-减"

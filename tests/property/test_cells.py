@@ -53,12 +53,14 @@ def written_changes(draw: st.DrawFn) -> tuple[str, int]:
 def written_money(draw: st.DrawFn) -> tuple[str, Decimal, ColumnSpec]:
     cents = draw(st.integers(0, 10**10))
     amount = Decimal(cents) / 100
-    unit = draw(st.sampled_from(["元", "万元", "万 元", "万", "亿元", ""]))  # spaced out like its line
+    # spaced out like its line, or in brackets (12667.96（万元）)
+    unit = draw(st.sampled_from(["元", "万元", "万 元", "万", "亿元", "", "（万元）", "(元)"]))
     column = draw(st.sampled_from([MONEY_YUAN, MONEY_WAN]))
     currency = draw(st.sampled_from(["", "", "￥", "¥", "人民币"]))
     text = currency + format(amount.normalize(), "f") + unit
     factor = {
         "元": 1, "万元": 10000, "万 元": 10000, "万": 10000, "亿元": 100000000,
+        "（万元）": 10000, "(元)": 1,
         "": 10000 if column is MONEY_WAN else 1,
     }[unit]
     return text, amount * factor, column
