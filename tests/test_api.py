@@ -395,14 +395,15 @@ def test_tables_in_an_appendix(family: str, signed: bool) -> None:
     assert [d.code for d in report.diagnostics].count("table-in-appendix") == 3
 
 
+@pytest.mark.parametrize("rewritten", ["（单位：元）", "（元）"])
 @pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html"}))
-def test_fee_unit_from_the_reports_own_header(family: str) -> None:
-    # 本年收费金额（单位：万元） rewritten by the agency as 单位：元: the amount is in 元
+def test_fee_unit_from_the_reports_own_header(family: str, rewritten: str) -> None:
+    # 本年收费金额（单位：万元） rewritten by the agency as 单位：元 or （元）: the amount is in 元
     text = FAMILIES[family](make_report("2021", "2021", seed=2))
     amount = parse_report(text).active.cell("fees", "amount_yuan")
-    if "单位：万元" not in text:
+    if "（单位：万元）" not in text:
         pytest.skip(f"{family} does not print the header as written")
-    cell = parse_report(text.replace("单位：万元", "单位：元")).active.cell("fees", "amount_yuan")
+    cell = parse_report(text.replace("（单位：万元）", rewritten)).active.cell("fees", "amount_yuan")
     assert amount.value is not None and cell.value == amount.value / 10000
     assert cell.unit == "元"
 

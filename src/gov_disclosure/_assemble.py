@@ -169,8 +169,9 @@ def _appendix_regions(
     return out
 
 
-#: A money column's header with its unit, in the compact view: 本年收费金额（单位：元）.
-_HEADER_UNIT: Final = re.compile(r"金额\(?单位:?(?P<unit>亿元|万元|元)")
+#: A money column's header with its unit, in the compact view: 本年收费金额（单位：元）,
+#: 本年收费金额（元）.
+_HEADER_UNIT: Final = re.compile(r"金额\(?(?:单位:?)?(?P<unit>亿元|万元|元)")
 #: The table variants with a money column whose template header states its unit.
 _HEADER_UNIT_TABLES: Final = frozenset(
     (name, variant)
