@@ -172,31 +172,34 @@ def _appendix_regions(
 #: A money column's header with its unit, in the compact view: 本年收费金额（单位：元）,
 #: 本年收费金额（元）.
 _HEADER_UNIT: Final = re.compile(r"金额\(?(?:单位:?)?(?P<unit>亿元|万元|元)")
-#: The table variants with a money column whose template header states its unit.
-_HEADER_UNIT_TABLES: Final = frozenset(
+#: The table variants with a money column (table 二 of both templates).
+_MONEY_TABLES: Final = frozenset(
     (name, variant)
     for name, variants in TABLES.items()
     for variant, spec in variants.items()
-    if any(c.unit_from_header for r in spec.rows for c in r.columns)
+    if any(c.kind == "money" for r in spec.rows for c in r.columns)
 )
 
 
 def _with_header_units(spec: TableSpec, view: CompactText) -> TableSpec:
-    """`spec` with the unit a report's own header gives a money column whose template
-    states one (本年收费金额（单位：万元）, rewritten by some agencies as 单位：元)."""
-    if (spec.name, spec.variant) not in _HEADER_UNIT_TABLES:
+    """`spec` with the unit a report's own header gives its money column: the 2021
+    template's 本年收费金额（单位：万元）, rewritten by some agencies as 单位：元 or （元）, and
+    the trial's 采购总金额, whose template gives no unit, written 采购总金额（万元） by some."""
+    if (spec.name, spec.variant) not in _MONEY_TABLES:
         return spec
     m = _HEADER_UNIT.search(view.text)
     if m is None:
         return spec
     unit = m.group("unit")
-    if all(c.unit == unit for r in spec.rows for c in r.columns if c.unit_from_header):
+    money = [c for r in spec.rows for c in r.columns if c.kind == "money"]
+    if all(c.unit == unit and c.unit_from_header for c in money):
         return spec  # the template's own unit (the common case)
     rows = tuple(
         attrs.evolve(
             r,
             columns=tuple(
-                c._replace(unit=unit) if c.unit_from_header else c for c in r.columns
+                c._replace(unit=unit, unit_from_header=True) if c.kind == "money" else c
+                for c in r.columns
             ),
         )
         for r in spec.rows

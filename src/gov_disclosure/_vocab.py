@@ -187,7 +187,8 @@ ACTIVE_2019 = TableSpec(
             _PROCUREMENT,
             (
                 ColumnSpec("projects", "采购项目数量"),
-                # The trial header gives no unit; a bare amount is read as 元 (with a note).
+                # The trial header gives no unit; a bare amount is read as 元 (with a note),
+                # or in the unit the report's own header states (采购总金额（万元）).
                 ColumnSpec("amount_yuan", "采购总金额", kind="money", unit="元"),
             ),
             group="九",
