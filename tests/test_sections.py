@@ -259,6 +259,22 @@ def test_a_signature_at_the_end_of_the_last_line() -> None:
     assert date == (2024, 1, 15)
 
 
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("（2024年1月15日）", (2024, 1, 15)),
+        ("二0二四年一月十五日", (2024, 1, 15)),  # 〇 typed as a digit zero
+        ("二O二三年十二月三十日", (2023, 12, 30)),  # or as a letter O
+        ("二〇二四年一月十五日", (2024, 1, 15)),
+    ],
+)
+def test_closing_date_as_written(written: str, date: tuple[int, int, int]) -> None:
+    text = "\n".join(f"{h}\n正文" for h in SIX) + f"无其他事项。\n某某县自然资源局\n{written}\n"
+    body, signature, found = _closing(text)
+    assert body.strip() == "正文无其他事项。"
+    assert (signature, found) == ("某某县自然资源局", date)
+
+
 def test_words_after_a_wide_gap_are_no_signature_without_a_date() -> None:
     text = "\n".join(f"{h}\n正文" for h in SIX) + "无其他事项。                  某某县自然资源局\n"
     assert _closing(text)[0].endswith("某某县自然资源局")

@@ -73,7 +73,7 @@ _DATE: Final = r"""
     (?:
         (?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日
       | (?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})
-      | (?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月
+      | (?P<cy>[〇○零一二三四五六七八九0O]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月  # 二0二四 too
         (?P<cd>[一二三四五六七八九十]{1,3})日
     )
     [ \t]*(?:印发|发布|公布)?
@@ -83,8 +83,10 @@ _DATE: Final = r"""
 _HTML_COMMENT: Final = r"<!--[^\n]*?-->"
 _LINE_MARKS: Final = rf"(?:[ \t*#>]|{_HTML_COMMENT})*"
 _LINE_MARKS_AFTER: Final = rf"(?:[ \t*]|<br[ \t]*/?>|{_HTML_COMMENT})*"
-#: A line that is only a date (印发).
-_DATE_LINE: Final = re.compile(rf"^{_LINE_MARKS}{_DATE}{_LINE_MARKS_AFTER}$", re.VERBOSE)
+#: A line that is only a date (印发), maybe in brackets (folded: ``(2024年1月15日)``).
+_DATE_LINE: Final = re.compile(
+    rf"^{_LINE_MARKS}\(?{_DATE}\)?{_LINE_MARKS_AFTER}$", re.VERBOSE
+)
 #: A date whose year's digits went to a line of their own: ``pdftotext -layout`` prints
 #: digits set in another font (and so on another baseline) a line below or above the rest
 #: (``年1月15日`` then ``2024``).  Only taken with the year line next to it.
@@ -501,7 +503,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+#: Chinese numerals, with the zeros typed for 〇 (二0二四, 二O二四: a digit or a letter).
+_CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0, "○": 0, "0": 0, "O": 0,
+}
 
 
 def cn_number(s: str) -> int:
