@@ -21,7 +21,7 @@ from ._vocab import AGENCY_SUFFIXES
 _TITLE: Final = re.compile(
     r"""
     (?P<agency>[^\n]{0,60}?)[ \t]*
-    (?P<year>(?:1[ \t]*9|2[ \t]*0)[ \t]*\d[ \t]*\d|[一二][〇零○][〇零○一二三四五六七八九]{2})
+    (?P<year>(?:1[ \t]*9|2[ \t]*0)[ \t]*\d[ \t]*\d|[一二][〇零○0O][〇零○0O一二三四五六七八九]{2})  # 二0二三 too
     [ \t]*年[ \t]*度?[ \t]*
     (?P<after>[^\n\d]{0,30}?)                  # or the agency after the year
     (?:的[ \t]*)?政[ \t]*[府务][ \t]*(?:信[ \t]*息[ \t]*)?公[ \t]*开[ \t]*   # 政务公开 too
@@ -234,8 +234,8 @@ def _yearless_title(
             continue
         bare = _SPACES.sub("", _DECOR.sub("", _LABEL_PREFIX.sub("", line)))
         m = _YEARLESS_TITLE.fullmatch(bare)
-        if m is None or "关于" in bare:
-            continue  # a cover letter names the report: 关于报送…年度报告
+        if m is None or "关于" in bare or "年" in m.group("agency"):
+            continue  # a cover letter names the report (关于报送…年度报告), or a year does
         agency = _clean_agency(m.group("agency"))
         if agency is not None and _AGENCY_LINE.match(agency):
             shown = display[offset : offset + len(line)]
