@@ -146,7 +146,8 @@ _RULES = (r"规章",)
 # 行政规范性文件 (2021) and 规范性文件 (trial) are one row; some 2021 reports keep the old label.
 _NORMATIVE = (r"(?:行政)?规范性文件",)
 _LICENSING = (r"行政许可",)
-_OTHER_SERVICES = (r"其他对外管理服务事项",)
+# 其他对外管理服务 without 事项 in some reports
+_OTHER_SERVICES = (r"其他对外管理服务(?:事项)?",)
 _PENALTY = (r"行政处罚",)
 _COERCION = (r"行政强制",)
 # 行政事业收费 (sample 000) is the trial label without 性.
