@@ -26,6 +26,11 @@ from .reports import make_report
         ("显示屏(LED)", "显示屏(LED)"),  # not pinyin: upper case
         ("下载(pdf)", "下载(pdf)"),  # not a pinyin syllable
         ("2019(shù)", "2019(shù)"),  # only right after a Han character
+        ("據（jù）", "据"),  # full-width brackets
+        ("公（gong）（gong）開（kai）", "公开"),
+        ("（一）予以公开", "（一）予以公开"),
+        ("下载（pdf）", "下载（pdf）"),
+        ("2019（shù）", "2019（shù）"),
     ],
 )
 def test_pinyin_noise(text: str, want: str) -> None:
