@@ -99,6 +99,19 @@ def test_word_conditional_markers_are_not_text() -> None:
     assert report.to_flat() == parse_html(page).to_flat()
 
 
+@pytest.mark.parametrize("parens", [("", ""), ("(", ")"), ("（", "）")])
+def test_ruby_pinyin_over_characters_is_not_text(parens: tuple[str, str]) -> None:
+    # a site's reading aid sets pinyin over characters: <ruby>政<rt>zhèng</rt></ruby>
+    page = (SAMPLES / "r012.html").read_text(encoding="utf-8")
+    body = page.index("<body")
+    o, c = (f"<rp>{p}</rp>" if p else "" for p in parens)
+    ruby = page[:body] + page[body:].replace("信息公开", f"<ruby>信<rp></rp>{o}<rt>xìn</rt>{c}</ruby>息公开")
+    assert ruby.count("<rt>") > 20
+    report = parse_html(ruby)
+    assert report.to_flat() == parse_html(page).to_flat()
+    assert all("xìn" not in s.text for s in report.sections)
+
+
 def test_xhtml_page_with_an_xml_declaration() -> None:
     # XHTML pages start with <?xml … encoding="utf-8"?>, which lxml refuses in a str; and
     # parse_report must still see a web page in it

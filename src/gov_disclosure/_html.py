@@ -32,10 +32,11 @@ if TYPE_CHECKING:
     #: An element of lxml's tree, or of the standard library's (`_html_tree`).
     HtmlElement: TypeAlias = LxmlElement | Element
 
-#: Elements whose content is never part of a report.
+#: Elements whose content is never part of a report (``rt`` and ``rp``: the pinyin a
+#: site's reading aid sets over each character, ``<ruby>據<rp>(</rp><rt>jù</rt><rp>)</rp></ruby>``).
 _SKIP: Final = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "canvas", "button",
-     "select", "option", "textarea", "input", "object", "embed", "map"}
+     "select", "option", "textarea", "input", "object", "embed", "map", "rt", "rp"}
 )
 #: Elements that end a line of text.
 _BLOCK: Final = frozenset(
@@ -268,13 +269,15 @@ def _read_grid(table: HtmlElement) -> _Grid:
         return _Grid(True)
     rows: list[tuple[tuple[int, str, int | None], ...]] = []
     taken: dict[int, int] = {}  # grid column -> rows it is still covered by a rowspan
+    # text that is never the report's inside the cells (a reading aid's pinyin, a script)?
+    hidden = next(table.iterdescendants(*_SKIP), None) is not None
     for row in _rows(table):
         cells: list[tuple[int, str, int | None]] = []
         col = 0
         for cell in row:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
-            content = cell.text_content()
+            content = _visible_text(cell) if hidden else cell.text_content()
             if len(content) > _PROSE_CELL:
                 return _Grid(True)
             while taken.get(col, 0) > 0:
@@ -293,6 +296,18 @@ def _read_grid(table: HtmlElement) -> _Grid:
             if taken[c] <= 0:
                 del taken[c]
     return _Grid(False, tuple(rows))
+
+
+def _visible_text(el: HtmlElement) -> str:
+    """The text of an element and its descendants, as `text_content` gives it, without
+    that of the elements never part of a report (`_SKIP`) or of comments."""
+    parts = [el.text or ""] if isinstance(el.tag, str) else []
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIP:
+            parts.append(_visible_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
 
 
 def _write_grid(grid: _Grid, out: _Writer, index: int) -> None:

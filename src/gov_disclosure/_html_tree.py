@@ -86,11 +86,13 @@ class Element:
             yield self
         yield from self.iterdescendants(tag)
 
-    def iterdescendants(self, tag: str) -> Iterator[Element]:
+    def iterdescendants(self, tag: str, *tags: str) -> Iterator[Element]:
+        """The descendants named `tag` (or any of `tags`), in document order."""
+        wanted = {tag, *tags}
         stack = list(reversed(self.children))
         while stack:
             el = stack.pop()
-            if el.tag == tag:
+            if el.tag in wanted:
                 yield el
             stack.extend(reversed(el.children))
 
