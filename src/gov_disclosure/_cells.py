@@ -4,9 +4,10 @@ A cell is coerced by its column's kind (`_vocab.ColumnSpec.kind`):
 
 * ``count``: ``0``, ``20件``, ``1,234``, ``１２`` (full-width digits are folded earlier);
 * ``change``: ``+63``, ``-1``, ``增318件``, ``减1件``, ``0``;
-* ``money``: ``970843元``, ``12667.96万元``, ``12667.96（万元）``, ``97.08万``, ``￥970843``, a bare number in
-  the column's unit (元 for the trial 采购总金额, 万元 for the 2021 收费金额 by its header),
-  exported in 元.
+* ``money``: ``970843元``, ``12667.96万元``, ``12667.96（万元）``, ``97.08万``,
+  ``￥970843``, a bare number in the column's unit (元 for the trial 采购总金额, 万元 for
+  the 2021 收费金额 by its header, or the unit the report's own header states), exported
+  in 元.
 
 ``/``, ``—``, ``-``, ``N/A``, ``无`` are *not applicable*; an empty cell is *blank*; anything
 else is kept as *text* and reported.  Coercion never raises.

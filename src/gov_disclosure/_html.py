@@ -300,13 +300,22 @@ def _read_grid(table: HtmlElement) -> _Grid:
 
 def _visible_text(el: HtmlElement) -> str:
     """The text of an element and its descendants, as `text_content` gives it, without
-    that of the elements never part of a report (`_SKIP`) or of comments."""
-    parts = [el.text or ""] if isinstance(el.tag, str) else []
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in _SKIP:
-            parts.append(_visible_text(child))
-        if child.tail:
-            parts.append(child.tail)
+    that of the elements never part of a report (`_SKIP`) or of comments.  (A loop, not
+    recursion: hostile markup may nest elements thousands deep.)"""
+    parts: list[str] = []
+    stack: list[HtmlElement | str] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item is not el and item.tail:
+            stack.append(item.tail)  # after the children: pushed first, popped last
+        if not isinstance(item.tag, str) or (item is not el and item.tag in _SKIP):
+            continue
+        if item.text:
+            parts.append(item.text)
+        stack.extend(reversed(list(item)))
     return "".join(parts)
 
 
