@@ -169,8 +169,10 @@ def _report_root(whole: _Writer, top: HtmlElement) -> HtmlElement:
 
 
 def _render(el: HtmlElement, out: _Writer, tables: _Tables) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _SKIP:
+    # a comment or processing instruction (lxml's tree has them: tag is no string) is not
+    # text either, an unclosed comment holding the rest of the page included
+    tag = el.tag if isinstance(el.tag, str) else None
+    if tag is None or tag in _SKIP:
         if el.tail:
             out.at_line(_tail_line(el))
             out.write(_inline(el.tail))
