@@ -59,6 +59,39 @@ def test_table_two_short_row_fills_from_the_left_by_type() -> None:
     assert [c.value for c in row] == [None, -1, 4]  # a signed value can only be a change
 
 
+@pytest.mark.parametrize(
+    ("cells", "want"),
+    [
+        ("增318件 | 329466", [329466, 318]),  # raw pdftotext's order: the change first
+        ("329466 | 增318件", [329466, 318]),  # in place: nothing moves
+        ("-1 | 5", [5, -1]),
+        ("0 | 5", [0, 5]),  # nothing signed: read as printed
+    ],
+)
+def test_a_value_written_as_a_change_goes_to_the_change_column(
+    cells: str, want: list[int]
+) -> None:
+    r = _report(
+        f"第二十条第（八）项\n信息内容 | 上一年项目数量 | 本年增/减\n行政事业性收费 | {cells} |",
+        "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "",
+    )
+    assert [c.value for c in r.active["fees"]] == want
+    moved = [d for d in r.diagnostics if d.code == "placed-by-sign"]
+    assert len(moved) == (cells.split(" | ")[0].strip() != str(want[0])) and all(
+        d.key == "active.fees" for d in moved
+    )
+
+
+def test_three_columns_with_the_change_printed_last() -> None:
+    r = _report(
+        "第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政许可 | 10 | 5 | +3 |",
+        "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "",
+    )
+    assert [c.value for c in r.active["licensing"]] == [10, 3, 5]
+
+
 def test_glued_digits_split_by_the_table_identities() -> None:
     made = make_report("2021", "2021", seed=3)
     r = parse_report(render_glued(made))

@@ -47,6 +47,7 @@ from ._vocab import (
     REQUEST_EDGE_ROWS,
     REQUEST_TOTAL_COLUMN,
     REVIEW_TOTAL_COLUMN,
+    TABLES,
     ColumnSpec,
     RowSpec,
     TableSpec,
@@ -243,6 +244,8 @@ def _table(
                 )
             )
         slots = per_row[i]
+        if slots is not None and (spec.name, spec.variant, row_spec.key) in _CHANGE_ROWS:
+            slots = _by_sign(norm, spec, row_spec, slots, diags)
         if slots is not None:
             cells = _row_cells(norm, spec, row_spec.key, row_spec.columns, slots, diags)
         else:
@@ -270,6 +273,62 @@ def _table(
         for note in read.notes
     )
     return Table(spec.name, spec.variant, tuple(rows)), diags
+
+
+#: The rows with a change column (本年增/减: the trial table 二's (五), (六), (八)).
+_CHANGE_ROWS: Final = frozenset(
+    (spec.name, spec.variant, r.key)
+    for variants in TABLES.values()
+    for spec in variants.values()
+    for r in spec.rows
+    if any(c.kind == "change" for c in r.columns)
+)
+#: A value written as a change: a sign, or 增/减 (``增318件``, ``+3``, ``-1``).
+_SIGNED: Final = re.compile(r"[ \t]*+(?:[+\-][ \t]*+\d|增|减|新增)")
+
+
+def _by_sign(
+    norm: NormalizedText,
+    spec: TableSpec,
+    row: RowSpec,
+    slots: Sequence[Slot] | Sequence[Token],
+    diags: list[Diagnostic],
+) -> Sequence[Slot] | Sequence[Token]:
+    """`slots` with the one value written as a change moved into the row's change column,
+    where it was read in another (raw pdftotext may print ``增318件`` before the count
+    of 上一年项目数量): a count is never signed."""
+    at = next(k for k, c in enumerate(row.columns) if c.kind == "change")
+    signed = [k for k, s in enumerate(slots) if _signed(norm, s)]
+    if len(signed) != 1 or signed[0] == at:
+        return slots
+    moved: list[Slot | Token] = list(slots)
+    moved.insert(at, moved.pop(signed[0]))
+    slot = slots[signed[0]]
+    start, end = (slot.start, slot.end) if isinstance(slot, Token | Piece) else (0, 0)
+    diags.append(
+        Diagnostic(
+            "placed-by-sign",
+            "info",
+            f"{spec.name}.{row.key}: {norm.text[start:end].strip()!r}, written as a change, "
+            f"was read under {row.columns[signed[0]].label}: placed under "
+            f"{row.columns[at].label}",
+            span=norm.span(start, end),
+            key=f"{spec.name}.{row.key}",
+        )
+    )
+    return moved  # type: ignore[return-value]
+
+
+def _signed(norm: NormalizedText, slot: Slot | Token) -> bool:
+    if isinstance(slot, Token):
+        if slot.blank:
+            return False
+        if slot.text is not None:  # a cell joined from pieces
+            return _SIGNED.match(slot.text) is not None
+        return _SIGNED.match(norm.folded, slot.start, slot.end) is not None
+    if isinstance(slot, Piece):
+        return _SIGNED.match(slot.folded) is not None
+    return False
 
 
 class _Unset:

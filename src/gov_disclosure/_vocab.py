@@ -567,9 +567,11 @@ TABLE_ANCHORS: Final[dict[TableName, str]] = {
     "active": r"第\s*二\s*十\s*条\s*第?\s*[(（]?\s*一",
     "requests": r"本\s*列\s*数\s*据\s*的\s*勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收",
     # the column names in a row: a narrative says 其中结果维持 72 件，结果纠正 64 件
+    # (pipes anywhere in the words: a PDF table reader may take the heading and the
+    # header cells into its table, cutting words: |⾏|政复议|||||⾏政诉讼|)
     "review": (
-        r"行\s*政\s*复\s*议\s*(?:\|\s*)?行\s*政\s*诉\s*讼"
-        r"|结\s*果\s*维\s*持[\s|]*结\s*果\s*纠\s*正"
+        r"行[\s|]*+政[\s|]*+复[\s|]*+议[\s|]*+行[\s|]*+政[\s|]*+诉[\s|]*+讼"
+        r"|结[\s|]*+果[\s|]*+维[\s|]*+持[\s|]*+结[\s|]*+果[\s|]*+纠[\s|]*+正"
     ),
 }
 
