@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gov_disclosure._normalize import normalize
-from gov_disclosure._sections import restore_years, split_sections, strip_footers
+from gov_disclosure._sections import restore_years, split_sections, strip_footers, untable_prose
 
 SIX = [
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -240,6 +240,27 @@ def test_a_date_whose_year_stands_on_its_own_line(
     text = n.text[body.body_start : body.body_end]
     assert o.date == date
     assert (text.strip() == "正文") == (date is not None)
+
+
+def test_prose_rowed_by_a_markdown_converter_is_prose_again() -> None:
+    # markitdown's PDF text: a line whose year is set in another font becomes a table row
+    text = "\n".join([
+        "| 2023 | 年，洪泽区政府信息公开工作取得一定的成效，但对照 |     |     |",
+        "| ---- | ------------------------ | --- | --- |",
+        "上级要求，仍存在一定差距。",
+        "| - 4 | -   |     |     |",
+        "| --- | --- | --- | --- |",
+        "| 主动公开信息 | 1234 |",  # a real table's row: no sentence in it
+        "| --- | --- |",
+    ])
+    assert untable_prose(text) == "\n".join([
+        "2023 年，洪泽区政府信息公开工作取得一定的成效，但对照",
+        "上级要求，仍存在一定差距。",
+        "- 4 -",
+        "| 主动公开信息 | 1234 |",
+        "| --- | --- |",
+    ])
+    assert strip_footers(untable_prose(text)).count("- 4 -") == 0
 
 
 def _closing(text: str) -> tuple[str, str | None, tuple[int, int, int] | None]:

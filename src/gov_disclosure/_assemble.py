@@ -37,7 +37,7 @@ from ._model import (
 )
 from ._normalize import NormalizedText
 from ._resolve import resolve_table
-from ._sections import Outline, restore_years, strip_footers, trim_back
+from ._sections import Outline, restore_years, strip_footers, trim_back, untable_prose
 from ._vocab import (
     ACTIVE_MARKERS,
     REQUESTS_2021_MARKERS,
@@ -215,12 +215,18 @@ def _absent_table(spec: TableSpec) -> Table:
     return Table(spec.name, spec.variant, rows, found=False)
 
 
+#: The sections that hold a table (their text is left as printed).
+_TABLE_SECTION_NAMES: Final = frozenset(TABLE_SECTIONS.values())
+
+
 def _section(norm: NormalizedText, outline: Outline, name: SectionName) -> Section:
     raw = outline.sections.get(name)
     if raw is None:
         return Section(name, None, "")
     heading = _LINE_BREAK.sub("", norm.text[raw.heading_start : raw.heading_end]).strip()
     body = norm.text[raw.body_start : raw.body_end]
+    if name not in _TABLE_SECTION_NAMES:
+        body = untable_prose(body)
     body = restore_years(strip_footers(body)).strip()
     return Section(name, heading, body, norm.span(raw.heading_start, raw.body_end))
 

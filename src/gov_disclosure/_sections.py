@@ -151,6 +151,43 @@ def strip_footers(text: str) -> str:
     return text[first.end() :] if first is not None else text
 
 
+def untable_prose(text: str) -> str:
+    """`text` (a section of prose) without the table markup a PDF-to-markdown converter
+    (markitdown) puts round lines of it: a row of prose cells becomes their words a space
+    apart, and the rule under it goes; so does a page footer so rowed (``| - 4 | - |``).
+    Rows of a real table (no sentence in them) stay.
+
+    >>> untable_prose("| 2023 | 年，我局坚持以人民为中心 |  |  |\\n| --- | --- | --- | --- |\\n推进政务公开。")
+    '2023 年，我局坚持以人民为中心\\n推进政务公开。'
+    """
+    if "|" not in text:
+        return text
+    out: list[str] = []
+    after_row = False
+    for line in text.split("\n"):
+        bare = line.strip()
+        if after_row and _MD_RULE.fullmatch(bare):
+            after_row = False
+            continue
+        after_row = False
+        if len(bare) > 1 and bare[0] == "|" and bare[-1] == "|":
+            words = " ".join(c.strip() for c in bare[1:-1].split("|") if c.strip())
+            prose = _SENTENCE_MARK.search(words) and _HAN_RUN.search(words)
+            if prose or FOOTER_LINE.fullmatch(words):
+                out.append(words)
+                after_row = True
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+#: A markdown table's rule line: ``| --- | :---: |``.
+_MD_RULE: Final = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
+#: Words of a sentence: a sentence's punctuation, and six characters of text in a run.
+_SENTENCE_MARK: Final = re.compile(r"[，。；：]")
+_HAN_RUN: Final = re.compile(r"[\u4e00-\u9fff]{6}")
+
+
 #: A signature: an agency's name, maybe with its seal noted (盖章).
 _SIGNATURE: Final = (
     rf"[^\s。；;，,:：、“”\"()（）*#>]{{2,40}}?(?:{'|'.join(AGENCY_SUFFIXES)})"
