@@ -92,6 +92,21 @@ def test_three_columns_with_the_change_printed_last() -> None:
     assert [c.value for c in r.active["licensing"]] == [10, 3, 5]
 
 
+def test_the_search_for_glued_splits_is_bounded_per_table() -> None:
+    # a garbled run of digits has millions of splits: one row's search stops at its own
+    # bound, and the table's rows share one budget, so a table of them ends in bounded time
+    from gov_disclosure._resolve import MAX_ROW_NODES, Piece, _Budget, _splits
+
+    digits = "1234567891" * 4
+    run = Piece(digits, digits, 0, len(digits))
+    budget = _Budget(MAX_ROW_NODES * 3 // 2)
+    _, incomplete = _splits([run], 7, ((0, 6),), budget)
+    assert incomplete and budget.nodes == MAX_ROW_NODES // 2
+    _, incomplete = _splits([run], 7, ((0, 6),), budget)
+    assert incomplete and budget.nodes <= 0
+    assert _splits([run], 7, ((0, 6),), budget) == ([], True)  # nothing left: undecided
+
+
 def test_glued_digits_split_by_the_table_identities() -> None:
     made = make_report("2021", "2021", seed=3)
     r = parse_report(render_glued(made))

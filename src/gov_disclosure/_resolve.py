@@ -59,6 +59,23 @@ MAX_ROW_CANDIDATES: Final = 20000
 #: At most this many combinations of undecided rows are scored against the table's
 #: identities (each costs a pass over 7 columns).
 MAX_COMBINATIONS: Final = 2000
+#: At most this many steps of the search for one glued row's splits (a real row takes at
+#: most some 20,000; a garbled run of digits would take seconds), and for all the rows of
+#: one table together: a table of garbled rows is read in bounded time, its rows then
+#: undecided.
+MAX_ROW_NODES: Final = 100_000
+MAX_TABLE_NODES: Final = 200_000
+
+
+class _Budget:
+    """The search steps left for one table's glued rows (`MAX_TABLE_NODES`)."""
+
+    __slots__ = ("nodes",)
+
+    def __init__(self, nodes: int = MAX_TABLE_NODES) -> None:
+        self.nodes = nodes
+
+
 #: Longest run of digits one count cell may hold when splitting glued digits.
 MAX_CELL_DIGITS: Final = 9
 
@@ -107,11 +124,18 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
     )
     # column positions are learnt only where a short row needs placing
     anchors = _column_anchors(norm, read) if short else {}
+    budget = _Budget()  # the glued rows' search steps, shared by the table's rows
     choices = [
-        _row_choice(norm, spec, i, r, read.layout, _anchors_for(norm, anchors, spec.rows[i], r))
+        _row_choice(
+            norm, spec, i, r, read.layout, budget, _anchors_for(norm, anchors, spec.rows[i], r)
+        )
         for i, r in enumerate(read.rows)
     ]
-    taken = _missed_rows(norm, spec, read, choices, diags) if read.layout is Layout.GLUED else ()
+    taken = (
+        _missed_rows(norm, spec, read, choices, diags, budget)
+        if read.layout is Layout.GLUED
+        else ()
+    )
     picked = _choose(spec, choices, diags, norm)
     found = [
         p if r is not None or i in taken else None
@@ -126,6 +150,7 @@ def _missed_rows(
     read: TableRead,
     choices: list[_RowChoice],
     diags: list[Diagnostic],
+    budget: _Budget,
 ) -> tuple[int, ...]:
     """Rows of glued text whose label was not recognised (misspelt, worded otherwise): their
     digits run on after the previous row's, which then has more values than cells, or no
@@ -148,11 +173,11 @@ def _missed_rows(
         if len(values) <= w1:
             if not any(_split_plan(v) for v in values):
                 continue
-            own, overflow = _splits(values, w1, _groups(spec, w1))
+            own, overflow = _splits(values, w1, _groups(spec, w1), budget)
             if own or overflow:
                 continue  # the row's digits are its own
         groups = (*_groups(spec, w1), *((a + w1, b + w1) for a, b in _groups(spec, w2)))
-        both, overflow = _splits(values, w1 + w2, groups)
+        both, overflow = _splits(values, w1 + w2, groups, budget)
         cuts = {_key(c[w1 - 1]) for c in both}  # the first row's last cell: where they are cut
         key = _row_key(spec, i + 1)
         if overflow or not both or len(cuts) != 1:
@@ -412,6 +437,7 @@ def _row_choice(
     i: int,
     read: RowRead | None,
     layout: Layout,
+    budget: _Budget,
     anchors: _Columns | None = None,
 ) -> _RowChoice:
     columns = spec.rows[i].columns
@@ -421,13 +447,15 @@ def _row_choice(
     if read.undecided:
         return _RowChoice((), None, "uneven-block", read.tokens)
     pieces = _pieces(norm, read.tokens)
-    choice = _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width)
+    choice = _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width, budget)
     if layout is Layout.GLUED and (choice.extra or not choice.candidates):
         # no reading with every space as a cell boundary: in text printed in one line a
         # space may also cut one number in two (20 23), so read the runs as one
         joined = _joined(norm, pieces)
         if joined is not None:
-            again = _choice_for(spec, columns, [joined], False, layout, read.tokens, width)
+            again = _choice_for(
+                spec, columns, [joined], False, layout, read.tokens, width, budget
+            )
             if again.candidates and not again.extra:
                 return again
     if choice.how == "placed" and anchors is not None:
@@ -597,7 +625,7 @@ def _review_choice(norm: NormalizedText, read: TableRead) -> _RowChoice:
         return _RowChoice(())
     pieces = _pieces(norm, row.tokens)
     choice = _choice_for(
-        spec, columns, pieces, row.exact, read.layout, row.tokens, len(columns)
+        spec, columns, pieces, row.exact, read.layout, row.tokens, len(columns), _Budget()
     )
     if choice.how == "exact" and len(row.runs) > 1:
         text_order = choice.candidates[0]
@@ -660,6 +688,7 @@ def _choice_for(
     layout: Layout,
     tokens: tuple[Token, ...],
     width: int,
+    budget: _Budget,
 ) -> _RowChoice:
     values = [p for p in pieces if p is not None]
     extra: tuple[Piece, ...] = ()
@@ -668,7 +697,7 @@ def _choice_for(
     if layout is Layout.GLUED and len(values) < len(pieces) <= width:
         # glued text whose blank cells show (a web page's &nbsp;): read with them where
         # the row's arithmetic, blanks counting 0, allows; else as if they did not show
-        with_blanks = _blanks_shown(spec, pieces, width, tokens)
+        with_blanks = _blanks_shown(spec, pieces, width, tokens, budget)
         if with_blanks is not None:
             return with_blanks
     if len(values) > width:
@@ -686,7 +715,7 @@ def _choice_for(
         return _RowChoice((tuple(None for _ in range(width)),), 0, "exact", tokens)
     if layout is Layout.GLUED and any(_split_plan(v) for v in values):
         groups = _groups(spec, width)
-        cands, overflow = _splits(values, width, groups)
+        cands, overflow = _splits(values, width, groups, budget)
         if not cands and not overflow and groups and len(values) < width:
             # no split adds up: the values may be whole cells, a space apart, with blank
             # cells dropped (a page's text joined by single spaces: 26 26 for a lone
@@ -700,7 +729,7 @@ def _choice_for(
         if not cands and not overflow:
             # no reading satisfies the row's arithmetic (the report's own error): say which
             # readings the digits allow, without choosing among them
-            cands, overflow = _splits(values, width, ())
+            cands, overflow = _splits(values, width, (), budget)
         if overflow:
             return _RowChoice((), None, "split-overflow", tokens, extra)
         return _RowChoice(tuple(cands), None, "split", tokens, extra)
@@ -714,14 +743,18 @@ def _choice_for(
         # No placement adds up, but a long number may be two cells run together (a PDF
         # tool that set narrow columns' numbers with no space between: 165 and 78 as
         # 16578): the splits that add up, if any
-        cands, overflow = _splits(values, width, groups)
+        cands, overflow = _splits(values, width, groups, budget)
         if cands and not overflow:
             return _RowChoice(tuple(cands), None, "split", tokens, extra)
     return _RowChoice(placed, _preferred(spec, placed), "placed", tokens, extra)
 
 
 def _blanks_shown(
-    spec: TableSpec, pieces: list[Piece | None], width: int, tokens: tuple[Token, ...]
+    spec: TableSpec,
+    pieces: list[Piece | None],
+    width: int,
+    tokens: tuple[Token, ...],
+    budget: _Budget,
 ) -> _RowChoice | None:
     """The readings of a glued row whose blank cells are known (``None`` in `pieces`)
     that satisfy its arithmetic, blanks counting 0 (a blank total checks nothing);
@@ -737,7 +770,7 @@ def _blanks_shown(
         if all(_group_ok(cand, lo, t, False) is not False for lo, t in groups):
             return _RowChoice((cand,), 0, "exact", tokens)
         return None
-    cands, overflow = _splits(pieces, width, groups)
+    cands, overflow = _splits(pieces, width, groups, budget)
     if not cands or overflow:
         return None
     return _RowChoice(tuple(cands), None, "split", tokens)
@@ -880,7 +913,10 @@ def _split_plan(p: Piece) -> tuple[int, int, int] | None:
 
 
 def _splits(
-    values: Sequence[Piece | None], width: int, groups: tuple[tuple[int, int], ...]
+    values: Sequence[Piece | None],
+    width: int,
+    groups: tuple[tuple[int, int], ...],
+    budget: _Budget | None = None,
 ) -> tuple[list[Candidate], bool]:
     """Every split of the glued runs among `values` into `width` cells that satisfies each
     group's total (``(first, total)``: cells first..total-1 sum to cell total).  A
@@ -889,7 +925,8 @@ def _splits(
 
     A depth-first search that checks a group as soon as its total cell is placed, so that
     long runs stay cheap.  Returns the readings and whether the search stopped at
-    `MAX_ROW_CANDIDATES` (then the readings are incomplete and decide nothing).
+    `MAX_ROW_CANDIDATES`, or ran out of steps (`MAX_ROW_NODES`, or what is left of the
+    table's `budget`): then the readings are incomplete and decide nothing.
     """
     plans = [None if v is None else _split_plan(v) for v in values]
     if sum(1 if plan is None else plan[1] for plan in plans) == width:
@@ -915,7 +952,8 @@ def _splits(
     # for a whole value; the Pieces are built only for complete readings
     acc: list[tuple[int, int, int]] = []
     nums: list[int | None] = []  # acc's counts, kept beside it (computed once per cell)
-    budget = [MAX_ROW_CANDIDATES * 20]  # nodes visited, bounding the worst case too
+    allowed = MAX_ROW_NODES if budget is None else min(MAX_ROW_NODES, budget.nodes)
+    left = [allowed]  # search steps left, bounding the worst case too
     n_values = len(values)
     # the most cells values[i:] can make (a run of n digits makes at most n): a branch
     # that cannot fill the row is cut at once rather than explored to its end
@@ -932,6 +970,7 @@ def _splits(
         return sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
 
     def reading() -> Candidate:
+        left[0] -= width  # (building a reading costs as much as a step per cell)
         return tuple(
             values[i]
             if s == -1
@@ -943,8 +982,8 @@ def _splits(
         )
 
     def rec(ti: int, di: int) -> bool:
-        budget[0] -= 1
-        if budget[0] < 0 or len(out) >= MAX_ROW_CANDIDATES:
+        left[0] -= 1
+        if left[0] < 0 or len(out) >= MAX_ROW_CANDIDATES:
             return False
         slot = len(acc)
         if slot == width or ti == n_values:
@@ -994,6 +1033,8 @@ def _splits(
         return True
 
     complete = rec(0, 0)
+    if budget is not None:
+        budget.nodes -= allowed - max(left[0], 0)
     return out, not complete
 
 
