@@ -380,6 +380,17 @@ def test_trial_label_wording_variants(family: str, written: str, variant: str) -
     assert parse_report(text.replace(written, variant)).to_flat() == parse_report(text).to_flat()
 
 
+@pytest.mark.parametrize("blank", ["&nbsp;", "&#160;", "<br>", "<br/>"])
+@pytest.mark.parametrize("family", ["gfm", "markdown", "pipe_suffix"])
+def test_blank_cells_written_as_markup(family: str, blank: str) -> None:
+    # HTML-to-markdown tools may leave a blank cell's no-break space as an entity, or its
+    # empty paragraph as a line break: | &nbsp; |, | <br> |
+    text = FAMILIES[family](make_report("2021", "2019", seed=2, blanks=0.4))
+    marked = re.sub(r"\|[ \t]*(?=\|)", f"| {blank} ", text)
+    assert marked != text
+    assert parse_report(marked).to_flat() == parse_report(text).to_flat()
+
+
 def test_agency_from_a_sealed_signature() -> None:
     text = render_markdown(make_report("2021", "2021", seed=1))
     text = re.sub(r"(?m)^(?:# |\*\*标题：\*\*).*\n", "", text)  # no agency in a title

@@ -202,3 +202,9 @@ def test_few_lone_tabs_are_left_alone() -> None:
     # a browser's text of paragraph cells (it takes five such tabs)
     text = "规章\t1\t2\n\n\t\n\n行政许可\t0\n" * 2
     assert normalize(text).text == text
+
+
+def test_blank_markup_is_white_space_in_the_folded_text() -> None:
+    n = normalize("| 规章 | &nbsp; | <br> | <BR /> | &#160; | 5 |")
+    assert n.folded == "| 规章 |        |      |        |        | 5 |"
+    assert n.text == "| 规章 | &nbsp; | <br> | <BR /> | &#160; | 5 |"  # as printed

@@ -17,8 +17,10 @@ What changes, in order:
    (simplified) ideographs (``行政``);
 5. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
    ideographic space, zero-width space…) to a plain space, one character for one, so that
-   both copies share offsets.  Matching runs on the folded copy; section text is cut from
-   the unfolded one, so users see the report's own punctuation.
+   both copies share offsets; there, markup for white space that HTML-to-markdown tools
+   leave (``&nbsp;``, ``<br>``: a blank cell ``| &nbsp; |``) is spaces too, one for one.
+   Matching runs on the folded copy; section text is cut from the unfolded one, so users
+   see the report's own punctuation.
 
 Steps 1 and 2 delete characters; `NormalizedText.original_offset` maps an offset back to
 the input so that every `Span` points at text the user can find.
@@ -354,6 +356,9 @@ def normalize(text: str) -> NormalizedText:
             clean = clean.translate(_RADICAL_FORMS)
             folded = _fold(clean)
 
+    if ("&" in folded or "<" in folded) and _BLANK_MARKUP.search(folded) is not None:
+        folded = _BLANK_MARKUP.sub(_spaces, folded)
+
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     else:
@@ -372,6 +377,16 @@ def normalize(text: str) -> NormalizedText:
 
 
 _NEWLINE: Final = re.compile(r"\r\n?|\n")
+#: Markup for white space left in text by HTML-to-markdown tools: a no-break space as an
+#: entity (a blank cell written ``| &nbsp; |``), a line break (``| <br> |``, a cell of one
+#: empty paragraph).  Spaces in the folded text, one for one (offsets are kept).
+_BLANK_MARKUP: Final = re.compile(
+    r"&(?:nbsp|#160|#[xX][aA]0|ensp|emsp|#12288);|<br[ \t]*+/?>", re.IGNORECASE
+)
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 _FORM_FEED: Final = re.compile("\f")
 
 #: What folds, to what (characters that fold to themselves left out: the search for the
