@@ -95,15 +95,17 @@ def test_three_columns_with_the_change_printed_last() -> None:
 def test_the_search_for_glued_splits_is_bounded_per_table() -> None:
     # a garbled run of digits has millions of splits: one row's search stops at its own
     # bound, and the table's rows share one budget, so a table of them ends in bounded time
-    from gov_disclosure._resolve import MAX_ROW_NODES, Piece, _Budget, _splits
+    from gov_disclosure._resolve import MAX_TABLE_NODES, Piece, _Budget, _splits
 
     digits = "1234567891" * 4
     run = Piece(digits, digits, 0, len(digits))
-    budget = _Budget(MAX_ROW_NODES * 3 // 2)
+    row = MAX_TABLE_NODES // 4  # what one row of a table may take
+    budget = _Budget(row * 3 // 2)
     _, incomplete = _splits([run], 7, ((0, 6),), budget)
-    assert incomplete and budget.nodes == MAX_ROW_NODES // 2
+    assert incomplete and budget.nodes == row // 2
     _, incomplete = _splits([run], 7, ((0, 6),), budget)
     assert incomplete and budget.nodes <= 0
+    assert _splits([run], 7, ((0, 6),))[1]  # alone (no table's budget), bounded too
     assert _splits([run], 7, ((0, 6),), budget) == ([], True)  # nothing left: undecided
 
 

@@ -59,12 +59,13 @@ MAX_ROW_CANDIDATES: Final = 20000
 #: At most this many combinations of undecided rows are scored against the table's
 #: identities (each costs a pass over 7 columns).
 MAX_COMBINATIONS: Final = 2000
-#: At most this many steps of the search for one glued row's splits (a real row takes at
-#: most some 20,000; a garbled run of digits would take seconds), and for all the rows of
-#: one table together: a table of garbled rows is read in bounded time, its rows then
-#: undecided.
-MAX_ROW_NODES: Final = 100_000
-MAX_TABLE_NODES: Final = 200_000
+#: At most this many steps of the search for one glued row's splits, and for all the rows
+#: of one table together, where a row may take a quarter of them and a reading built
+#: counts a step per cell: a real row takes at most some 20,000, a real table 40,000; a
+#: table of garbled runs of digits would take seconds a row.  Rows the search cannot
+#: finish are undecided.
+MAX_ROW_NODES: Final = 400_000
+MAX_TABLE_NODES: Final = 400_000
 
 
 class _Budget:
@@ -952,8 +953,9 @@ def _splits(
     # for a whole value; the Pieces are built only for complete readings
     acc: list[tuple[int, int, int]] = []
     nums: list[int | None] = []  # acc's counts, kept beside it (computed once per cell)
-    allowed = MAX_ROW_NODES if budget is None else min(MAX_ROW_NODES, budget.nodes)
+    allowed = MAX_ROW_NODES if budget is None else min(MAX_TABLE_NODES // 4, budget.nodes)
     left = [allowed]  # search steps left, bounding the worst case too
+    charge = 0 if budget is None else width
     n_values = len(values)
     # the most cells values[i:] can make (a run of n digits makes at most n): a branch
     # that cannot fill the row is cut at once rather than explored to its end
@@ -970,7 +972,7 @@ def _splits(
         return sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
 
     def reading() -> Candidate:
-        left[0] -= width  # (building a reading costs as much as a step per cell)
+        left[0] -= charge  # (in a table's budget, building a reading costs a step a cell)
         return tuple(
             values[i]
             if s == -1

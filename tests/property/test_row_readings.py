@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gov_disclosure._resolve import (
@@ -108,6 +108,17 @@ def _brute(values: list[Piece], width: int, groups: tuple[tuple[int, int], ...])
 
 @settings(max_examples=400)
 @given(row=glued_row())
+@example(  # 8,243 readings with no arithmetic to cut them: a row alone is not cut short
+    row=(
+        [
+            Piece("1011110", "1011110", 0, 7),
+            Piece("1011110", "1011110", 8, 15),
+            Piece("1111100", "1111100", 16, 23),
+        ],
+        9,
+        (),
+    )
+)
 def test_splits_finds_every_reading_and_no_other(
     row: tuple[list[Piece], int, tuple[tuple[int, int], ...]],
 ) -> None:
