@@ -61,6 +61,15 @@ def test_agencies_own_wordings_of_the_headings(index: int, heading: str) -> None
     assert list(bodies.values()) == [f"正文{i}" for i in range(6)]
 
 
+@pytest.mark.parametrize("rule", ["=", "-"])
+def test_setext_heading_underlines_go_with_their_headings(rule: str) -> None:
+    # markdownify's default heading style: 一、总体情况 then ====== on the next line
+    text = "\n".join(f"{h}\n{rule * 12}\n正文{i}" for i, h in enumerate(SIX))
+    heads, bodies, _ = _outline(text)
+    assert list(heads.values()) == SIX
+    assert list(bodies.values()) == [f"正文{i}" for i in range(6)]
+
+
 @pytest.mark.parametrize(
     "line",
     [

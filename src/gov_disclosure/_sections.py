@@ -65,6 +65,10 @@ _BARE: Final = {
 _PROBLEMS_FALLBACK: Final = re.compile(rf"(?m)^[ \t]*(?P<h>{PROBLEMS_FALLBACK})")
 _PROBLEMS_ANYWHERE: Final = re.compile(rf"(?P<h>{PROBLEMS_FALLBACK})")
 
+#: A markdown heading's underline on the next line (setext style, markdownify's default):
+#: ``一、总体情况`` then ``======`` or ``------``.
+_SETEXT: Final = re.compile(r"[ \t]*+\n[ \t]*+(?:={3,}+|-{3,}+)[ \t]*+(?=\n|$)")
+
 #: The rest of a heading line, when short and not a sentence, still belongs to the heading.
 _HEADING_TAIL: Final = re.compile(r"[^\n。；;，,:：]{0,24}(?=[ \t]*(?:\n|$))")
 
@@ -283,7 +287,11 @@ def split_sections(norm: NormalizedText) -> Outline:
     for i, (name, _, start, end) in enumerate(found):
         body_end = found[i + 1][1] if i + 1 < len(found) else len(text)
         # the heading without the marks after it (**一、总体情况**); the body after them
-        heading_end = len(text[start:end].rstrip(_TRAILING_MARKS)) + start
+        heading = text[start:end]
+        under = _SETEXT.search(heading)
+        if under is not None:
+            heading = heading[: under.start()]  # the underline is no part of the heading
+        heading_end = len(heading.rstrip(_TRAILING_MARKS)) + start
         sections[name] = RawSection(name, start, heading_end, end, body_end)
 
     closing_start = len(text)
@@ -331,6 +339,9 @@ def _headings(text: str, pos: int) -> list[_Found]:
             tail = _HEADING_TAIL.match(text, end)
             if tail is not None:
                 end = tail.end()
+            under = _SETEXT.match(text, end)
+            if under is not None:
+                end = under.end()  # a setext heading's underline goes with it
         else:
             cut = start
             while cut > pos and text[cut - 1] in " \t*#【[":
