@@ -353,6 +353,8 @@ def test_a_row_the_template_does_not_have(family: str) -> None:
         ("属于四类过程性信息", "属于\u201c四类过程性信息\u201d"),
         ("（七）总计", "（七）合计"),
         ("1.信访举报投诉类申请", "1.信访、举报、投诉类申请"),
+        ("1.属于国家秘密", "（1）属于国家秘密"),  # leaf rows numbered in brackets
+        ("2.重复申请", "(2)重复申请"),
     ],
 )
 @pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html"}))

@@ -109,7 +109,7 @@ class TableSpec:
 # Numbering markers as they appear in the compact text: "1." / "1、" / "1，" (OCR), "（一）",
 # "一、".  Full-width forms are folded to ASCII before matching.
 def _leaf(n: int, core: str) -> LabelPattern:
-    return LabelPattern(core, rf"{n}[.、,]")
+    return LabelPattern(core, rf"(?:{n}[.、,]|\({n}\))")  # 1. 1、 (1)
 
 
 def _paren(cn: str, core: str) -> LabelPattern:
