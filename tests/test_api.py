@@ -20,6 +20,7 @@ from gov_disclosure import (
     StrictParseError,
     parse_report,
 )
+from gov_disclosure._vocab import SECTION_NAMES
 
 from .corpus import DATA, SAMPLES
 from .render import EXACT_BLANKS, FAMILIES, GLUED, ONE_LINE, render_markdown, render_tabs
@@ -240,6 +241,21 @@ def test_every_section_heading_lost(family: str) -> None:
 
 
 _PERIOD = "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
+
+
+@pytest.mark.parametrize("family", ["tabs", "markdown", "blank_lines", "pipe_suffix", "aligned", "raw"])
+@pytest.mark.parametrize("lost", [1, 2, 3])
+def test_a_table_found_by_its_words_ends_the_section_before(family: str, lost: int) -> None:
+    # 二's heading lost: table 二 is found by its words, and the overview ends before it
+    text = FAMILIES[family](make_report("2021", "2021", seed=2))
+    heading = _SIX[lost]
+    gone = re.sub(rf"(?m)^[#* ]*{heading}[*]*\n", "", text)
+    assert gone != text
+    report, before = parse_report(gone), parse_report(text)
+    assert report.to_flat() == before.to_flat()
+    name = SECTION_NAMES[lost - 1]
+    ended = getattr(report.sections, name).text
+    assert ended.rstrip(" |\n") == getattr(before.sections, name).text.rstrip(" |\n")
 
 
 @pytest.mark.parametrize(

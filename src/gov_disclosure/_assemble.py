@@ -288,6 +288,14 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             inside = [x for x in starts if a < x < b]
             if inside:
                 regions[name] = (a, inside[0])
+        # and the text of the section it was found in (overview, with 二's heading lost)
+        ended = {}
+        for sec, raw in outline.sections.items():
+            inside = [a for a, _ in anchored.values() if raw.body_start < a < raw.body_end]
+            if inside:
+                ended[sec] = raw._replace(body_end=trim_back(text, raw.body_start, min(inside)))
+        if ended:
+            outline = outline._replace(sections={**outline.sections, **ended})
     for name, (a, b) in list(regions.items()):
         if b - a > MAX_TABLE_CHARS:
             regions[name] = (a, a + MAX_TABLE_CHARS)
