@@ -269,7 +269,7 @@ def _table(
                     key=f"{spec.name}.{row_spec.key}",
                 )
             )
-        slots = per_row[i]
+        slots: Sequence[Slot | Token] | None = per_row[i]
         if slots is not None and (spec.name, spec.variant, row_spec.key) in _CHANGE_ROWS:
             slots = _by_sign(norm, spec, row_spec, slots, diags)
         if slots is not None:
@@ -317,9 +317,9 @@ def _by_sign(
     norm: NormalizedText,
     spec: TableSpec,
     row: RowSpec,
-    slots: Sequence[Slot] | Sequence[Token],
+    slots: Sequence[Slot | Token],
     diags: list[Diagnostic],
-) -> Sequence[Slot] | Sequence[Token]:
+) -> Sequence[Slot | Token]:
     """`slots` with the one value written as a change moved into the row's change column,
     where it was read in another (raw pdftotext may print ``增318件`` before the count
     of 上一年项目数量): a count is never signed."""
@@ -327,10 +327,11 @@ def _by_sign(
     signed = [k for k, s in enumerate(slots) if _signed(norm, s)]
     if len(signed) != 1 or signed[0] == at:
         return slots
-    moved: list[Slot | Token] = list(slots)
-    moved.insert(at, moved.pop(signed[0]))
-    slot = slots[signed[0]]
-    start, end = (slot.start, slot.end) if isinstance(slot, Token | Piece) else (0, 0)
+    moved = list(slots)
+    slot = moved.pop(signed[0])
+    moved.insert(at, slot)
+    assert isinstance(slot, Token | Piece)  # (only a value can be signed)
+    start, end = slot.start, slot.end
     diags.append(
         Diagnostic(
             "placed-by-sign",
@@ -342,7 +343,7 @@ def _by_sign(
             key=f"{spec.name}.{row.key}",
         )
     )
-    return moved  # type: ignore[return-value]
+    return moved
 
 
 def _signed(norm: NormalizedText, slot: Slot | Token) -> bool:
@@ -373,7 +374,7 @@ def _row_cells(
     spec: TableSpec,
     row: str,
     columns: tuple[ColumnSpec, ...],
-    slots: Sequence[Slot] | Sequence[Token],
+    slots: Sequence[Slot | Token],
     diags: list[Diagnostic],
 ) -> tuple[Cell, ...]:
     """The cells of one row from its slots: a decided reading's pieces, or the tokens of a
