@@ -758,6 +758,33 @@ def render_text_content(report: Report, variant: int = 0) -> str:
 
 
 FAMILIES["text_content"] = render_text_content
+
+
+def render_webdriver_text(report: Report, variant: int = 0) -> str:
+    """WebDriver's text of the Word-style page's body (`render_html`; Selenium's
+    ``.text``): each paragraph, and each cell (its text a paragraph), on a line of its own,
+    merged cells once; a blank cell of white space prints nothing, and one holding
+    ``&nbsp;`` prints it and the space between cells at the start of the next line
+    (``  5``: a blank cell, then 5; two spaces before a row's label: its row above ended
+    in a blank cell)."""
+    lines: list[str] = []
+    pending = ""
+    for block in page_blocks(render_html(report, variant)):
+        if not isinstance(block, str) and block[0][0][0] == "索引号":
+            # the page's info table, whose cells hold no paragraph: a row a line
+            lines.extend(" ".join(c for c, _, _ in row) for row in block)
+            continue
+        for text in [block] if isinstance(block, str) else [c for row in block for c, _, _ in row]:
+            if text.strip(" \t\n\xa0"):
+                lines.append(pending + " ".join(text.split()))
+                pending = ""
+            elif "\xa0" in text:
+                pending += " " * (text.count("\xa0") + 1)
+    return "\n".join(lines) + "\n"
+
+
+FAMILIES["webdriver_text"] = render_webdriver_text
+EXACT_BLANKS = EXACT_BLANKS | {"webdriver_text"}  # (its blank cells hold &nbsp;)
 #: Families whose cells have no separator: digits of neighbouring cells run together, and
 #: so do the digits of a note's date with them.
 GLUED = frozenset({"glued", "text_content"})

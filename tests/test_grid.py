@@ -9,7 +9,14 @@ from decimal import Decimal
 import pytest
 
 from gov_disclosure import parse_report
-from gov_disclosure._grid import Layout, _Line, detect_layout, read_table, region_lines
+from gov_disclosure._grid import (
+    Layout,
+    _Line,
+    detect_layout,
+    indented_blanks,
+    read_table,
+    region_lines,
+)
 from gov_disclosure._normalize import normalize
 from gov_disclosure._vocab import TABLES, TableSpec
 
@@ -214,6 +221,59 @@ def test_blank_line_cells() -> None:
     rows = _rows(text, Layout.GAPS)
     assert rows["new_received"] == ["6", "", "", "", "", "", "6"]
     assert rows["carried_over"] == ["", "", "", "", "", "", "0"]
+
+
+# --------------------------------------------------------------------------- WebDriver's text
+def test_webdriver_blank_cells_are_the_spaces_opening_the_next_line() -> None:
+    # Selenium's .text of a Word page: a cell a line; a blank cell's &nbsp; and the space
+    # after it open the next line, a row's label line too (its row above ended blank)
+    text = (
+        "一、本年新收政府信息公开申请数量\n6\n    2\n  8\n  "
+        "二、上年结转政府信息公开申请数量\n          0\n"
+        "（一）予以公开\n1\n1\n1\n1\n1\n1\n6\n"
+    )
+    rows = _rows(text, Layout.INDENTED)
+    assert rows["new_received"] == ["6", "", "", "2", "", "8", ""]
+    assert rows["carried_over"] == ["", "", "", "", "", "0"]
+    assert rows["granted"] == ["1", "1", "1", "1", "1", "1", "6"]
+    # read one cell a line, the spaces are nothing
+    assert _rows(text, Layout.CELL_LINES)["new_received"] == ["6", "2", "8"]
+
+
+@pytest.mark.parametrize(
+    ("indents", "blanks"),
+    [
+        ([0, 2, 0, 4, 0, 0], True),
+        ([0, 2, 0, 0, 0, 0], False),  # one line: too little to go by
+        ([0, 3, 0, 6, 0, 0], False),  # a blank cell of two &nbsp; (or anything else)
+        ([0, 4, 0, 8, 0, 0], False),  # no blank cell alone: not a cell's two spaces
+        ([2, 2, 2, 2, 0, 4], False),  # most lines indented: the source's indentation
+    ],
+)
+def test_which_indentation_is_blank_cells(indents: list[int], blanks: bool) -> None:
+    text = "\n".join(" " * n + str(k) for k, n in enumerate(indents))
+    assert indented_blanks(text, [region_lines(text, 0, len(text))]) is blanks
+
+
+@pytest.mark.parametrize(("template", "seed"), [("2021", 1), ("2021", 2), ("2019", 3), ("2019", 4)])
+def test_webdriver_text_with_blank_cells_reads_exactly(template: str, seed: int) -> None:
+    made = make_report(template, template, seed=seed, blanks=0.4)  # type: ignore[arg-type]
+    text = FAMILIES["webdriver_text"](made)
+    assert "\n  " in text  # blank cells there are, as spaces opening lines
+    assert parse_report(text).to_flat() == expected_flat(made)
+
+
+def test_indentation_that_is_no_blank_cells_is_left_alone() -> None:
+    # lines opened by two spaces here and there, but reading them as blank cells would
+    # make rows longer than the table: one cell a line, as before
+    made = make_report("2021", "2021", seed=5)
+    text = FAMILIES["word_text"](made)
+    lines = text.split("\n")
+    start = lines.index("（一）予以公开")
+    for i in range(start + 1, start + 8, 3):
+        lines[i] = "  " + lines[i]
+    report = parse_report("\n".join(lines))
+    assert report.to_flat() == expected_flat(made)
 
 
 def test_tab_row_with_merged_label_cells() -> None:

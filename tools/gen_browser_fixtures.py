@@ -7,8 +7,10 @@ cells), each opened in headless Chromium through Selenium, and read four ways:
 
 - ``NAME.inner-text.txt``: ``document.body.innerText`` (Playwright's
   ``inner_text("body")``): tabs between cells, each between its paragraphs' line breaks;
-- ``NAME.webdriver-text.txt``: WebDriver's text of ``<body>`` (Selenium's ``.text``): cells
-  a space apart, blank cells dropped;
+- ``NAME.webdriver-text.txt``: WebDriver's text of ``<body>`` (Selenium's ``.text``): each
+  cell (a paragraph) on a line of its own, a blank cell's ``&nbsp;`` and the space after
+  it opening the next line, a blank cell of white space dropped (tests/render.py's
+  `render_webdriver_text` writes the same text);
 - ``NAME.selection.txt``: the whole page selected, as text (what copying gives);
 - ``NAME.text-content.txt``: ``document.body.textContent`` (BeautifulSoup's
   ``get_text()`` gives the same): nothing between cells, a blank cell's ``&nbsp;`` among

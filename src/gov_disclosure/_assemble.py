@@ -19,6 +19,8 @@ from ._grid import (
     Layout,
     TableRead,
     detect_layout,
+    indented_blanks,
+    indents_are_blanks,
     pipes_are_cells,
     read_table,
     region_lines,
@@ -363,6 +365,19 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             ):
                 layout = Layout.WORDS
                 read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
+            elif (
+                layout is Layout.CELL_LINES
+                and name == "requests"
+                and indented_blanks(text, lines.values())
+            ):
+                # WebDriver's text of a page with `&nbsp;` blank cells: each blank cell is
+                # two spaces opening the next line
+                indented = read_table(
+                    text, *regions[name], spec, Layout.INDENTED, labels[name], lines[name]
+                )
+                if indents_are_blanks(text, read, indented):
+                    layout = Layout.INDENTED
+                    read = indented
             reads[name] = read
 
     tables: dict[TableName, Table] = {}

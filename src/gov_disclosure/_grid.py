@@ -67,6 +67,11 @@ class Layout(enum.Enum):
     """One cell per line with no separator, an empty line being a blank cell (a Word
     file's text export by LibreOffice); a table's own reading of `CELL_LINES` text that
     has no ``|`` at all."""
+    INDENTED = "indented"
+    """One cell per line, each blank cell two spaces at the start of the next line
+    (WebDriver's text of a page whose blank cells hold ``&nbsp;``, Selenium's ``.text``:
+    ``  5`` is a blank cell then 5; spaces before a row's label are the blank cells that
+    ended the row above)."""
     PIPED_WORDS = "piped_words"
     """`WORDS` printed in ``|`` cells that are no cells (markitdown's tables of a PDF,
     rebuilt from its words' positions: the values of columns lying close together share
@@ -77,7 +82,9 @@ class Layout(enum.Enum):
     @property
     def exact_blanks(self) -> bool:
         """Whether blank cells are present in the text (so row positions are reliable)."""
-        return self in (Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS, Layout.LINES)
+        return self in (
+            Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS, Layout.LINES, Layout.INDENTED
+        )
 
     @property
     def line_rows(self) -> bool:
@@ -400,6 +407,40 @@ def detect_layout(
     if _at_least(max(3, n // 3), _glued_rows(text, regions)):
         return Layout.GLUED  # a row a line, its cells run together after its label
     return Layout.CELL_LINES
+
+
+#: The spaces a blank cell leaves at the start of the next line in WebDriver's text of a
+#: page: its ``&nbsp;`` and the space between cells (`Layout.INDENTED`).
+_INDENT_UNIT: Final = 2
+
+
+def _indent(text: str, start: int, end: int) -> int:
+    """How many spaces open the line ``text[start:end]``."""
+    pos = start
+    while pos < end and text[pos] == " ":
+        pos += 1
+    return pos - start
+
+
+def indented_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
+    """Whether the one-cell-per-line text of the tables' `regions` may write blank cells
+    as the spaces opening the next line (`Layout.INDENTED`): some lines open with spaces,
+    two at the fewest (one blank cell) and always an even number, and most lines open with
+    none (the indentation of a page's source, or of paragraphs, is the same on every
+    line)."""
+    indented = plain = 0
+    fewest = 0
+    for region in regions:
+        for ln in region:
+            if text[ln.start] != " ":
+                plain += 1
+                continue
+            n = _indent(text, ln.start, ln.end)
+            if n % _INDENT_UNIT or n == ln.end - ln.start:
+                return False
+            indented += 1
+            fewest = min(fewest, n) if fewest else n
+    return fewest == _INDENT_UNIT and 2 <= indented <= plain
 
 
 #: A line of nothing but spaces (a blank cell's ``&nbsp;``), with the break before it.
@@ -747,6 +788,7 @@ _TOKENIZERS: Final[dict[Layout, _Tokenizer]] = {
     Layout.CELL_LINES: _line_tokens,
     Layout.GAPS: _line_tokens,
     Layout.RAW: _line_tokens,
+    Layout.INDENTED: _line_tokens,
 }
 
 
@@ -823,6 +865,7 @@ def _events(
     run = 0
     gaps = layout is Layout.GAPS
     bare = layout is Layout.LINES
+    indented = layout is Layout.INDENTED
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
     # where each line holds one cell, any line with digits that yields none is reported
     one_cell = tokenize is _line_tokens
@@ -844,6 +887,13 @@ def _events(
             # no separator: each empty line is a blank cell (not after header text)
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * ln.gap)
+        elif indented and text[start] == " ":
+            # each two spaces opening a line are a blank cell (not after header text, but
+            # before a value: the first value of table 四 follows its header)
+            indent = _indent(text, start, end)
+            if counts or is_cell_text(text[start + indent : end].rstrip(" ")):
+                blank = _new(Token, (start, start, ln.no, True, None, run))
+                events.extend([blank] * (indent // _INDENT_UNIT))
         mark = len(events)
         # cells a blank line apart: a line that begins within a label begun on a line
         # above (a label cell repeated for each column it spans, docx2python's) and yields
@@ -1187,6 +1237,22 @@ def spaces_are_cells(text: str, read: TableRead) -> bool:
         row is not None and sum(1 for t in row.tokens if not t.blank) > len(row_spec.columns)
         for row_spec, row in zip(read.spec.rows, read.rows, strict=True)
     )
+
+
+def indents_are_blanks(text: str, plain: TableRead, indented: TableRead) -> bool:
+    """Whether the spaces opening lines of one-cell-per-line text are blank cells
+    (`Layout.INDENTED`), judged on table 三 read without them (`plain`) and with them
+    (`indented`): where every row then holds at most its columns' cells (none left
+    undecided for holding more), and as many rows add up at least (`_rows_adding_up`: a
+    row whose blank cells vanished has too few cells to count)."""
+    if indented.spec.name != "requests":
+        return False
+    if any(
+        row is not None and (row.undecided or len(row.tokens) > len(row_spec.columns))
+        for row_spec, row in zip(indented.spec.rows, indented.rows, strict=True)
+    ):
+        return False
+    return _rows_adding_up(text, indented) >= _rows_adding_up(text, plain)
 
 
 def _label_free_rows(text: str, lines: list[_Line]) -> Iterable[_Line]:
