@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from gov_disclosure import parse_report
+from gov_disclosure import CellKind, example_text, parse_report
 from gov_disclosure._normalize import normalize
 
 from .render import FAMILIES
@@ -131,6 +131,19 @@ def test_box_drawing_borders_fold_to_pipes_rules_and_corners() -> None:
     n = normalize("┌──┬──┐\n│ 规章 │ 12 │\n╞══╪══╡\n┃ 3 ║ ¦ 4 ┃")
     assert n.folded == "+--+--+\n| 规章 | 12 |\n+--+--+\n| 3 | | 4 |"
     assert n.text.startswith("┌──┬──┐")  # the text users see keeps the report's own
+
+
+@pytest.mark.parametrize("mark", ["╱", "╲", "╳", "∕", "⧸"])
+def test_a_diagonal_through_a_cell_is_not_applicable(mark: str) -> None:
+    # the diagonal drawn through a cell that does not apply, typed as a character (box
+    # drawing's diagonals are no border piece), and other slashes, read as ``/``
+    assert normalize(f"| 规章 | {mark} |").folded == "| 规章 | / |"
+    row = "（一）予以公开 0 0 0 0 0 0 0"
+    assert row in example_text()
+    report = parse_report(example_text().replace(row, f"（一）予以公开 {mark} 0 0 0 0 0 0"))
+    cell = report.requests.cell("granted", "natural_person")
+    assert cell.kind is CellKind.NOT_APPLICABLE and cell.raw == mark
+    assert report.requests.cell("granted", "total").value == 0
 
 
 def test_page_breaks_are_kept_as_page_starts() -> None:

@@ -123,6 +123,8 @@ _FOLD: Final[dict[int, str]] = {
     0x202F: " ",
     0x205F: " ",
     0xFEFF: " ",  # BOM / zero-width no-break space
+    # a diagonal drawn through a cell that does not apply (╱, ╲, ╳) and other slashes: ``/``
+    **dict.fromkeys((0x2571, 0x2572, 0x2573, 0x2215, 0x29F8), "/"),
     0x2212: "-",  # minus sign
     0xFE63: "-",
     0x2014: "—",
