@@ -189,6 +189,40 @@ def test_row_label_over_cells_into_table_four_is_no_heading() -> None:
     assert bodies["requests"].endswith("行政诉讼")
 
 
+@pytest.mark.parametrize(
+    "number",
+    [
+        lambda i: "一二三四五六"[i],  # 一总体情况
+        lambda i: f"（{'一二三四五六'[i]}）",
+        lambda i: f"{i + 1}、",
+        lambda i: f"{i + 1}．",
+        lambda i: f"{i + 1}. ",
+        lambda i: f"({i + 1})",
+        lambda i: "",
+    ],
+)
+def test_headings_numbered_otherwise_as_whole_lines(number: object) -> None:
+    # the numeral lost (Word's list numbering), or written otherwise: in brackets, as an
+    # Arabic digit; the heading is then looked for as the whole of its line
+    bare = [h.split("、", 1)[1] for h in SIX]
+    text = "\n".join(f"{number(i)}{h}\n正文{i}" for i, h in enumerate(bare))  # type: ignore[operator]
+    heads, bodies, _ = _outline(text)
+    assert list(bodies.values()) == [f"正文{i}" for i in range(6)]
+    assert all(h.endswith(b) for h, b in zip(heads.values(), bare, strict=True))
+
+
+def test_subheadings_numbered_as_other_sections_are_no_headings() -> None:
+    # section 一's own subheadings, as the 2021 template's guidance has them: (一)主动公开情况
+    # is no heading of section 二 where 二's is lost (only (二) or 2、 would number it)
+    text = "\n".join(
+        [SIX[0], "（一）主动公开情况", "甲", "（二）依申请公开情况", "乙", "（三）政府信息管理情况",
+         "丙", "表格", *SIX[2:], "丁"]
+    )
+    heads, bodies, _ = _outline(text)
+    assert "active_disclosure" not in heads
+    assert bodies["overview"].startswith("（一）主动公开情况\n甲") and bodies["overview"].endswith("表格")
+
+
 def test_table_two_row_label_is_no_bare_heading() -> None:
     # 其他对外管理服务事项 (a trial table 二 row) alone on its line is not 六 without 需要
     text = "\n".join([SIX[0], "甲", SIX[1], "其他对外管理服务事项", "0", SIX[2], "乙"])

@@ -53,14 +53,17 @@ _AFTER_BREAK: Final = {
     name: re.compile(rf"\n{_DECORATION}(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()
 }
 _ANYWHERE: Final = {name: re.compile(rf"(?P<h>{pat})") for name, pat in SECTION_HEADINGS.items()}
-#: A heading without its numeral's 、 (一总体情况) or without its numeral, as the whole of
-#: its line.
+#: A heading as the whole of its line, without its numeral or with its numeral written
+#: otherwise: without its 、 (一总体情况), in brackets ((一)总体情况), or as an Arabic
+#: digit (1、总体情况, 1.总体情况, (1)总体情况).  Always the section's own number: an
+#: agency's subheadings in section 一 ((一)主动公开情况) name other sections' matters.
 _BARE: Final = {
     name: re.compile(
-        rf"(?m)^{_DECORATION}(?P<h>(?:{numeral}\s*)?{BARE_SECTION_HEADINGS[name]})"
+        rf"(?m)^{_DECORATION}(?P<h>(?:{numeral}\s*|\(\s*[{numeral}{digit}]\s*\)\s*"
+        rf"|{digit}\s*[、.]\s*)?{BARE_SECTION_HEADINGS[name]})"
         rf"[{re.escape(_TRAILING_MARKS)}]*$"
     )
-    for numeral, name in zip("一二三四五六", SECTION_NAMES, strict=True)
+    for numeral, digit, name in zip("一二三四五六", "123456", SECTION_NAMES, strict=True)
 }
 _PROBLEMS_FALLBACK: Final = re.compile(rf"(?m)^[ \t]*(?P<h>{PROBLEMS_FALLBACK})")
 _PROBLEMS_ANYWHERE: Final = re.compile(rf"(?P<h>{PROBLEMS_FALLBACK})")
