@@ -160,6 +160,13 @@ def test_running_headers_leave_the_section_text_but_sentences_stay() -> None:
         "相关文章\n某某县人民政府2022年政府信息公开工作年度报告\n某某县人民政府2021年政府信息公开工作年度报告",
         "【相关链接】\n某某县人民政府门户网站",
         "上一篇：关于印发某某县2024年政务公开工作要点的通知\n下一篇：某某县人民政府2022年政府信息公开工作年度报告",
+        "上一条：关于印发某某县2024年政务公开工作要点的通知",
+        # footer lines that open with other words than the phrases above
+        "苏ICP备12345678号",
+        "政府网站标识码：3213000001",
+        "主办：某某县人民政府办公室 承办：某某县大数据中心",
+        "文章来源：某某县人民政府办公室",
+        "用手机扫描二维码在手机上继续观看",
     ],
 )
 def test_site_chrome_after_the_report_is_not_section_text(chrome: str) -> None:

@@ -624,6 +624,8 @@ CHROME_PHRASES: Final[tuple[str, ...]] = (
     "分享到",
     "扫一扫",
     "在手机上打开",
+    "用手机扫描",
+    "手机扫描",
     "相关链接",
     "上一篇",
     "下一篇",
@@ -639,10 +641,13 @@ CHROME_PHRASES: Final[tuple[str, ...]] = (
 #: Site footer lines, which run long (``版权所有：… 主办单位：… 备案号：…ICP备…``): cut from
 #: the end of the report even when the rest of the line is long.
 SITE_FOOTER_PHRASES: Final[tuple[str, ...]] = (
-    "版权所有", "主办单位", "承办单位", "网站标识码", "ICP备", "公网安备", "技术支持", "Copyright",
+    "版权所有", "主办单位", "承办单位", "主办:", "承办:", "网站标识码", "政府网站标识码", "ICP备",
+    "公网安备", "技术支持", "Copyright",
+    # the filing number after the province's abbreviation (苏ICP备12345678号)
+    *(f"{province}ICP备" for province in "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵黔云滇藏陕甘青宁新"),
     # the article's own page details, which some sites print under it rather than over it
-    "来源:", "信息来源:", "发布时间:", "发布日期:", "浏览次数", "阅读次数", "访问次数", "点击数",
-    "字体:", "字号:", "责任编辑", "我要纠错", "【纠错】",
+    "来源:", "信息来源:", "文章来源:", "稿件来源:", "发布时间:", "发布日期:", "浏览次数",
+    "阅读次数", "访问次数", "点击数", "字体:", "字号:", "责任编辑", "我要纠错", "【纠错】",
 )
 #: Headings of a page's link lists after the article (``相关文章`` and the titles under
 #: it), alone on their line: nothing from such a line on belongs to section 六.
@@ -651,4 +656,4 @@ LINK_LIST_HEADINGS: Final[tuple[str, ...]] = (
     "推荐阅读", "延伸阅读", "热点推荐",
 )
 #: Links to the site's neighbouring articles, each with its title on its line.
-NEIGHBOUR_LINKS: Final[tuple[str, ...]] = ("上一篇", "下一篇")
+NEIGHBOUR_LINKS: Final[tuple[str, ...]] = ("上一篇", "下一篇", "上一条", "下一条")
