@@ -783,8 +783,29 @@ def render_webdriver_text(report: Report, variant: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_webdriver_rows(report: Report, variant: int = 0) -> str:
+    """WebDriver's text of the report's page where its cells hold no paragraph (a page
+    written by a web editor rather than Word: `render_html`'s ``<p>`` taken out of the
+    cells): each row a line of its cells a space apart, merged cells once; a blank cell
+    holding ``&nbsp;`` prints it as a space, so two more spaces between or round its
+    neighbours (``规章 3   5``), one of white space prints nothing."""
+    lines: list[str] = []
+    for block in page_blocks(render_html(report, variant)):
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        for row in block:
+            cells = [
+                " ".join(c.split()) if c.strip(" \t\n\xa0") else " " * c.count("\xa0")
+                for c, _, _ in row
+            ]
+            lines.append(" ".join(c for c in cells if c))
+    return "\n".join(lines) + "\n"
+
+
 FAMILIES["webdriver_text"] = render_webdriver_text
-EXACT_BLANKS = EXACT_BLANKS | {"webdriver_text"}  # (its blank cells hold &nbsp;)
+FAMILIES["webdriver_rows"] = render_webdriver_rows
+EXACT_BLANKS = EXACT_BLANKS | {"webdriver_text", "webdriver_rows"}  # (blank cells of &nbsp;)
 #: Families whose cells have no separator: digits of neighbouring cells run together, and
 #: so do the digits of a note's date with them.
 GLUED = frozenset({"glued", "text_content"})

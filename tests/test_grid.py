@@ -16,6 +16,7 @@ from gov_disclosure._grid import (
     indented_blanks,
     read_table,
     region_lines,
+    spaced_blanks,
 )
 from gov_disclosure._normalize import normalize
 from gov_disclosure._vocab import TABLES, TableSpec
@@ -274,6 +275,43 @@ def test_indentation_that_is_no_blank_cells_is_left_alone() -> None:
         lines[i] = "  " + lines[i]
     report = parse_report("\n".join(lines))
     assert report.to_flat() == expected_flat(made)
+
+
+def test_webdriver_rows_blank_cells_are_two_more_spaces() -> None:
+    # Selenium's .text of a page whose cells hold no paragraph: a row a line, its cells a
+    # space apart, each blank cell's &nbsp; a space of its own (two more spaces)
+    text = (
+        "一、本年新收政府信息公开申请数量 6     2   8  \n"
+        "二、上年结转政府信息公开申请数量           0\n"
+        "（一）予以公开 1 1 1 1 1 1 6\n"
+    )
+    rows = _rows(text, Layout.SPACED)
+    assert rows["new_received"] == ["6", "", "", "2", "", "8", ""]
+    assert rows["carried_over"] == ["", "", "", "", "", "0"]
+    assert rows["granted"] == ["1", "1", "1", "1", "1", "1", "6"]
+    assert _rows(text, Layout.WORDS)["new_received"] == ["6", "2", "8"]
+
+
+@pytest.mark.parametrize(
+    ("line", "blanks"),
+    [
+        ("规章 3   5 0  ", True),
+        ("规章 3   5 0", False),  # one run: too little to go by
+        ("规章 3    5   0", False),  # an even run between two cells: columns aligned
+        ("规章 3   5   0   ", False),  # an odd run at a line's end
+    ],
+)
+def test_which_spaces_are_blank_cells(line: str, blanks: bool) -> None:
+    text = f"{line}\n行政许可 1 2 3\n"
+    assert spaced_blanks(text, [region_lines(text, 0, len(text))]) is blanks
+
+
+@pytest.mark.parametrize(("template", "seed"), [("2021", 1), ("2021", 2), ("2019", 3), ("2019", 4)])
+def test_webdriver_rows_with_blank_cells_read_exactly(template: str, seed: int) -> None:
+    made = make_report(template, template, seed=seed, blanks=0.4)  # type: ignore[arg-type]
+    text = FAMILIES["webdriver_rows"](made)
+    assert "   " in text  # blank cells there are, as runs of spaces
+    assert parse_report(text).to_flat() == expected_flat(made)
 
 
 def test_tab_row_with_merged_label_cells() -> None:

@@ -20,10 +20,11 @@ from ._grid import (
     TableRead,
     detect_layout,
     indented_blanks,
-    indents_are_blanks,
     pipes_are_cells,
     read_table,
     region_lines,
+    spaced_blanks,
+    spaces_are_blanks,
     spaces_are_cells,
 )
 from ._labels import CompactText, compact, count_markers, find_labels
@@ -365,19 +366,17 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             ):
                 layout = Layout.WORDS
                 read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
-            elif (
-                layout is Layout.CELL_LINES
-                and name == "requests"
-                and indented_blanks(text, lines.values())
+            elif name == "requests" and (
+                (layout is Layout.CELL_LINES and indented_blanks(text, lines.values()))
+                or (layout is Layout.WORDS and spaced_blanks(text, lines.values()))
             ):
                 # WebDriver's text of a page with `&nbsp;` blank cells: each blank cell is
-                # two spaces opening the next line
-                indented = read_table(
-                    text, *regions[name], spec, Layout.INDENTED, labels[name], lines[name]
-                )
-                if indents_are_blanks(text, read, indented):
-                    layout = Layout.INDENTED
-                    read = indented
+                # two spaces, opening the next line (cells a line each) or between cells
+                alt = Layout.INDENTED if layout is Layout.CELL_LINES else Layout.SPACED
+                spaced = read_table(text, *regions[name], spec, alt, labels[name], lines[name])
+                if spaces_are_blanks(text, read, spaced):
+                    layout = alt
+                    read = spaced
             reads[name] = read
 
     tables: dict[TableName, Table] = {}

@@ -72,6 +72,10 @@ class Layout(enum.Enum):
     (WebDriver's text of a page whose blank cells hold ``&nbsp;``, Selenium's ``.text``:
     ``  5`` is a blank cell then 5; spaces before a row's label are the blank cells that
     ended the row above)."""
+    SPACED = "spaced"
+    """`WORDS` a single space apart, each blank cell two more spaces (WebDriver's text of a
+    page whose cells hold no paragraph, Selenium's ``.text``: ``规章 3   5`` is 3, a blank
+    cell, 5; a row ending in blank cells ends in their spaces)."""
     PIPED_WORDS = "piped_words"
     """`WORDS` printed in ``|`` cells that are no cells (markitdown's tables of a PDF,
     rebuilt from its words' positions: the values of columns lying close together share
@@ -83,13 +87,14 @@ class Layout(enum.Enum):
     def exact_blanks(self) -> bool:
         """Whether blank cells are present in the text (so row positions are reliable)."""
         return self in (
-            Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS, Layout.LINES, Layout.INDENTED
+            Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS, Layout.LINES,
+            Layout.INDENTED, Layout.SPACED,
         )
 
     @property
     def line_rows(self) -> bool:
         """Whether a line of text is (at most) one row."""
-        return self in (Layout.TABS, Layout.PIPES, Layout.WORDS, Layout.PIPED_WORDS)
+        return self in (Layout.TABS, Layout.PIPES, Layout.WORDS, Layout.PIPED_WORDS, Layout.SPACED)
 
 
 class Token(NamedTuple):
@@ -672,6 +677,54 @@ def _header_slash(words: list[str], i: int) -> bool:
     return 0 < i < len(words) - 1 and words[i - 1].endswith("增") and words[i + 1].startswith("减")
 
 
+def _spaced_tokens(
+    text: str, a: int, b: int, after_label: bool, line: int, run: int, out: list[_Event]
+) -> None:
+    """`Layout.SPACED`: the words that read as cells (`_word_tokens`), and a blank cell for
+    each two spaces beyond the one between two cells: after the row's label, between two
+    values, and (with no space after them) before the first value of a line or at its end."""
+    first = len(out)
+    _word_tokens(text, a, b, after_label, line, run, out)
+    if len(out) == first:
+        return
+    read = out[first:]
+    del out[first:]
+    prev = a
+    sep = 1 if after_label else 0  # a line's first value has no space before it
+    for tok in read:
+        assert type(tok) is Token  # (_word_tokens makes nothing else)
+        blank = _new(Token, (tok.start, tok.start, line, True, None, run))
+        out.extend([blank] * ((tok.start - prev - sep) // _INDENT_UNIT))
+        out.append(tok)
+        prev, sep = tok.end, 1
+    if b - prev > 1 and text[prev:b].isspace():
+        blank = _new(Token, (b, b, line, True, None, run))
+        out.extend([blank] * ((b - prev) // _INDENT_UNIT))
+
+
+#: A whole run of two spaces or more (`spaced_blanks`).
+_SPACE_RUN: Final = re.compile(r"(?<! ) {2,}+")
+
+
+def spaced_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
+    """Whether rows of whitespace-separated cells (`Layout.WORDS`) may write each blank cell
+    as two more spaces (`Layout.SPACED`): some runs of spaces, and every one odd between
+    two words (the space between cells, and two for each blank cell), even at either end
+    of a line.  Columns aligned by spaces (``pdftotext -layout``, inscriptis) have runs of
+    every length."""
+    runs = 0
+    for region in regions:
+        if not region:
+            continue
+        for m in _SPACE_RUN.finditer(text, region[0].start, region[-1].end):
+            a, b = m.span()
+            inner = a > 0 and text[a - 1] != "\n" and b < len(text) and text[b] != "\n"
+            if (b - a) % 2 != inner:
+                return False
+            runs += 1
+    return runs >= 2
+
+
 #: Units and sign words that PDF text prints apart from their number (`_word_tokens`).
 _UNIT_WORDS: Final = frozenset(
     ("元", "万元", "亿元", "件", "条", "项", "个", "次", "宗", "份", "篇", "家", "万", "亿")
@@ -789,6 +842,7 @@ _TOKENIZERS: Final[dict[Layout, _Tokenizer]] = {
     Layout.GAPS: _line_tokens,
     Layout.RAW: _line_tokens,
     Layout.INDENTED: _line_tokens,
+    Layout.SPACED: _spaced_tokens,
 }
 
 
@@ -869,7 +923,7 @@ def _events(
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
     # where each line holds one cell, any line with digits that yields none is reported
     one_cell = tokenize is _line_tokens
-    words = tokenize is _word_tokens
+    words = tokenize is _word_tokens or tokenize is _spaced_tokens
     n_labels = len(labels)
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
@@ -1239,20 +1293,20 @@ def spaces_are_cells(text: str, read: TableRead) -> bool:
     )
 
 
-def indents_are_blanks(text: str, plain: TableRead, indented: TableRead) -> bool:
-    """Whether the spaces opening lines of one-cell-per-line text are blank cells
-    (`Layout.INDENTED`), judged on table 三 read without them (`plain`) and with them
-    (`indented`): where every row then holds at most its columns' cells (none left
-    undecided for holding more), and as many rows add up at least (`_rows_adding_up`: a
-    row whose blank cells vanished has too few cells to count)."""
-    if indented.spec.name != "requests":
+def spaces_are_blanks(text: str, plain: TableRead, spaced: TableRead) -> bool:
+    """Whether spaces are blank cells (`Layout.INDENTED`, `Layout.SPACED`: WebDriver's
+    text), judged on table 三 read without them (`plain`) and with them (`spaced`): where
+    every row then holds at most its columns' cells (none left undecided for holding
+    more), and as many rows add up at least (`_rows_adding_up`: a row whose blank cells
+    vanished has too few cells to count)."""
+    if spaced.spec.name != "requests":
         return False
     if any(
         row is not None and (row.undecided or len(row.tokens) > len(row_spec.columns))
-        for row_spec, row in zip(indented.spec.rows, indented.rows, strict=True)
+        for row_spec, row in zip(spaced.spec.rows, spaced.rows, strict=True)
     ):
         return False
-    return _rows_adding_up(text, indented) >= _rows_adding_up(text, plain)
+    return _rows_adding_up(text, spaced) >= _rows_adding_up(text, plain)
 
 
 def _label_free_rows(text: str, lines: list[_Line]) -> Iterable[_Line]:
