@@ -46,7 +46,7 @@ def main() -> None:
         raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
     once, samples = count(1)
     four, _ = count(4)
-    print(f"instructions per parse: {(four - once) / (3 * samples) / 1e6:.1f} M "
+    print(f"instructions per parse: {(four - once) / (3 * samples) / 1e6:.2f} M "
           f"(average over {samples} text samples)")
 
 

@@ -382,6 +382,7 @@ def test_signature_and_date_after_the_last_sentence_of_one_line() -> None:
         "上一篇：某某县人民政府2022年政府信息公开工作年度报告 下一篇：无",
         "主办单位：某某县人民政府 网站标识码：3213000001 苏ICP备12345678号",
         "分享到： 扫一扫在手机打开当前页",
+        "苏ICP备12345678号 政府网站标识码：3213000001",
     ],
 )
 def test_page_chrome_after_the_last_sentence_of_one_line(chrome: str) -> None:

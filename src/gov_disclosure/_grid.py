@@ -435,6 +435,12 @@ def indented_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
     line)."""
     indented = plain = 0
     fewest = 0
+    regions = [r for r in regions if r]
+    if not any(
+        text.startswith("  ", r[0].start) or text.find("\n  ", r[0].start, r[-1].end) >= 0
+        for r in regions
+    ):
+        return False  # no line opens with two spaces (a C-level scan of each region)
     for region in regions:
         for ln in region:
             if text[ln.start] != " ":

@@ -28,6 +28,7 @@ from ._vocab import (
     AGENCY_SUFFIXES,
     BARE_SECTION_HEADINGS,
     CHROME_PHRASES,
+    ICP_PROVINCES,
     LINK_LIST_HEADINGS,
     NEIGHBOUR_LINKS,
     PROBLEMS_FALLBACK,
@@ -219,7 +220,9 @@ _CHROME_LINE: Final = re.compile(
     r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, CHROME_PHRASES)) + r")[^\n]{0,40}$"
 )
 _SITE_FOOTER_LINE: Final = re.compile(
-    r"^[ \t|*\-_=【\[]*(?:" + "|".join(map(re.escape, SITE_FOOTER_PHRASES)) + r")[^\n]{0,200}$"
+    rf"^[ \t|*\-_=【\[]*(?:[{ICP_PROVINCES}](?=ICP备))?(?:"
+    + "|".join(map(re.escape, SITE_FOOTER_PHRASES))
+    + r")[^\n]{0,200}$"
 )
 #: A link list's heading alone on its line (`LINK_LIST_HEADINGS`: ``相关文章``,
 #: ``【相关链接】``), or a link to a neighbouring article with its title (``上一篇：…``).
@@ -238,7 +241,7 @@ _CHROME_TAIL_WINDOW: Final = 200
 #: Page chrome right after a sentence (a page's text joined by spaces, all on one line):
 #: ``…情况。 来源：… 浏览次数：123``, ``…情况。 相关文章 …``, ``…情况。 主办单位：…``.
 _INLINE_CHROME: Final = re.compile(
-    r"[ \t]++(?:"
+    rf"[ \t]++(?:[{ICP_PROVINCES}](?=ICP备))?(?:"
     + "|".join(
         map(re.escape, (*CHROME_PHRASES, *SITE_FOOTER_PHRASES, *LINK_LIST_HEADINGS, *NEIGHBOUR_LINKS))
     )

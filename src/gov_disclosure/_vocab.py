@@ -643,12 +643,13 @@ CHROME_PHRASES: Final[tuple[str, ...]] = (
 SITE_FOOTER_PHRASES: Final[tuple[str, ...]] = (
     "版权所有", "主办单位", "承办单位", "主办:", "承办:", "网站标识码", "政府网站标识码", "ICP备",
     "公网安备", "技术支持", "Copyright",
-    # the filing number after the province's abbreviation (苏ICP备12345678号)
-    *(f"{province}ICP备" for province in "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵黔云滇藏陕甘青宁新"),
     # the article's own page details, which some sites print under it rather than over it
     "来源:", "信息来源:", "文章来源:", "稿件来源:", "发布时间:", "发布日期:", "浏览次数",
     "阅读次数", "访问次数", "点击数", "字体:", "字号:", "责任编辑", "我要纠错", "【纠错】",
 )
+#: The provinces' abbreviations that open a site's filing number (苏ICP备12345678号): a
+#: footer line may open with one before ICP备.
+ICP_PROVINCES: Final = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵黔云滇藏陕甘青宁新"
 #: Headings of a page's link lists after the article (``相关文章`` and the titles under
 #: it), alone on their line: nothing from such a line on belongs to section 六.
 LINK_LIST_HEADINGS: Final[tuple[str, ...]] = (
