@@ -225,20 +225,40 @@ def test_blank_line_cells() -> None:
 
 
 # --------------------------------------------------------------------------- WebDriver's text
-def test_webdriver_blank_cells_are_the_spaces_opening_the_next_line() -> None:
-    # Selenium's .text of a Word page: a cell a line; a blank cell's &nbsp; and the space
-    # after it open the next line, a row's label line too (its row above ended blank)
-    text = (
-        "一、本年新收政府信息公开申请数量\n6\n    2\n  8\n  "
-        "二、上年结转政府信息公开申请数量\n          0\n"
-        "（一）予以公开\n1\n1\n1\n1\n1\n1\n6\n"
-    )
-    rows = _rows(text, Layout.INDENTED)
+@pytest.mark.parametrize(
+    ("layout", "plain", "text"),
+    [
+        # a Word page, a cell a line: a blank cell's &nbsp; and the space after it open the
+        # next line, a row's label line too (its row above ended blank)
+        (
+            Layout.INDENTED,
+            Layout.CELL_LINES,
+            (
+                "一、本年新收政府信息公开申请数量\n6\n    2\n  8\n  "
+                "二、上年结转政府信息公开申请数量\n          0\n"
+                "（一）予以公开\n1\n1\n1\n1\n1\n1\n6\n"
+            ),
+        ),
+        # a page whose cells hold no paragraph, a row a line: its cells a space apart, each
+        # blank cell's &nbsp; a space of its own (two more spaces)
+        (
+            Layout.SPACED,
+            Layout.WORDS,
+            (
+                "一、本年新收政府信息公开申请数量 6     2   8  \n"
+                "二、上年结转政府信息公开申请数量           0\n"
+                "（一）予以公开 1 1 1 1 1 1 6\n"
+            ),
+        ),
+    ],
+)
+def test_webdriver_blank_cells_are_spaces(layout: Layout, plain: Layout, text: str) -> None:
+    rows = _rows(text, layout)
     assert rows["new_received"] == ["6", "", "", "2", "", "8", ""]
     assert rows["carried_over"] == ["", "", "", "", "", "0"]
     assert rows["granted"] == ["1", "1", "1", "1", "1", "1", "6"]
-    # read one cell a line, the spaces are nothing
-    assert _rows(text, Layout.CELL_LINES)["new_received"] == ["6", "2", "8"]
+    # read without them, the spaces are nothing
+    assert _rows(text, plain)["new_received"] == ["6", "2", "8"]
 
 
 @pytest.mark.parametrize(
@@ -256,42 +276,6 @@ def test_which_indentation_is_blank_cells(indents: list[int], blanks: bool) -> N
     assert indented_blanks(text, [region_lines(text, 0, len(text))]) is blanks
 
 
-@pytest.mark.parametrize(("template", "seed"), [("2021", 1), ("2021", 2), ("2019", 3), ("2019", 4)])
-def test_webdriver_text_with_blank_cells_reads_exactly(template: str, seed: int) -> None:
-    made = make_report(template, template, seed=seed, blanks=0.4)  # type: ignore[arg-type]
-    text = FAMILIES["webdriver_text"](made)
-    assert "\n  " in text  # blank cells there are, as spaces opening lines
-    assert parse_report(text).to_flat() == expected_flat(made)
-
-
-def test_indentation_that_is_no_blank_cells_is_left_alone() -> None:
-    # lines opened by two spaces here and there, but reading them as blank cells would
-    # make rows longer than the table: one cell a line, as before
-    made = make_report("2021", "2021", seed=5)
-    text = FAMILIES["word_text"](made)
-    lines = text.split("\n")
-    start = lines.index("（一）予以公开")
-    for i in range(start + 1, start + 8, 3):
-        lines[i] = "  " + lines[i]
-    report = parse_report("\n".join(lines))
-    assert report.to_flat() == expected_flat(made)
-
-
-def test_webdriver_rows_blank_cells_are_two_more_spaces() -> None:
-    # Selenium's .text of a page whose cells hold no paragraph: a row a line, its cells a
-    # space apart, each blank cell's &nbsp; a space of its own (two more spaces)
-    text = (
-        "一、本年新收政府信息公开申请数量 6     2   8  \n"
-        "二、上年结转政府信息公开申请数量           0\n"
-        "（一）予以公开 1 1 1 1 1 1 6\n"
-    )
-    rows = _rows(text, Layout.SPACED)
-    assert rows["new_received"] == ["6", "", "", "2", "", "8", ""]
-    assert rows["carried_over"] == ["", "", "", "", "", "0"]
-    assert rows["granted"] == ["1", "1", "1", "1", "1", "1", "6"]
-    assert _rows(text, Layout.WORDS)["new_received"] == ["6", "2", "8"]
-
-
 @pytest.mark.parametrize(
     ("line", "blanks"),
     [
@@ -306,12 +290,30 @@ def test_which_spaces_are_blank_cells(line: str, blanks: bool) -> None:
     assert spaced_blanks(text, [region_lines(text, 0, len(text))]) is blanks
 
 
+@pytest.mark.parametrize(
+    ("family", "blank"), [("webdriver_text", "\n  "), ("webdriver_rows", "   ")]
+)
 @pytest.mark.parametrize(("template", "seed"), [("2021", 1), ("2021", 2), ("2019", 3), ("2019", 4)])
-def test_webdriver_rows_with_blank_cells_read_exactly(template: str, seed: int) -> None:
+def test_webdriver_text_with_blank_cells_reads_exactly(
+    family: str, blank: str, template: str, seed: int
+) -> None:
     made = make_report(template, template, seed=seed, blanks=0.4)  # type: ignore[arg-type]
-    text = FAMILIES["webdriver_rows"](made)
-    assert "   " in text  # blank cells there are, as runs of spaces
+    text = FAMILIES[family](made)
+    assert blank in text  # blank cells there are, as spaces
     assert parse_report(text).to_flat() == expected_flat(made)
+
+
+def test_indentation_that_is_no_blank_cells_is_left_alone() -> None:
+    # lines opened by two spaces here and there, but reading them as blank cells would
+    # make rows longer than the table: one cell a line, as before
+    made = make_report("2021", "2021", seed=5)
+    text = FAMILIES["word_text"](made)
+    lines = text.split("\n")
+    start = lines.index("（一）予以公开")
+    for i in range(start + 1, start + 8, 3):
+        lines[i] = "  " + lines[i]
+    report = parse_report("\n".join(lines))
+    assert report.to_flat() == expected_flat(made)
 
 
 def test_tab_row_with_merged_label_cells() -> None:

@@ -446,8 +446,8 @@ def indented_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
             if text[ln.start] != " ":
                 plain += 1
                 continue
-            n = _indent(text, ln.start, ln.end)
-            if n % _INDENT_UNIT or n == ln.end - ln.start:
+            n = _indent(text, ln.start, ln.end)  # (a line of spaces is no line: a gap)
+            if n % _INDENT_UNIT:
                 return False
             indented += 1
             fewest = min(fewest, n) if fewest else n
