@@ -266,6 +266,54 @@ def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> 
     assert not any(k == "requests.denied.endangers_safety" for c, k in codes if c == "missing-row")
 
 
+def test_glued_split_never_puts_more_in_a_column_than_it_received() -> None:
+    # （七）总计 printed （）总计: its digits 92 86 98 … run on after （六）其他处理's text
+    # "0000000（）", and 9286/98/119/184/11/9698 adds up (identity C) — but 商业企业
+    # received 86 and carried over 0: no row of the table can hold 9286 there
+    r = _glued_requests(
+        "一、本年新收政府信息公开申请数量919195119184118698二、上年结转政府信息公开申请数量"
+        "1031218三、本年度办理结果（一）予以公开700603952（六）其他处理0000000（）总计"
+        "928698119184119698四、结转下年度继续办理0501208"
+    )
+    rows = r.requests
+    assert all(c.value is None for c in rows["other"])
+    assert [c.value for c in rows["new_received"]] == [91, 91, 95, 119, 184, 118, 698]
+    assert any(
+        d.key == "requests.other" and "一、本年新收 + 二、上年结转" in d.message
+        for d in r.diagnostics
+    )
+
+
+def test_a_reading_never_makes_up_the_count_of_a_row_left_unread() -> None:
+    # 2.没有现成… and 3.补正后… printed 2.有现成… and 3.正后…: their digits run on after
+    # 1.本机关不掌握…'s, and the three rows stay unset.  5.属于三类内部事务信息's 00016115 32
+    # reads 16/11/5 or 16/1/15; the second makes 其他's column add up to its total only
+    # because the unread rows' 10 is missing from the sum: it must not be chosen for it
+    r = _glued_requests(
+        "一、本年新收政府信息公开申请数量85106821718742573二、上年结转政府信息公"
+        "开申请数量4200208三、本年度办理结果（一）予以公开202500027（二）部分公开"
+        "（区分处理的，只计这一情形，不计其他情形）003700037（三）不予公开1.属于国家秘"
+        "密0000200202.其他法律行政法规禁止公开1700000173.危及“三安全一稳定"
+        "”00000004.保护第三方合法权益16002500415.属于三类内部事务信息000"
+        "16115326.属于四类过程性信息0280000287.属于行政执法案卷6001400"
+        "208.属于行政查询事项0390220061（四）无法提供1.本机关不掌握相关政府信息0"
+        "000010102.有现成信息需要另行制作74033290733.正后申请内容仍不明确0"
+        "000505（五）不予处理1.信访举报投诉类申请00400042.重复申请3900500"
+        "443.要求提供公开出版物00000004.无正当理由大量反复申请0003200325."
+        "要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人无正当理由逾期"
+        "不补正、行政机关不再处理其政府信息公开申请0000014142.申请人逾期未按收费通知要"
+        "求缴纳费用、行政机关不再处理其政府信息公开申请0351624240993.其他00000"
+        "99（七）总计87106821718938573四、结转下年度继续办理2200048"
+    )
+    rows = r.requests
+    assert all(c.value is None for c in rows["unavailable.not_held"])
+    assert [c.value for c in rows["denied.internal_affairs"]] in (
+        [0, 0, 0, 16, 11, 5, 32],
+        [0, 0, 0, 16, None, None, 32],
+    )
+    assert [c.value for c in rows["total"]] == [87, 106, 82, 171, 89, 38, 573]
+
+
 def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
     # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
     # 00555 is no cell, so the three runs are not the row's three cells

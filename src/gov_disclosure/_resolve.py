@@ -100,7 +100,8 @@ class _RowChoice(NamedTuple):
     """How the candidates arose: ``exact``, ``placed`` (blanks dropped), ``positioned``,
     ``spanning`` (a lone ``/``), ``split`` (glued digits), ``reordered`` (table 四),
     ``left-out`` (more values than cells); with no candidates, why: ``split``,
-    ``split-overflow``, ``uneven-block``, ``run-on`` (glued digits of two rows)."""
+    ``split-overflow``, ``uneven-block``, ``run-on`` (glued digits of two rows),
+    ``out-of-bounds`` (every split puts more into a column than it received)."""
     tokens: tuple[Token, ...] = ()
     extra: tuple[Piece, ...] = ()
 
@@ -137,6 +138,8 @@ def resolve_table(norm: NormalizedText, read: TableRead) -> tuple[Table, list[Di
         if read.layout is Layout.GLUED
         else ()
     )
+    if spec.name == "requests":
+        _bound_splits(spec, choices)
     picked = _choose(spec, choices, diags, norm)
     found = [
         p if r is not None or i in taken else None
@@ -201,6 +204,40 @@ def _missed_rows(
             )
         )
     return tuple(taken)
+
+
+def _bound_splits(spec: TableSpec, choices: list[_RowChoice]) -> None:
+    """Drop the splits of glued digits that put into a column more than it received: no
+    row of table 三 can count more in a column than 一、本年新收 + 二、上年结转 of that
+    column (identities A and B, counts being at least 0).
+
+    The bound holds only where both rows are decided (one reading) and both cells are
+    counts; it prunes only readings the split search made (``split``), never values read as
+    printed.  A row left with no reading goes unset, its digits reported (``out-of-bounds``).
+    """
+    edges, _ = _edges_and_leaves(spec)
+    new, carried = (choices[i].candidates for i in edges[:2])
+    if len(new) != 1 or len(carried) != 1:
+        return
+    bound = [
+        None if a is None or b is None else a + b
+        for a, b in zip(map(_num, new[0]), map(_num, carried[0]), strict=True)
+    ]
+    for i, ch in enumerate(choices):
+        if ch.how != "split" or i in edges[:2]:
+            continue
+        kept = tuple(
+            c
+            for c in ch.candidates
+            if not any(
+                b is not None and (n := _num(p)) is not None and n > b
+                for p, b in zip(c, bound, strict=True)
+            )
+        )
+        if len(kept) != len(ch.candidates):
+            choices[i] = ch._replace(
+                candidates=kept, preferred=None, how="split" if kept else "out-of-bounds"
+            )
 
 
 def _as_read(read: TableRead) -> Sequence[Sequence[Token] | None] | None:
@@ -1191,6 +1228,8 @@ def _choose(
                 "cannot be told whether it was printed by rows or by columns, so which "
                 "value belongs to which row cannot be told",
                 "split": "the digits read here split into its cells in no way",
+                "out-of-bounds": "every split of the digits read here puts into some "
+                "column more than 一、本年新收 + 二、上年结转 of that column",
                 "run-on": "its digits run on into those of the next row, whose label was "
                 "not recognised, and where one row ends cannot be told",
             }.get(ch.how)
@@ -1260,17 +1299,23 @@ def _search(
     that take part without trying every combination; the rows it leaves open (or every
     row, when the report's arithmetic does not add up) are then tried as before, if few
     enough remain.
+
+    A leaf row with no reading at all (its label not found, its digits not split) still
+    counts something unknown: identity B then holds only as a bound (the leaf rows read sum
+    to at most the total), and an equality it would show could be the missing row's count
+    made up by a wrong reading of another row.
     """
+    edges, leaves = _edges_and_leaves(spec)
+    unknown = any(not choices[i].candidates for i in leaves)
     solved: dict[int, set[int]] = {}
     if _combinations(choices, open_rows, solved) > MAX_COMBINATIONS:
-        solved = _column_solutions(spec, choices, chosen, open_rows)
+        solved = {} if unknown else _column_solutions(spec, choices, chosen, open_rows)
         if all(row in solved for row in open_rows):
             return solved
         if _combinations(choices, open_rows, solved) > MAX_COMBINATIONS:
             return solved
     sizes = [len(solved.get(i, ())) or len(choices[i].candidates) for i in open_rows]
     n_cols = len(spec.rows[0].columns)
-    edges, leaves = _edges_and_leaves(spec)
     base: list[list[int] | None] = [
         _counts(choices, i, c) if c is not None and choices[i].candidates else None
         for i, c in enumerate(chosen)
@@ -1299,7 +1344,7 @@ def _search(
             base[i] if k is None else options[i][combo[k]]
             for i, k in zip(edges, edge_of, strict=True)
         )
-        score = _identity_score(new, carried, total, forward, sums)
+        score = _identity_score(new, carried, total, forward, sums, exact=not unknown)
         if score > best:
             best, best_combos = score, [combo]
         elif score == best:
@@ -1529,12 +1574,14 @@ def _identity_score(
     total: list[int] | None,
     forward: list[int] | None,
     leaf_sums: list[int],
+    exact: bool = True,
 ) -> int:
     """How many column identities (A and B) hold; rows not read take no part (A needs all
-    four of its rows; B compares the total row with the sum of the leaf rows read)."""
+    four of its rows; B compares the total row with the sum of the leaf rows read: equal,
+    or where some leaf row is unknown (not `exact`), at most the total)."""
     if total is None:
         return 0
-    score: int = sum(map(operator.eq, total, leaf_sums))
+    score: int = sum(map(operator.eq if exact else operator.le, leaf_sums, total))
     if new is not None and carried is not None and forward is not None:
         ins = map(operator.add, new, carried)
         score += sum(map(operator.eq, ins, map(operator.add, total, forward)))
