@@ -314,6 +314,33 @@ def test_a_reading_never_makes_up_the_count_of_a_row_left_unread() -> None:
     assert [c.value for c in rows["total"]] == [87, 106, 82, 171, 89, 38, 573]
 
 
+def test_a_space_inside_a_glued_number_is_read_across() -> None:
+    # 0/0/8/0/31/0/39 printed 00803103 9: no split with the space as a cell boundary adds
+    # up; read as one run, one does, and its total keeps the space in its raw text
+    r = _glued_requests(
+        "（四）无法提供1.本机关不掌握相关政府信息0000000"
+        "2.没有现成信息需要另行制作00803103 93.补正后申请内容仍不明确0000000"
+    )
+    row = r.requests["unavailable.needs_creation"]
+    assert [c.value for c in row] == [0, 0, 8, 0, 31, 0, 39]
+    assert row["total"].raw == "3 9"
+    assert row["legal_service"].raw == "31"
+
+
+def test_a_space_in_a_glued_row_may_part_cells_or_cut_a_number() -> None:
+    # 0/0/0/1/22/11/34 printed 0001221 134: with the space as a boundary, 0/0/0/12/21/1/34
+    # adds up too; which one the row is, nothing here says: never the wrong one
+    r = _glued_requests(
+        "5.属于三类内部事务信息00000006.属于四类过程性信息0001221 1347.属于行政执法案卷0000000"
+    )
+    row = r.requests["denied.process_info"]
+    assert [c.value for c in row] == [0, 0, 0, None, None, None, 34]
+    assert any(
+        d.code == "ambiguous-cells" and d.key == "requests.denied.process_info"
+        for d in r.diagnostics
+    )
+
+
 def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
     # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
     # 00555 is no cell, so the three runs are not the row's three cells

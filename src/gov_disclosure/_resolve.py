@@ -487,16 +487,8 @@ def _row_choice(
         return _RowChoice((), None, "uneven-block", read.tokens)
     pieces = _pieces(norm, read.tokens)
     choice = _choice_for(spec, columns, pieces, read.exact, layout, read.tokens, width, budget)
-    if layout is Layout.GLUED and (choice.extra or not choice.candidates):
-        # no reading with every space as a cell boundary: in text printed in one line a
-        # space may also cut one number in two (20 23), so read the runs as one
-        joined = _joined(norm, pieces)
-        if joined is not None:
-            again = _choice_for(
-                spec, columns, [joined], False, layout, read.tokens, width, budget
-            )
-            if again.candidates and not again.extra:
-                return again
+    if layout is Layout.GLUED:
+        choice = _across_spaces(norm, spec, columns, pieces, choice, width, budget)
     if choice.how == "placed" and anchors is not None:
         placed = _by_position(norm.text, pieces, anchors)
         if placed is not None and placed in choice.candidates:
@@ -504,16 +496,80 @@ def _row_choice(
     return choice
 
 
-def _joined(norm: NormalizedText, pieces: Sequence[Piece | None]) -> Piece | None:
-    """The digit runs of a row as one run, when only spaces separate them; else ``None``."""
+def _across_spaces(
+    norm: NormalizedText,
+    spec: TableSpec,
+    columns: tuple[ColumnSpec, ...],
+    pieces: list[Piece | None],
+    choice: _RowChoice,
+    width: int,
+    budget: _Budget,
+) -> _RowChoice:
+    """A glued row's readings where a space may also cut one number in two.
+
+    In text printed in one line a space mostly parts two cells, but may fall inside a
+    number too (``20 23``; ``0001221 1347`` for 0/0/0/1/22/11/34).  The row's digit runs,
+    when only spaces part them, are then also read as one run: its readings that add up
+    join the row's own split readings (the arithmetic, or the table's column sums, decide
+    between them), and stand instead of readings that leave values over, of none, or of
+    none that adds up.  A row of as many values as cells stays as written, and runs
+    parted by more than one space are not read as one where the row's own readings add up.
+    """
+    if choice.how == "exact" and not choice.extra:
+        return choice  # a value a cell: the author's numbers, added up or not
+    groups = _groups(spec, width)
+    adds_up = [bool(_adds_up(c, groups)) for c in choice.candidates] if groups else []
+    own = bool(choice.candidates) and not choice.extra and all(adds_up)
+    if own and not (groups and choice.how == "split"):
+        return choice  # nothing to check a reading against, or placed as it is
+    joined = _joined(norm, pieces)
+    if joined is None:
+        return choice
+    run, at = joined
+    if own and any(b - a > 2 for a, b in itertools.pairwise(at)):
+        return choice  # the runs are parted by more than one space: cell boundaries
+    again = _choice_for(spec, columns, [run], False, Layout.GLUED, choice.tokens, width, budget)
+    if (
+        not again.candidates
+        or again.extra
+        or (groups and not all(_adds_up(c, groups) for c in again.candidates))
+    ):
+        return choice
+    found = (tuple(_unjoined(norm, run, at, p) for p in c) for c in again.candidates)
+    if not own:
+        return again._replace(candidates=tuple(found))
+    seen = {tuple(map(_key, c)) for c in choice.candidates}
+    more = tuple(c for c in found if tuple(map(_key, c)) not in seen)
+    return choice._replace(candidates=choice.candidates + more)
+
+
+def _joined(
+    norm: NormalizedText, pieces: Sequence[Piece | None]
+) -> tuple[Piece, list[int]] | None:
+    """The digit runs of a row as one run, when only spaces separate them; else ``None``.
+
+    The run's text is its digits alone (so that the cells `_splits` cuts from it are
+    slices of it), at the first run's offset; with it, the offset in the text of each of
+    its digits, for `_unjoined`.
+    """
     runs = [p for p in pieces if p is not None]
     if len(runs) < 2 or not all(_DIGIT_RUN.fullmatch(p.folded) for p in runs):
         return None
     folded = norm.folded
     if any(folded[a.end : b.start].strip(" \t") for a, b in itertools.pairwise(runs)):
         return None
-    start, end = runs[0].start, runs[-1].end
-    return Piece(norm.text[start:end], "".join(p.folded for p in runs), start, end)
+    digits = "".join(p.folded for p in runs)
+    at = [p.start + k for p in runs for k in range(len(p.folded))]
+    return Piece(digits, digits, runs[0].start, runs[0].start + len(digits)), at
+
+
+def _unjoined(norm: NormalizedText, run: Piece, at: list[int], p: Piece | None) -> Piece | None:
+    """A cell cut from a joined `run` with its place in the text: a cell across a space
+    keeps the space in its raw text (``3 9``), its digits in its folded text."""
+    if p is None:
+        return None
+    a, b = at[p.start - run.start], at[p.end - run.start - 1] + 1
+    return Piece(norm.text[a:b], p.folded, a, b)
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
