@@ -341,6 +341,22 @@ def test_a_space_in_a_glued_row_may_part_cells_or_cut_a_number() -> None:
     )
 
 
+def test_a_space_inside_a_glued_number_of_table_four_is_read_across() -> None:
+    # 0/0/0/79/79 then ten zeros, printed 0007 979000…: the space cuts 79
+    r = parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数"
+        "本年废止件数现行有效件数规章000 三、收到和处理政府信息公开申请情况"
+        "一、本年新收政府信息公开申请数量3000003"
+        " 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼"
+        "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+        "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+        "0007 9790000000000五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
+    )
+    assert [c.value for c in r.review["reconsideration"]] == [0, 0, 0, 79, 79]
+    assert r.review["reconsideration"]["pending"].raw == "7 9"
+    assert [c.value for c in r.review["litigation_direct"]] == [0] * 5
+
+
 def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
     # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
     # 00555 is no cell, so the three runs are not the row's three cells

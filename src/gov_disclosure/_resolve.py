@@ -719,9 +719,12 @@ def _review_choice(norm: NormalizedText, read: TableRead) -> _RowChoice:
     if row is None or not row.tokens:
         return _RowChoice(())
     pieces = _pieces(norm, row.tokens)
+    budget = _Budget()
     choice = _choice_for(
-        spec, columns, pieces, row.exact, read.layout, row.tokens, len(columns), _Budget()
+        spec, columns, pieces, row.exact, read.layout, row.tokens, len(columns), budget
     )
+    if read.layout is Layout.GLUED:
+        choice = _across_spaces(norm, spec, columns, pieces, choice, len(columns), budget)
     if choice.how == "exact" and len(row.runs) > 1:
         text_order = choice.candidates[0]
         if not _review_ok(text_order):
