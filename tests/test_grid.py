@@ -112,6 +112,25 @@ def test_page_footer_in_a_column_block(first: str, between: str) -> None:
     assert rows["denied.prohibited_by_law"] == ["0", "0", "0", "0", "0", "2", "2"]
 
 
+@pytest.mark.parametrize("layout", [Layout.WORDS, Layout.TABS])
+def test_a_page_number_alone_on_its_line_is_no_rows_values(layout: Layout) -> None:
+    # a page footer of a bare number ("3", no dashes) between two rows: it took the next
+    # row, and every row after it moved one down; the row's own line takes it back
+    sep = "\t" if layout is Layout.TABS else "   "
+    text = (
+        sep.join(["7.属于行政执法案卷", *"0000404"]) + "\n\n3\n\n"
+        + sep.join(["8.属于行政查询事项", *"1000001"]) + "\n"
+        + sep.join(["（四）无法提供", "1.本机关不掌握相关政府信息", *"2000002"]) + "\n"
+    )
+    rows = _rows(text, layout, TABLES["requests"]["2021"])
+    assert rows["denied.enforcement_file"] == ["0", "0", "0", "0", "4", "0", "4"]
+    assert rows["denied.administrative_inquiry"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert rows["unavailable.not_held"] == ["2", "0", "0", "0", "0", "0", "2"]
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), TABLES["requests"]["2021"], layout)
+    assert [folded[t.start : t.end] for t in read.extra] == ["3"]
+
+
 def _three_rows(head: str = "", tail: str = "") -> str:
     """Three rows of aligned text, the second with `head` before it and `tail` after it."""
     return (

@@ -136,6 +136,13 @@ def test_footers() -> None:
     assert strip_footers("甲\n- 3 -\n乙\n第4页 共6页\n丙\n  -5-  ") == "甲\n乙\n丙"
 
 
+@pytest.mark.parametrize(
+    "footer", ["· 4 ·", "•4•", "第4页/共6页", "共6页 第4页", "Page 4 of 6", "page 4", "4 / 6"]
+)
+def test_footers_written_otherwise(footer: str) -> None:
+    assert strip_footers(f"甲\n{footer}\n乙") == "甲\n乙"
+
+
 def test_part_numbered_headings() -> None:
     numbered = zip("一二三四五六", SIX, strict=True)
     text = "\n".join(f"第{cn}部分 {h.split('、', 1)[1]}\n正文{i}" for i, (cn, h) in enumerate(numbered))

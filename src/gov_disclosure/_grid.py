@@ -1811,23 +1811,33 @@ def _fill(
             last = anchored
             p = max(p, anchored + 1)
             continue
+        # a few values on a line of their own, with no label, that took the row before its
+        # label's line came (a page number alone on its line: - 3 - without its dashes);
+        # not in markitdown's text, which prints rows' values above their labels
+        stray = (
+            anchored is not None
+            and unowned[anchored]
+            and layout is not Layout.PIPED_WORDS
+            and _short(rows[anchored], widths[anchored])
+        )
         if anchored is not None and (
             (rows[anchored] is None and anchored >= p)
             or ((undecided[anchored] or provisional[anchored]) and own_label)
             or (
-                guessed[anchored]
+                (guessed[anchored] or stray)
                 and own_label
                 and sum(1 for t in chunk.tokens if not t.blank) == widths[anchored]
             )
         ):
             # the row its label names; an undecidable row is only a placeholder, which the
             # values printed under the row's own label take back, and so is a row filled
-            # from an unknown row's line (its values fit no row of the template) or from
-            # a few values that came after no label of the row's
+            # from an unknown row's line (its values fit no row of the template), or from
+            # a few values that came after no label of the row's, when the row's own line
+            # holds a whole row: those values are reported, not the row's
             target = anchored
-            if provisional[anchored] or guessed[anchored]:
+            if provisional[anchored] or guessed[anchored] or stray:
                 extra.extend(t for t in rows[anchored] or () if not t.blank)
-                provisional[anchored] = guessed[anchored] = False
+                provisional[anchored] = guessed[anchored] = unowned[anchored] = False
             rows[target] = None
             undecided[target] = False
         else:
@@ -1947,6 +1957,11 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+def _short(tokens: list[Token] | None, width: int) -> bool:
+    """Whether a row's tokens hold fewer values than its cells."""
+    return sum(1 for t in tokens or () if not t.blank) < width
 
 
 def _one_row(

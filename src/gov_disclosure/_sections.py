@@ -103,12 +103,16 @@ _YEARLESS_DATE_LINE: Final = re.compile(
     rf"[ \t]*(?:印发|发布|公布)?{_LINE_MARKS_AFTER}$"
 )
 _YEAR_LINE: Final = re.compile(rf"^{_LINE_MARKS}(?P<y>\d{{4}}){_LINE_MARKS_AFTER}$")
-#: A page footer or header line: "- 3 -", "-3-", "— 3 —", "第3页", "第 3 页 共 6 页", "3/6".
-#: FOOTER_BODY is such a line after its indentation (verbose).
+#: A page footer or header line: "- 3 -", "-3-", "— 3 —", "· 3 ·", "第3页", "第 3 页 共 6 页",
+#: "第3页/共6页", "共6页 第3页", "3/6", "Page 3 of 6".  FOOTER_BODY is such a line after its
+#: indentation (verbose).
 FOOTER_BODY: Final = r"""
     (?: [-—–]{1,2}[ \t]*\d{1,3}[ \t]*[-—–]{1,2}
-      | 第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?
+      | [·•・][ \t]*\d{1,3}[ \t]*[·•・]
+      | 第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?
+      | 共[ \t]*\d{1,3}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,3}[ \t]*页
       | \d{1,3}[ \t]*/[ \t]*\d{1,3}
+      | [Pp]age[ \t]*\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?
     )
     [ \t]*$
 """

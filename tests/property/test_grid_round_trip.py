@@ -136,3 +136,25 @@ def test_spaces_inside_glued_numbers_set_no_value_wrong(
     for key, value in expected_flat(report).items():
         if key.startswith(("requests.", "review.")) and flat[key] is not None:
             assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+
+
+#: Page footers as PDF text extraction prints them, on a line of their own.
+_FOOTERS = ("- 3 -", "— 3 —", "第 3 页 共 5 页", "第3页/共5页", "· 3 ·", "Page 3 of 5", "3 / 5", "3")
+
+
+@pytest.mark.parametrize("family", ["plumber", "aligned", "tabs", "raw", "pipe_lines", "blank_lines"])
+@given(report=reports(), footer=st.sampled_from(_FOOTERS), at=st.integers(0, 10**6))
+@settings(max_examples=25)
+def test_a_page_footer_inside_table_three_sets_no_value_wrong(
+    family: str, report: Report, footer: str, at: int
+) -> None:
+    """A page break inside table 三 leaves its footer (a bare page number, even) on a line
+    between two rows: the rows after it are read as theirs or left unset, never moved."""
+    text = FAMILIES[family](report)
+    start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
+    breaks = [m.end() for m in re.finditer("\n", text[start:end])][2:]
+    pos = start + breaks[at % len(breaks)]
+    flat = parse_report(f"{text[:pos]}{footer}\n{text[pos:]}").to_flat()
+    for key, value in expected_flat(report).items():
+        if key.startswith("requests.") and flat[key] is not None:
+            assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
