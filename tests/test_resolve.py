@@ -357,6 +357,32 @@ def test_a_space_inside_a_glued_number_of_table_four_is_read_across() -> None:
     assert [c.value for c in r.review["litigation_direct"]] == [0] * 5
 
 
+@pytest.mark.parametrize("sep", ["", "\n"], ids=["one-line", "a-row-a-line"])
+def test_not_applicable_marks_are_cells_of_glued_text(sep: str) -> None:
+    # /39////39: seven cells, the five / not applicable (they were dropped, 39 and 39 were
+    # placed by convention as 自然人 and 总计, and the rows of such text went unread)
+    r = _glued_requests(
+        f"{sep}（三）不予公开1.属于国家秘密/39////39{sep}2.其他法律行政法规禁止公开0/060/6"
+        f"{sep}3.危及“三安全一稳定”14/290//43{sep}4.保护第三方合法权益000022/22{sep}"
+    )
+    rows = r.requests
+    assert [c.value for c in rows["denied.state_secret"]] == [None, 39, None, None, None, None, 39]
+    assert rows["denied.state_secret"]["natural_person"].kind is CellKind.NOT_APPLICABLE
+    assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, None, 0, 6, 0, None, 6]
+    assert [c.value for c in rows["denied.endangers_safety"]] == [14, None, 29, 0, None, None, 43]
+    assert [c.value for c in rows["denied.third_party_rights"]] == [0, 0, 0, 0, 22, None, 22]
+
+
+def test_a_header_slash_between_words_is_no_cell_of_glued_text() -> None:
+    # 本年增/减 of the trial table 二's header: a / between two words is text
+    r = parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量"
+        "本年增/减处理决定数量行政许可3-10其他对外管理服务事项000 三、收到和处理政府信息公开"
+        "申请情况一、本年新收政府信息公开申请数量1000001 五、存在的主要问题及改进情况无"
+    )
+    assert [c.kind for c in r.active["licensing"]] == [CellKind.NUMBER] * 3
+
+
 def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
     # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
     # 00555 is no cell, so the three runs are not the row's three cells

@@ -328,7 +328,8 @@ _COUNT: Final = r"\d[\d,.]*+(?:件|个|次|项|条)?"
 _HAS_TWO_VALUES: Final = re.compile(
     rf"(?:^|[ \t])(?:{_COUNT}|/|-)[ \t]+(?:{_COUNT}|/|-)(?:[ \t]|$)"
 )
-#: A line that ends in digits run on from text (``规章150179228286``, ``…稳定”000002222``):
+#: A line that ends in digits run on from text (``规章150179228286``, ``…稳定”000002222``,
+#: ``…秘密/39////39`` with not-applicable cells):
 #: a row whose cells have no separator, as the text of a page whose cells have no white
 #: space between them gives it (``textContent``, BeautifulSoup's ``get_text()`` of
 #: markup without line breaks between cells).  (The pattern starts with the run's first
@@ -337,9 +338,10 @@ _HAS_TWO_VALUES: Final = re.compile(
 #: (``（一）予以公开\xa000\xa002929``; folded, they are spaces).
 _GLUED_ROW: Final = re.compile(
     r"""
-    (?:\d(?<=[^\s\d.,，、|/+\-:：%]\d)                  # a digit after text
-    |\xa0(?<=[^\s\d.,，、|/+\-:：%]\xa0)\xa0*+\d)        # or blank cells, then a digit
-    [\d\xa0]*+[ \t]*+$
+    (?:[\d/](?<=[^\s\d.,，、|/+\-:：%][\d/])            # a digit or a / after text
+    |\xa0(?<=[^\s\d.,，、|/+\-:：%]\xa0)\xa0*+[\d/])     # or blank cells, then one
+    (?=[\d\xa0/]*?\d)                                # with a digit among them
+    [\d\xa0/]*+[ \t]*+$                               # (/ cells: 1.属于国家秘密/39////39)
     """,
     re.MULTILINE | re.VERBOSE,
 )
@@ -494,8 +496,14 @@ def _at_least(k: int, hits: Iterable[object]) -> bool:
 # --------------------------------------------------------------------------- tokens
 _Event = LabelHit | Token
 _WORD: Final = re.compile(r"[^\s|]+")
+#: A value of glued text: a number, or a not-applicable mark.  A ``/`` is a cell of its own
+#: even next to digits or another ``/`` (``秘密/39////39``: seven cells after the label),
+#: not between two letters (``增/减`` of a header, ``N/A``).
 _GLUED_VALUE: Final = re.compile(
-    rf"(?:{NUMBER.pattern})|(?:(?<![\w/])(?:/|—+|N/?A)(?![\w/]))", re.VERBOSE
+    rf"""(?:{NUMBER.pattern})
+    | (?<![^\W\d])/ | /(?![^\W\d])
+    | (?:(?<![\w/])(?:—+|N/?A)(?![\w/]))""",
+    re.VERBOSE,
 )
 
 

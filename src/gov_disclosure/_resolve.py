@@ -1033,10 +1033,12 @@ def _splits(
     for lo, t in groups:
         if t <= width:
             lo_of[t] = lo
-    # a whole value's count (a blank cell's: 0)
+    # a whole value's count (a blank cell's, a not-applicable mark's: 0); a group whose
+    # total is such a cell checks nothing
+    valueless = [v is None or NOT_APPLICABLE.fullmatch(v.folded) is not None for v in values]
     whole = [
-        (0 if v is None else _num(v)) if plan is None else None
-        for v, plan in zip(values, plans, strict=True)
+        (0 if no_value else _num(v)) if plan is None else None
+        for v, plan, no_value in zip(values, plans, valueless, strict=True)
     ]
     # a decimal part in a run's tail makes its last cell a non-count (as _num says)
     decimal = [
@@ -1064,8 +1066,8 @@ def _splits(
 
     def group_fails(slot: int) -> bool:
         group = nums[lo_of[slot] : slot + 1]
-        if None in group or values[acc[slot][0]] is None:
-            return False  # "/" or text, or a blank total: nothing to check
+        if None in group or valueless[acc[slot][0]]:
+            return False  # text, or a blank or "/" total: nothing to check
         return sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
 
     def reading() -> Candidate:

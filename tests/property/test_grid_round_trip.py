@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure import parse_report
+from gov_disclosure import CellKind, parse_report
 from gov_disclosure._vocab import TABLES
 
 from ..render import EXACT_BLANKS, FAMILIES, GLUED, Report
@@ -158,3 +159,29 @@ def test_a_page_footer_inside_table_three_sets_no_value_wrong(
     for key, value in expected_flat(report).items():
         if key.startswith("requests.") and flat[key] is not None:
             assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@given(report=reports(blanks=True))
+@settings(max_examples=15)
+def test_not_applicable_cells_round_trip(family: str, report: Report) -> None:
+    """``/`` (not applicable) written where blank cells were: a cell of its own in every
+    layout, read as not applicable, never as another cell's value.  Glued text
+    (``秘密/39////39``) leaves what its arithmetic cannot split unset, as without marks;
+    pdfminer.six's text loses rows with marks as with blanks."""
+    marked = attrs.evolve(
+        report,
+        requests={k: tuple("/" if v is None else v for v in vals) for k, vals in report.requests.items()},
+    )
+    parsed = parse_report(FAMILIES[family](marked))
+    flat = parsed.to_flat()
+    exact = family not in GLUED | {"pdfminer"}
+    for key, value in expected_flat(report).items():
+        if exact:
+            assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+        else:
+            assert flat[key] in (value, None), f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+    if exact:
+        for key, vals in marked.requests.items():
+            for cell, v in zip(parsed.requests[key], vals, strict=True):
+                assert (cell.kind is CellKind.NOT_APPLICABLE) == (v == "/"), (key, cell)
