@@ -14,6 +14,7 @@ import itertools
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from gov_disclosure._cells import NOT_APPLICABLE
 from gov_disclosure._resolve import (
     MAX_CELL_DIGITS,
     Candidate,
@@ -96,9 +97,14 @@ def _brute(values: list[Piece], width: int, groups: tuple[tuple[int, int], ...])
         cells = [c for part in parts for c in part]
         if len(cells) != width:
             continue
-        nums = [n for _, n in cells]
+        # a not-applicable mark counts 0 among a group's parts; a group whose total is one
+        # checks nothing (as a blank cell)
+        marks = [NOT_APPLICABLE.fullmatch(p.folded) is not None for p, _ in cells]
+        nums = [0 if mark else n for (_, n), mark in zip(cells, marks, strict=True)]
         if any(
-            None not in nums[lo : t + 1] and sum(nums[lo:t]) != nums[t]  # type: ignore[arg-type]
+            not marks[t]
+            and None not in nums[lo : t + 1]
+            and sum(nums[lo:t]) != nums[t]  # type: ignore[arg-type]
             for lo, t in groups
         ):
             continue
@@ -108,6 +114,9 @@ def _brute(values: list[Piece], width: int, groups: tuple[tuple[int, int], ...])
 
 @settings(max_examples=400)
 @given(row=glued_row())
+@example(  # a / among a group's parts counts 0: / 0 10 adds up
+    row=([Piece("/", "/", 0, 1), Piece("010", "010", 2, 5)], 3, ((0, 2),))
+)
 @example(  # 8,243 readings with no arithmetic to cut them: a row alone is not cut short
     row=(
         [
