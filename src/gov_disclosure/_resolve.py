@@ -1151,10 +1151,13 @@ def _a_digit_a_cell(
     zeros, ``0000000``): the one reading, a digit a cell, if each group adds up."""
     cells: list[Piece | None] = []
     nums: list[int | None] = []
+    valueless: list[bool] = []  # a blank cell or a "/": counts 0, checks nothing as a total
     for v, plan in zip(values, plans, strict=True):
         if v is None or plan is None:
+            none = v is None or NOT_APPLICABLE.fullmatch(v.folded) is not None
             cells.append(v)
-            nums.append(0 if v is None else _num(v))  # a blank cell counts 0
+            nums.append(0 if none else _num(v))
+            valueless.append(none)
             continue
         sign, ndig, tail = plan
         folded = v.folded
@@ -1168,12 +1171,13 @@ def _a_digit_a_cell(
             # a signed or decimal piece is not a count (the checks skip it, as _num does)
             not_count = (sign and a == 0) or (last and decimal)
             nums.append(None if not_count else int(folded[sign + di]))
+            valueless.append(False)
     for lo, total in groups:
         group = nums[lo : total + 1]
         if (
             total < len(nums)
             and None not in group
-            and cells[total] is not None  # a blank total checks nothing
+            and not valueless[total]
             and sum(group[:-1]) != group[-1]  # type: ignore[arg-type]
         ):
             return []

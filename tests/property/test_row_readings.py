@@ -117,6 +117,9 @@ def _brute(values: list[Piece], width: int, groups: tuple[tuple[int, int], ...])
 @example(  # a / among a group's parts counts 0: / 0 10 adds up
     row=([Piece("/", "/", 0, 1), Piece("010", "010", 2, 5)], 3, ((0, 2),))
 )
+@example(  # ... and so a digit a cell: 5 / 0 does not
+    row=([Piece("5", "5", 0, 1), Piece("/", "/", 2, 3), Piece("000", "000", 4, 7)], 5, ((0, 2),))
+)
 @example(  # 8,243 readings with no arithmetic to cut them: a row alone is not cut short
     row=(
         [
