@@ -517,14 +517,14 @@ def _across_spaces(
     """
     if choice.how == "exact" and not choice.extra:
         return choice  # a value a cell: the author's numbers, added up or not
+    joined = _joined(norm, pieces)
+    if joined is None:
+        return choice  # one run, or runs parted by more than spaces
     groups = _groups(spec, width)
     adds_up = [bool(_adds_up(c, groups)) for c in choice.candidates] if groups else []
     own = bool(choice.candidates) and not choice.extra and all(adds_up)
     if own and not (groups and choice.how == "split"):
         return choice  # nothing to check a reading against, or placed as it is
-    joined = _joined(norm, pieces)
-    if joined is None:
-        return choice
     run, at = joined
     if own and any(b - a > 2 for a, b in itertools.pairwise(at)):
         return choice  # the runs are parted by more than one space: cell boundaries
