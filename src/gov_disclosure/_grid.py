@@ -1820,12 +1820,13 @@ def _fill(
             p = max(p, anchored + 1)
             continue
         # a few values on a line of their own, with no label, that took the row before its
-        # label's line came (a page number alone on its line: - 3 - without its dashes);
-        # not in markitdown's text, which prints rows' values above their labels
+        # label's line came (a page number alone on its line: - 3 - without its dashes), in
+        # PDF text of a row a line (aligned words, tabs); not in markdown tables, which
+        # markitdown fills with rows' values above their labels
         stray = (
             anchored is not None
             and unowned[anchored]
-            and layout is not Layout.PIPED_WORDS
+            and layout in _ROW_A_LINE
             and _short(rows[anchored], widths[anchored])
         )
         if anchored is not None and (
@@ -1965,6 +1966,11 @@ def _fill(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
         )
     return TableRead(spec, reads, tuple(first_label), layout, tuple(notes_out), tuple(extra))
+
+
+#: Layouts of PDF text that print a row a line after its label, where a line of values
+#: with no label before the row's own line is not the row's.
+_ROW_A_LINE: Final = frozenset({Layout.WORDS, Layout.TABS})
 
 
 def _short(tokens: list[Token] | None, width: int) -> bool:
