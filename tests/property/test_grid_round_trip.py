@@ -91,6 +91,17 @@ def test_no_value_is_set_wrong_but_by_convention(family: str, report: Report) ->
             assert _row(key) in guessed, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
 
 
+def _none_set_wrong(
+    family: str, report: Report, text: str, tables: tuple[str, ...] = ("requests.", "review.")
+) -> None:
+    """Each value of `tables` that `text` (`report` in `family`, altered) sets is the
+    report's: read right or left unset, never set wrong."""
+    flat = parse_report(text).to_flat()
+    for key, value in expected_flat(report).items():
+        if key.startswith(tables) and flat[key] is not None:
+            assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+
+
 def _misspelt(text: str, label: str, at: int) -> str:
     """`text` with one character of `label`'s words left out where it is first printed."""
     words = [i for i, ch in enumerate(label) if "\u4e00" <= ch <= "\u9fff"]
@@ -112,10 +123,7 @@ def test_misspelt_row_labels_set_no_value_of_table_three_wrong(
     for k in range(0, len(picks) - 1, 2):
         label = spec.rows[picks[k] % len(spec.rows)].label
         text = _misspelt(text, label, picks[k + 1])
-    flat = parse_report(text).to_flat()
-    for key, value in expected_flat(report).items():
-        if key.startswith(("requests.", "review.")) and flat[key] is not None:
-            assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+    _none_set_wrong(family, report, text)
 
 
 @pytest.mark.parametrize("family", sorted(GLUED))
@@ -133,10 +141,7 @@ def test_spaces_inside_glued_numbers_set_no_value_wrong(
     at = sorted({a + 1 + c % (b - a - 1) for c in cuts for a, b in [runs[c % len(runs)]]})
     for pos in reversed(at):
         text = f"{text[:pos]} {text[pos:]}"
-    flat = parse_report(text).to_flat()
-    for key, value in expected_flat(report).items():
-        if key.startswith(("requests.", "review.")) and flat[key] is not None:
-            assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+    _none_set_wrong(family, report, text)
 
 
 #: Page footers as PDF text extraction prints them, on a line of their own.
@@ -158,10 +163,7 @@ def test_a_page_footer_inside_table_three_sets_no_value_wrong(
     start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
     breaks = [m.end() for m in re.finditer("\n", text[start:end])][2:]
     pos = start + breaks[at % len(breaks)]
-    flat = parse_report(f"{text[:pos]}{footer}\n{text[pos:]}").to_flat()
-    for key, value in expected_flat(report).items():
-        if key.startswith("requests.") and flat[key] is not None:
-            assert flat[key] == value, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+    _none_set_wrong(family, report, f"{text[:pos]}{footer}\n{text[pos:]}", ("requests.",))
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
