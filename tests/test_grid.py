@@ -919,3 +919,30 @@ def test_blank_cells_after_a_label_repeated_over_two_cells() -> None:
                "other_org", "total")
     assert [flat[f"requests.granted.{c}"] for c in columns] == [None, 0, 0, 0, 0, 2, 2]
     assert [flat[f"requests.partially_granted.{c}"] for c in columns] == [None] * 5 + [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("lost", "rows_read"),
+    [
+        # the first three labels misspelt (本 and 上 and 以 lost): each run of seven values
+        # is the next row's, not two rows' values on the first row and the rest moved up
+        ("一、年新收申请数量 1 2 3 4 5 6 21 二、年结转申请数量 0 1 0 0 0 0 1 （一）予公开 1 1 1 1 1 1 6",
+         {"new_received": "1 2 3 4 5 6 21", "carried_over": "0 1 0 0 0 0 1",
+          "granted": "1 1 1 1 1 1 6"}),
+        # runs that are not whole rows stay together on the one row (too many values)
+        ("一、年新收申请数量 1 2 3 4 二、年结转 5 6 21 0 1 0 0 0 0 1",
+         {"new_received": "1 2 3 4 5 6 21 0 1 0 0 0 0 1"}),
+    ],
+)
+def test_one_line_whole_rows_between_unknown_labels_are_rows(
+    lost: str, rows_read: dict[str, str]
+) -> None:
+    text = "申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计 " + lost
+    assert _rows(text, Layout.WORDS) == {k: v.split() for k, v in rows_read.items()}
+
+
+def test_numbers_between_words_are_no_rows_of_one_cell() -> None:
+    # a line of prose among table 二's rows (one cell each): its numbers are not rows
+    text = "行政许可 447228\n件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。\n"
+    rows = _rows(text, Layout.WORDS, TABLES["active"]["2021"])
+    assert rows.get("penalty") != ["5"] and rows.get("coercion") != ["9"]

@@ -1883,6 +1883,18 @@ def _fill(
                     p = target + 1
                 continue
             is_block = how == "block"
+            if (
+                line_rows
+                and how == "rows"
+                and (cut := _rows_by_runs(text, tokens, target, widths, next_free))
+            ):
+                # whole rows on one line, each run of values a row, text between them
+                # (one-line text read by its spaces: a row label lost to a typo)
+                for row_index, part in cut:
+                    rows[row_index] = part
+                    unowned[row_index] = not own_label or row_index != anchored
+                    last, p = row_index, row_index + 1
+                continue
             if line_rows:
                 target = next_free(target)
                 if target < n:
@@ -2118,6 +2130,36 @@ def _divides(
         count += widths[target]
         target = next_free(target + 1)
     return count == len(toks)
+
+
+def _rows_by_runs(
+    text: str,
+    tokens: list[Token],
+    start: int,
+    widths: list[int],
+    next_free: Callable[[int], int],
+) -> list[tuple[int, list[Token]]] | None:
+    """`tokens` of one line cut into whole rows from `start` on, where other text (a row
+    label no pattern knew) stands between runs of values, each run exactly the next free
+    row's cells, two at least; None otherwise (no such text, runs that are not whole
+    rows, or rows of one cell: a number between words is as likely prose)."""
+    target = next_free(start)
+    if target >= len(widths) or len(tokens) <= widths[target]:
+        return None  # (nearly every line: one row's values at most)
+    cuts = [
+        k
+        for k in range(1, len(tokens))
+        if text[tokens[k - 1].end : tokens[k].start].strip(" \t|")  # (a pipe is no text)
+    ]
+    if not cuts or any(t.blank for t in tokens):
+        return None
+    out: list[tuple[int, list[Token]]] = []
+    for i, j in itertools.pairwise((0, *cuts, len(tokens))):
+        if target >= len(widths) or j - i != widths[target] or j - i < 2:
+            return None
+        out.append((target, tokens[i:j]))
+        target = next_free(target + 1)
+    return out
 
 
 def _cut_by_label(
