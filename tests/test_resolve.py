@@ -586,3 +586,16 @@ def test_one_line_tables_whose_spaces_are_cells_are_not_split_into_digits() -> N
     assert not [d for d in r.diagnostics if d.code == "split-digits"]
     granted = [c.value for c in r.requests["granted"]]
     assert granted[-1] == 12 and 1 not in granted and 2 not in granted
+
+
+def test_the_header_note_printed_again_is_no_cells_note() -> None:
+    # the table went on over a page and its header was printed again after row 8: the
+    # header's note （本列数据的勾稽关系…） is not a note of the cell before it (which
+    # read 0000000（…） as one value, 0, in the total column)
+    r = _glued_requests(
+        "8.属于行政查询事项0000000（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+        "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        "（四）无法提供1.本机关不掌握相关政府信息8031023062"
+    )
+    assert [c.value for c in r.requests["denied.administrative_inquiry"]] == [0] * 7
+    assert [c.raw for c in r.requests["denied.administrative_inquiry"]] == ["0"] * 7

@@ -33,14 +33,15 @@ class CellNote(NamedTuple):
 #: A number as written in a cell: optional sign word, digits (with thousands separators or a
 #: decimal part), optional unit, optional bracketed note (22（其中修订16件）), which is never
 #: a bare ordinal: ``(六)`` after a number is the next row's marker (its label misspelt,
-#: in text with no separators).  Possessive quantifiers: a failed match never
-#: backtracks into the digit runs.
+#: in text with no separators), nor table 三's header note (``（本列数据的勾稽关系为…）``,
+#: printed again after a row where the table goes on over a page).  Possessive
+#: quantifiers: a failed match never backtracks into the digit runs.
 NUMBER_PATTERN: Final = r"""
     (?P<sign>[+\-]|增加?|减少?|新增)?[ \t]*+
     (?:[￥¥][ \t]*+|人民币)?                      # an amount's currency mark
     (?P<num>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)
     [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家|万|亿)?
-    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{1,2}\))[^()\n]{0,40}\))?
+    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{1,2}\)|本列)[^()\n]{0,40}\))?
 """
 NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.
