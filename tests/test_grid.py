@@ -888,6 +888,24 @@ def test_merged_value_cells_printed_once_per_column_are_one_cell(joined: str) ->
     assert set(said) == {("merged-repeat", "info")}
 
 
+@pytest.mark.parametrize("joined", ["tabs", "blank lines"])
+@pytest.mark.parametrize("lost", ["行政处罚", "行政事业性收费"])
+def test_merged_value_cells_of_a_misspelt_row_are_one_cell(joined: str, lost: str) -> None:
+    # the row's label misspelt (a character lost), its value printed three times after a
+    # caption: read once, and the row takes it in template order, not one copy per row
+    rows = [[r[0][1:] if r[0] == lost else r[0], *r[1:]] for r in _DOCX_ACTIVE]
+    text = (
+        "\n".join("\t".join(r) for r in rows)
+        if joined == "tabs"
+        else "\n\n".join(c for r in rows for c in r)
+    )
+    values, said = _active_read(text + "\n")
+    assert values["active.penalty.decisions"] == 3
+    assert values["active.coercion.decisions"] == 0
+    assert values["active.fees.amount_yuan"] == Decimal(15000)
+    assert set(said) == {("merged-repeat", "info")}
+
+
 def test_one_row_of_equal_values_is_no_merged_cell() -> None:
     # captions printed once: only where every one-column row holds the same number of
     # copies is it a merge; one row of three equal values among rows of one is three

@@ -1396,6 +1396,9 @@ def _merged_repeats(
         return pieces
     longer: list[tuple[int, int]] = []  # (piece, row width) of rows ending in copies
     ones: list[int] = []  # per one-column row: its copies of one text (0: not copies)
+    # chunks right after a caption whose rows are all one cell wide, all of one text: the
+    # values of a row whose label was not found (misspelt), printed once per column
+    orphans: list[int] = []
     captions = False
     for i, piece in enumerate(pieces):
         if type(piece) is LabelHit:
@@ -1405,6 +1408,14 @@ def _merged_repeats(
             continue
         chunk = cast(_Chunk, piece)
         if chunk.anchor is None or chunk.anchor.kind != "row":
+            if (
+                chunk.anchor is not None
+                and chunk.anchor.kind == "caption"
+                and len(chunk.tokens) > 1
+                and _one_cell_rows(spec, chunk.anchor)
+                and len({t.text or text[t.start : t.end] for t in chunk.tokens}) == 1
+            ):
+                orphans.append(i)
             continue
         width = len(spec.rows[chunk.anchor.ordinal].columns)
         tokens = chunk.tokens
@@ -1419,7 +1430,26 @@ def _merged_repeats(
             longer.append((i, width))
     if not longer or not (captions or (len(ones) > 1 and len(set(ones)) == 1 and ones[0] > 1)):
         return pieces
+    # as many copies as the rows whose labels were found print (or, those not all alike,
+    # as the caption spans value columns)
+    copies_of_one = ones[0] if ones and len(set(ones)) == 1 and ones[0] > 1 else None
+    spans = max(len(r.columns) for r in spec.rows)
     out = list(pieces)
+    for i in orphans:
+        chunk = cast(_Chunk, out[i])
+        if len(chunk.tokens) != (copies_of_one or spans):
+            continue
+        out[i] = chunk._replace(tokens=chunk.tokens[:1])
+        notes.append(
+            Note(
+                "merged-repeat",
+                f"a merged cell printed {len(chunk.tokens)} times (once per column it spans) "
+                "after a caption, its row's label not found, was read once",
+                chunk.tokens[0].start,
+                chunk.tokens[-1].end,
+                "info",
+            )
+        )
     for i, width in longer:
         chunk = cast(_Chunk, out[i])
         out[i] = chunk._replace(tokens=chunk.tokens[:width])
@@ -1437,6 +1467,13 @@ def _merged_repeats(
             )
         )
     return out
+
+
+def _one_cell_rows(spec: TableSpec, caption: LabelHit) -> bool:
+    """Whether every row under table 二's `caption` (第二十条第（五）项 …) is one cell wide."""
+    group = spec.labels[caption.ordinal].caption_of
+    rows = [r for r in spec.rows if r.group == group]
+    return bool(rows) and all(len(r.columns) == 1 for r in rows)
 
 
 #: The words every table-二 caption starts with (第二十条第（五）项): a caption hit that
