@@ -267,21 +267,32 @@ def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> 
 
 
 def test_glued_split_never_puts_more_in_a_column_than_it_received() -> None:
-    # （七）总计 printed （）总计: its digits 92 86 98 … run on after （六）其他处理's text
-    # "0000000（）", and 9286/98/119/184/11/9698 adds up (identity C) — but 商业企业
-    # received 86 and carried over 0: no row of the table can hold 9286 there
+    # 4.保护第三方合法权益 and 5.属于三类内部事务信息 printed 4.保护第方… and 5.于三类…:
+    # row 3's digits run on with row 4's (0040004 120040016), and a split of them that
+    # adds up puts 400/120 into a column — but no row can count more than the column's
+    # 一、本年新收 + 二、上年结转 (here 81 + 0 in 科研机构): such splits are dropped
     r = _glued_requests(
-        "一、本年新收政府信息公开申请数量919195119184118698二、上年结转政府信息公开申请数量"
-        "1031218三、本年度办理结果（一）予以公开700603952（六）其他处理0000000（）总计"
-        "928698119184119698四、结转下年度继续办理0501208"
+        "一、本年新收政府信息公开申请数量7398165738881578二、上年结转政府信息公开申请数量2100014"
+        "三、本年度办理结果（一）予以公开2102700048（二）部分公开（区分处理的，只计这一情形，不计"
+        "其他情形）003500035（三）不予公开1.属于国家秘密0020035372.其他法律行政法规禁止公开740"
+        "0020493.危及“三安全一稳定”00400044.保护第方合法权益1200400165.于三类内部事务信息0035"
+        "000356.属于四类过程性信息00000007.属于行政执法案卷9000022318.属于行政查询事项01000"
+        "0010（四）无法提供1.本机关不掌握相关政府信息0030024272.没有现成信息需要另行制作000037"
+        "0373.补正后申请内容仍不明确000330134（五）不予处理1.信访举报投诉类申请0003190402.重复"
+        "申请0100500153.要求提供公开出版物00270370644.无正当理由大量反复申请0032000325.要求行"
+        "政机关确认或重新出具已获取信息260000026（六）其他处理1.申请人无正当理由逾期不补正、行政"
+        "机关不再处理其政府信息公开申请0390020412.申请人逾期未按收费通知要求缴纳费用、行政机关不再"
+        "处理其政府信息公开申请00000003.其他0000000（七）总计7599165738782581四、结转下年度继续"
+        "办理0000101"
     )
-    rows = r.requests
-    assert all(c.value is None for c in rows["other"])
-    assert [c.value for c in rows["new_received"]] == [91, 91, 95, 119, 184, 118, 698]
-    assert any(
-        d.key == "requests.other" and "一、本年新收 + 二、上年结转" in d.message
-        for d in r.diagnostics
-    )
+    truth = {
+        "denied.endangers_safety": [0, 0, 4, 0, 0, 0, 4],
+        "denied.third_party_rights": [12, 0, 0, 4, 0, 0, 16],
+        "denied.internal_affairs": [0, 0, 35, 0, 0, 0, 35],
+    }
+    for row, values in truth.items():
+        read = [c.value for c in r.requests[row]]
+        assert all(v is None or v == t for v, t in zip(read, values, strict=True)), (row, read)
 
 
 def test_a_reading_never_makes_up_the_count_of_a_row_left_unread() -> None:
@@ -599,3 +610,14 @@ def test_the_header_note_printed_again_is_no_cells_note() -> None:
     )
     assert [c.value for c in r.requests["denied.administrative_inquiry"]] == [0] * 7
     assert [c.raw for c in r.requests["denied.administrative_inquiry"]] == ["0"] * 7
+
+
+def test_the_total_row_with_its_number_lost_is_the_total_row() -> None:
+    # （七）总计 printed （）总计 (its 七 lost): still the total row, not a cell's note
+    r = _glued_requests(
+        "一、本年新收政府信息公开申请数量919195119184118698二、上年结转政府信息公开申请数量"
+        "1031218三、本年度办理结果（一）予以公开700603952（六）其他处理0000000（）总计"
+        "928698119184119698四、结转下年度继续办理0501208"
+    )
+    assert [c.value for c in r.requests["other"]] == [0] * 7
+    assert [c.value for c in r.requests["total"]] == [92, 86, 98, 119, 184, 119, 698]

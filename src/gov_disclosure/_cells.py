@@ -41,7 +41,7 @@ NUMBER_PATTERN: Final = r"""
     (?:[￥¥][ \t]*+|人民币)?                      # an amount's currency mark
     (?P<num>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)
     [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家|万|亿)?
-    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{1,2}\)|本列)[^()\n]{0,40}\))?
+    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{1,2}\)|本列)[ \t]*+[^()\s][^()\n]{0,39}\))?
 """
 NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.

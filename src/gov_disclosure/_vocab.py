@@ -352,7 +352,7 @@ _REQ_HEAD = (
     ),
 )
 
-_REQ_TOTAL = _req("total", "（七）总计", r"\(?七\)[、.]?[总合]计")
+_REQ_TOTAL = _req("total", "（七）总计", r"(?:\(?七\)|\(\))[、.]?[总合]计")  # （）总计: 七 lost
 _REQ_CARRIED_FORWARD = _req(
     "carried_forward",
     "四、结转下年度继续办理",
