@@ -145,8 +145,8 @@ def restore_years(text: str) -> str:
     >>> restore_years("年，我局坚持以…为\\n2024\\n指导，不断深化政务公开。")
     '2024年，我局坚持以…为\\n指导，不断深化政务公开。'
     """
-    if "年" not in text:
-        return text
+    if "\n年" not in text and not text.startswith("年"):
+        return text  # no line starts with 年 (nearly every section): no scan
     return _DISPLACED_YEAR.sub(r"\2\1", text)
 
 
