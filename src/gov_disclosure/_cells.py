@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, NamedTuple
 
 from ._model import Cell, CellKind, Severity, Span
-from ._vocab import ColumnSpec
+from ._vocab import REQUESTS_NOTE_HEAD, ColumnSpec
 
 
 class CellNote(NamedTuple):
@@ -36,12 +36,12 @@ class CellNote(NamedTuple):
 #: in text with no separators), nor table 三's header note (``（本列数据的勾稽关系为…）``,
 #: printed again after a row where the table goes on over a page).  Possessive
 #: quantifiers: a failed match never backtracks into the digit runs.
-NUMBER_PATTERN: Final = r"""
+NUMBER_PATTERN: Final = rf"""
     (?P<sign>[+\-]|增加?|减少?|新增)?[ \t]*+
     (?:[￥¥][ \t]*+|人民币)?                      # an amount's currency mark
-    (?P<num>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)
+    (?P<num>\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d++(?:\.\d++)?)
     [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家|万|亿)?
-    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{1,2}\)|本列)[ \t]*+[^()\s][^()\n]{0,39}\))?
+    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{{1,2}}\)|{REQUESTS_NOTE_HEAD})[ \t]*+[^()\s][^()\n]{{0,39}}\))?
 """
 NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.
@@ -80,7 +80,7 @@ def coerce(
     `raw` is the text as written (simplified characters), `folded` the same text with
     full-width characters folded, which is what is parsed.
 
-    >>> from ._vocab import ColumnSpec
+    >>> from ._vocab import REQUESTS_NOTE_HEAD, ColumnSpec
     >>> coerce("增318件", "增318件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value
     318
     >>> coerce("减1件", "减1件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value

@@ -255,6 +255,10 @@ ACTIVE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
 }
 
 # --------------------------------------------------------------------------- table 三
+#: How table 三's header note begins (（本列数据的勾稽关系为：第一项加第二项之和，…）): a
+#: bracket that opens so is the note, never a note of the cell before it.
+REQUESTS_NOTE_HEAD: Final = "本列"
+
 REQUEST_COLUMNS: Final[tuple[ColumnSpec, ...]] = _counts(
     ("natural_person", "自然人"),
     ("commercial", "商业企业"),
