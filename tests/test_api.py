@@ -603,3 +603,44 @@ def test_a_table_a_converter_left_out_is_said() -> None:
     report = parse_report(text)
     missing = [d for d in report.diagnostics if d.code == "missing-table"]
     assert len(missing) == 1 and "[TABLE]" in missing[0].message
+
+
+def _with_added_row(text: str, after: str, before: str, label: str) -> str:
+    """`text` with a row the template does not have (`label`, its values all 7s) printed
+    between the row `after` (its values) and the label `before`, as the family prints rows."""
+
+    def words(s: str) -> re.Pattern[str]:
+        return re.compile(r"\s*".join(map(re.escape, s)))
+
+    m = words(after).search(text)
+    assert m is not None
+    n = words(before).search(text, m.end())
+    assert n is not None
+    values = re.sub(r"(?<![\d.])\d+(?![.\d、])", lambda d: "7" * len(d.group()), text[m.end() : n.start()])
+    return text[: n.start()] + label + values + text[n.start() :]
+
+
+@pytest.mark.parametrize(
+    "family",
+    ["blank_lines", "pipe_lines", "pipe_suffix", "docx2txt", "webdriver_text", "fragments",
+     "word_text", "tabs", "soup_one_line", "spaced_tables"],
+)
+@pytest.mark.parametrize(
+    ("after", "before", "label"),
+    [
+        ("8.属于行政查询事项", "（四）无法提供", "9.其他"),
+        ("2.重复申请", "3.要求提供公开出版物", "其中：撤回申请"),
+        ("规章", "规范性文件", "其他文件"),
+    ],
+)
+def test_a_row_the_agency_added_moves_no_row(family: str, after: str, before: str, label: str) -> None:
+    # the added row's values go provisionally to the next row in template order; that
+    # row's own label, when it comes, takes it back, and the added values are reported
+    # (in one-line text read as glued, the row before keeps them as values too many)
+    made = make_report("2019", "2019", seed=3)
+    report = parse_report(_with_added_row(FAMILIES[family](made), after, before, label))
+    flat = report.to_flat()
+    wrong = {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != v}
+    assert wrong == {}
+    not_placed = {"unplaced-value", "too-many-values"}
+    assert sum(d.code in not_placed for d in report.diagnostics) >= 2

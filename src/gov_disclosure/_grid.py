@@ -1066,6 +1066,7 @@ def _fragment_events(
     space after every text node, so that no line between two cells is empty)."""
     events: list[_Event] = []
     cur = _Cursor(labels)
+    run = 0  # other text (a label no pattern knew) ends a run of values
     for block in blocks:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
@@ -1075,7 +1076,7 @@ def _fragment_events(
         for a, b in block:
             for item in cur.line(a, b):
                 if isinstance(item, LabelHit):
-                    _join_parts(text, parts, events, notes)
+                    _join_parts(text, parts, events, notes, run)
                     parts = []
                     events.append(item)
                     saw_label = True
@@ -1084,10 +1085,11 @@ def _fragment_events(
                     if s < e:
                         parts.append((s, e))
                     elif parts and item[0] == a and item[1] == b:
-                        _join_parts(text, parts, events, notes)
+                        _join_parts(text, parts, events, notes, run)
                         parts = []
         if parts:
-            _join_parts(text, parts, events, notes)
+            if not _join_parts(text, parts, events, notes, run) and not saw_label:
+                run += 1
         elif not saw_label:
             events.append(Token(block[0][0], block[0][0], len(events), blank=True))
     events.extend(cur.rest())
@@ -1095,28 +1097,37 @@ def _fragment_events(
 
 
 def _join_parts(
-    text: str, parts: list[tuple[int, int]], events: list[_Event], notes: list[Note]
-) -> None:
-    """One cell from the pieces of a block (``20``/``23`` is ``2023``), if it is a value.
+    text: str,
+    parts: list[tuple[int, int]],
+    events: list[_Event],
+    notes: list[Note],
+    run: int = 0,
+) -> bool:
+    """One cell from the pieces of a block (``20``/``23`` is ``2023``), if it is a value;
+    whether any cell was made.
 
     Pieces that would join into a number with a leading zero (``0``/``0``) are cells of
     their own: no count is written so.  Digits that make no cell are noted.
     """
     if not parts:
-        return
+        return False
     pieces = [text[s:e] for s, e in parts]
     joined = "".join(pieces)
     if len(pieces) > 1 and joined[0] == "0" and joined[1:2].isdigit():
+        made = False
         for (s, e), piece in zip(parts, pieces, strict=True):
             if is_cell_text(piece):
-                events.append(Token(s, e, len(events)))
+                events.append(Token(s, e, len(events), run=run))
+                made = True
             elif _lost(piece):
                 notes.append(_unread(text, s, e))
-        return
+        return made
     if is_cell_text(joined):
-        events.append(Token(parts[0][0], parts[-1][1], len(events), text=joined))
-    elif _lost(joined):
+        events.append(Token(parts[0][0], parts[-1][1], len(events), text=joined, run=run))
+        return True
+    if _lost(joined):
         notes.append(_unread(text, parts[0][0], parts[-1][1]))
+    return False
 
 
 # --------------------------------------------------------------------------- chunks
@@ -1743,6 +1754,7 @@ def _fill(
     # cells a blank line apart and no blank cell marked: raw pdftotext, where a row may be
     # cut by text printed out of place, as in the layouts that drop blanks
     gaps = layout is Layout.GAPS
+    raw = layout is Layout.RAW
 
     def next_free(i: int) -> int:
         while i < n and rows[i] is not None:
@@ -1926,10 +1938,13 @@ def _fill(
                 and (cut := _rows_by_runs(text, tokens, target, widths, next_free))
             ):
                 # whole rows on one line, each run of values a row, text between them
-                # (one-line text read by its spaces: a row label lost to a typo)
+                # (one-line text read by its spaces: a row label lost to a typo); a row
+                # the agency added is as likely, so the row's own label, if it comes,
+                # takes its row back
                 for row_index, part in cut:
                     rows[row_index] = part
                     unowned[row_index] = not own_label or row_index != anchored
+                    provisional[row_index] = row_index != anchored
                     last, p = row_index, row_index + 1
                 continue
             if line_rows:
@@ -1937,8 +1952,10 @@ def _fill(
                 if target < n:
                     rows[target] = _trim(tokens, widths[target])
                     transposed[target] = is_block
+                    # (the first value: a tab row's empty first cell is before the label)
+                    head = next((t for t in tokens if not t.blank), tokens[0])
                     provisional[target] = target != anchored and _unknown_label(
-                        text, chunk.anchor, tokens[0]
+                        text, chunk.anchor, head
                     )
                     unowned[target] = not own_label or target != anchored
                     last = target
@@ -1990,6 +2007,12 @@ def _fill(
                 rows[target] = _trim(take, w)
                 transposed[target] = is_block
                 guessed[target] = target != anchored and len(take) < w
+                # a whole row after other text than a label (a row the agency added, or
+                # a label no pattern knew): its own label, if it comes, takes it back
+                # (not in raw pdftotext, which prints labels away from their values)
+                provisional[target] = (
+                    target != anchored and take[0].run != chunk.tokens[0].run and not raw
+                )
                 last = target
                 p = target + 1
                 if tokens and _all_blank(tokens):
