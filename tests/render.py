@@ -31,7 +31,9 @@ flattened by every real-world layout rebuilds to the same grid".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Final
 
 import attrs
 
@@ -1224,3 +1226,27 @@ def render_pdfminer(report: Report) -> str:
 
 
 FAMILIES["pdfminer"] = render_pdfminer
+
+
+#: The families where a row is its label then its values, nothing else (no label printed
+#: away from its values, no group label on the row's line, no padding to a column width):
+#: where `with_added_row` prints a row the template does not have as the family would.
+ADDED_ROW_FAMILIES: Final = frozenset(
+    {"blank_lines", "pipe_lines", "pipe_suffix", "docx2txt", "webdriver_text", "fragments",
+     "word_text", "tabs", "soup_one_line", "spaced_tables"}
+)
+
+
+def with_added_row(text: str, after: str, before: str, label: str) -> str:
+    """`text` with a row the template does not have (`label`, its values all 7s) printed
+    between the row `after` (its values) and the label `before`, as the family prints rows."""
+
+    def words(s: str) -> re.Pattern[str]:
+        return re.compile(r"\s*".join(map(re.escape, s)))
+
+    m = words(after).search(text)
+    assert m is not None
+    n = words(before).search(text, m.end())
+    assert n is not None
+    values = re.sub(r"(?<![\d.])\d+(?![.\d、])", lambda d: "7" * len(d.group()), text[m.end() : n.start()])
+    return text[: n.start()] + label + values + text[n.start() :]

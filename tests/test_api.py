@@ -23,7 +23,16 @@ from gov_disclosure import (
 from gov_disclosure._vocab import SECTION_NAMES, Template
 
 from .corpus import DATA, SAMPLES
-from .render import EXACT_BLANKS, FAMILIES, GLUED, ONE_LINE, render_markdown, render_tabs
+from .render import (
+    ADDED_ROW_FAMILIES,
+    EXACT_BLANKS,
+    FAMILIES,
+    GLUED,
+    ONE_LINE,
+    render_markdown,
+    render_tabs,
+    with_added_row,
+)
 from .reports import expected_flat, make_report
 
 FIELDS = json.loads((DATA / "fields.json").read_text(encoding="utf-8"))
@@ -605,26 +614,7 @@ def test_a_table_a_converter_left_out_is_said() -> None:
     assert len(missing) == 1 and "[TABLE]" in missing[0].message
 
 
-def _with_added_row(text: str, after: str, before: str, label: str) -> str:
-    """`text` with a row the template does not have (`label`, its values all 7s) printed
-    between the row `after` (its values) and the label `before`, as the family prints rows."""
-
-    def words(s: str) -> re.Pattern[str]:
-        return re.compile(r"\s*".join(map(re.escape, s)))
-
-    m = words(after).search(text)
-    assert m is not None
-    n = words(before).search(text, m.end())
-    assert n is not None
-    values = re.sub(r"(?<![\d.])\d+(?![.\d、])", lambda d: "7" * len(d.group()), text[m.end() : n.start()])
-    return text[: n.start()] + label + values + text[n.start() :]
-
-
-@pytest.mark.parametrize(
-    "family",
-    ["blank_lines", "pipe_lines", "pipe_suffix", "docx2txt", "webdriver_text", "fragments",
-     "word_text", "tabs", "soup_one_line", "spaced_tables"],
-)
+@pytest.mark.parametrize("family", sorted(ADDED_ROW_FAMILIES))
 @pytest.mark.parametrize(
     ("after", "before", "label"),
     [
@@ -638,7 +628,7 @@ def test_a_row_the_agency_added_moves_no_row(family: str, after: str, before: st
     # row's own label, when it comes, takes it back, and the added values are reported
     # (in one-line text read as glued, the row before keeps them as values too many)
     made = make_report("2019", "2019", seed=3)
-    report = parse_report(_with_added_row(FAMILIES[family](made), after, before, label))
+    report = parse_report(with_added_row(FAMILIES[family](made), after, before, label))
     flat = report.to_flat()
     wrong = {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != v}
     assert wrong == {}

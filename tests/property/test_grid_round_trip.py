@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from gov_disclosure import CellKind, parse_report
 from gov_disclosure._vocab import TABLES
 
-from ..render import EXACT_BLANKS, FAMILIES, GLUED, Report
+from ..render import ADDED_ROW_FAMILIES, EXACT_BLANKS, FAMILIES, GLUED, Report, with_added_row
 from ..reports import expected_flat, reports
 
 #: A run of two digits or more: where a stray space may fall inside a number.
@@ -190,3 +190,33 @@ def test_not_applicable_cells_round_trip(family: str, report: Report) -> None:
         for key, vals in marked.requests.items():
             for cell, v in zip(parsed.requests[key], vals, strict=True):
                 assert (cell.kind is CellKind.NOT_APPLICABLE) == (v == "/"), (key, cell)
+
+
+#: Consecutive rows of one group, in either template: where an agency adds a row.
+_NEIGHBOURS = (
+    ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"),
+    ("1.属于国家秘密", "2.其他法律行政法规禁止公开"),
+    ("5.属于三类内部事务信息", "6.属于四类过程性信息"),
+    ("8.属于行政查询事项", "（四）无法提供"),
+    ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作"),
+    ("2.重复申请", "3.要求提供公开出版物"),
+    ("规章", "规范性文件"),
+    ("行政处罚", "行政强制"),
+)
+
+
+@pytest.mark.parametrize("family", sorted(ADDED_ROW_FAMILIES))
+@given(
+    report=reports(),
+    where=st.sampled_from(_NEIGHBOURS),
+    label=st.sampled_from(["9.其他", "其中：撤回申请", "其他文件", "（八）其他情形"]),
+)
+@settings(max_examples=20)
+def test_a_row_the_agency_added_sets_no_value_wrong(
+    family: str, report: Report, where: tuple[str, str], label: str
+) -> None:
+    """A row the template does not have, printed between two of its rows as the family
+    prints rows: its values are the template's rows' in no case (the next row's own label
+    takes that row back), and no row after it moves."""
+    text = FAMILIES[family](report)
+    _none_set_wrong(family, report, with_added_row(text, *where, label), ("active.", "requests."))
