@@ -243,6 +243,23 @@ def test_blank_line_cells() -> None:
     assert rows["carried_over"] == ["", "", "", "", "", "", "0"]
 
 
+@pytest.mark.parametrize("added", ["9.其他", "其中：撤回申请"])
+def test_blank_cells_after_an_added_rows_label_are_its_cells(added: str) -> None:
+    # a row the agency added, its first cell blank (blank, 5, four blanks, 5): the blank
+    # lines after its label are its cells, as after a known label (not header text's), so
+    # the row before reads as a whole row and the added row's values are reported
+    cells = "\n\n".join(["1", "0", "0", "0", "0", "0", "1"])
+    row = "\n\n\n\n5\n\n\n\n\n\n\n\n\n\n5"
+    text = f"1.属于国家秘密\n\n{cells}\n\n{added}{row}\n\n2.其他法律行政法规禁止公开\n\n{cells}\n"
+    folded = normalize(text).folded
+    read = read_table(folded, 0, len(folded), REQ, Layout.GAPS)
+    for i in (4, 5):  # 1.属于国家秘密, 2.其他法律行政法规禁止公开
+        row_read = read.rows[i]
+        assert row_read is not None and not row_read.undecided
+        assert ["" if t.blank else folded[t.start : t.end] for t in row_read.tokens] == list("1000001")
+    assert [folded[n.start : n.end] for n in read.notes if n.code == "unplaced-value"] == ["5", "5"]
+
+
 # --------------------------------------------------------------------------- WebDriver's text
 @pytest.mark.parametrize(
     ("layout", "plain", "text"),

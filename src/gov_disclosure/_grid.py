@@ -34,7 +34,7 @@ from typing import Final, NamedTuple, cast
 from ._cells import NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
 from ._sections import FOOTER_BODY, FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
-from ._vocab import TABLES, RowSpec, TableSpec
+from ._vocab import HEADER_WORDS, TABLES, RowSpec, TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
 #: on it: a real table has at most 25 rows x 7 cells plus headers, so 4000 tokens is far
@@ -930,6 +930,7 @@ def _events(
     append = events.append
     cur = _Cursor(labels)
     counts = False  # whether the previous line ended in a cell or a row label
+    body = False  # whether a value was read (past the header)
     run = 0
     gaps = layout is Layout.GAPS
     bare = layout is Layout.LINES
@@ -963,6 +964,7 @@ def _events(
                 blank = _new(Token, (start, start, ln.no, True, None, run))
                 events.extend([blank] * (indent // _INDENT_UNIT))
         mark = len(events)
+        opens_row = False
         # cells a blank line apart: a line that begins within a label begun on a line
         # above (a label cell repeated for each column it spans, docx2python's) and yields
         # no cell leaves standing whether a cell or a row label came last (where each
@@ -982,17 +984,52 @@ def _events(
                 _nbsp_blanks(unfolded, a, b, ln.no, run, events, before)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
+                # among the rows' values, text that is no label opens a row (one the
+                # agency added, or a label no pattern knew): blank cells may follow it;
+                # not the header printed again where a page broke, nor a wrapped label
+                opens_row = body and not _known_text(text, a, b)
                 if notes is not None and (
                     ((after_label or one_cell) and _lost(text[a:b]))
                     or _ONLY_NUMBERS.fullmatch(text, a, b) is not None
                 ):
                     notes.append(_unread(text, a, b))
         if len(events) > mark or not within:
-            counts = len(events) > mark and not (
+            counts = (len(events) > mark or opens_row) and not (
                 isinstance(events[-1], LabelHit) and events[-1].kind != "row"
             )
+            body = body or any(type(e) is Token and not e.blank for e in events[mark:])
     events.extend(cur.rest())
     return events
+
+
+#: The words of every table's header and labels, Han characters only, one string (``|``
+#: between words): text among the rows made of a piece of one of them is the header
+#: printed again (a page broke) or a label's line that wrapped, not a row of its own.
+_KNOWN_HAN: Final = "|".join(
+    sorted(
+        {
+            "".join(_HAN.findall(word))
+            for variants in TABLES.values()
+            for spec in variants.values()
+            for row in spec.rows
+            for word in (row.label, *(c.label for c in row.columns), *HEADER_WORDS)
+        }
+        | set(_GROUP_TEXTS)
+    )
+)
+#: A row's numbering marker at the start of a text: ``9.``, ``9、``, ``（八）``, ``八、``.
+_ROW_MARKER: Final = re.compile(
+    r"[ \t|]*+(?:\d{1,2}[ \t]*+[.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)"
+)
+
+
+def _known_text(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is a piece of a table's header or of a label (all of its Han
+    characters one run inside one of their words), and no row's numbering marker opens it."""
+    if _ROW_MARKER.match(text, a, b) is not None:
+        return False
+    han = "".join(_HAN.findall(text, a, b))
+    return bool(han) and han in _KNOWN_HAN
 
 
 #: The rest of （四）无法提供 after its 无, looked for a few lines after the row it wraps round.
@@ -1091,7 +1128,7 @@ def _fragment_events(
             if not _join_parts(text, parts, events, notes, run) and not saw_label:
                 run += 1
         elif not saw_label:
-            events.append(Token(block[0][0], block[0][0], len(events), blank=True))
+            events.append(Token(block[0][0], block[0][0], len(events), blank=True, run=run))
     events.extend(cur.rest())
     return events
 

@@ -448,6 +448,20 @@ TABLES: Final[dict[TableName, dict[Template, TableSpec]]] = {
     "review": {"2019": REVIEW_2019, "2021": REVIEW_2021},
 }
 
+#: The words of the tables' header rows beyond their columns' own labels (which the
+#: table specs hold): the header row's grouping cells and table 三's note.  Text made of
+#: these words among a table's rows is its header printed again (a page broke), not a row.
+HEADER_WORDS: Final[tuple[str, ...]] = (
+    "信息内容",
+    "申请人情况",
+    "法人或其他组织",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+)
+
 META_KEYS: Final[tuple[str, ...]] = ("meta.year", "meta.agency", "meta.template")
 
 
