@@ -634,3 +634,17 @@ def test_a_row_the_agency_added_moves_no_row(family: str, after: str, before: st
     assert wrong == {}
     not_placed = {"unplaced-value", "too-many-values"}
     assert sum(d.code in not_placed for d in report.diagnostics) >= 2
+
+
+@pytest.mark.parametrize(
+    ("after", "before", "label"),
+    [("规章", "规范性文件", "其他文件"), ("行政处罚", "行政强制", "行政确认")],
+)
+def test_a_row_the_agency_added_to_table_two_in_raw_pdf_text(after: str, before: str, label: str) -> None:
+    # raw pdftotext prints table 二 a row at a time (label, then its values a line each):
+    # an added row's values go to the next row only until that row's own label comes
+    made = make_report("2019", "2019", seed=3)
+    report = parse_report(with_added_row(FAMILIES["raw"](made), after, before, label))
+    flat = report.to_flat()
+    assert {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != v} == {}
+    assert sum(d.code == "unplaced-value" for d in report.diagnostics) >= 2

@@ -1791,7 +1791,8 @@ def _fill(
     # cells a blank line apart and no blank cell marked: raw pdftotext, where a row may be
     # cut by text printed out of place, as in the layouts that drop blanks
     gaps = layout is Layout.GAPS
-    raw = layout is Layout.RAW
+    # raw pdftotext prints table 三's labels away from their values (column blocks)
+    labels_apart = layout is Layout.RAW and spec.name == "requests"
 
     def next_free(i: int) -> int:
         while i < n and rows[i] is not None:
@@ -2046,9 +2047,11 @@ def _fill(
                 guessed[target] = target != anchored and len(take) < w
                 # a whole row after other text than a label (a row the agency added, or
                 # a label no pattern knew): its own label, if it comes, takes it back
-                # (not in raw pdftotext, which prints labels away from their values)
+                # (not in raw pdftotext's table 三, whose labels print away from their values)
                 provisional[target] = (
-                    target != anchored and take[0].run != chunk.tokens[0].run and not raw
+                    target != anchored
+                    and take[0].run != chunk.tokens[0].run
+                    and not labels_apart
                 )
                 last = target
                 p = target + 1
