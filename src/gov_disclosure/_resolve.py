@@ -1035,7 +1035,7 @@ def _splits(
             lo_of[t] = lo
     # a whole value's count (a blank cell's, a not-applicable mark's: 0); a group whose
     # total is such a cell checks nothing
-    valueless = [v is None or NOT_APPLICABLE.fullmatch(v.folded) is not None for v in values]
+    valueless = [_valueless(v) for v in values]
     whole = [
         (0 if no_value else _num(v)) if plan is None else None
         for v, plan, no_value in zip(values, plans, valueless, strict=True)
@@ -1154,7 +1154,7 @@ def _a_digit_a_cell(
     valueless: list[bool] = []  # a blank cell or a "/": counts 0, checks nothing as a total
     for v, plan in zip(values, plans, strict=True):
         if v is None or plan is None:
-            none = v is None or NOT_APPLICABLE.fullmatch(v.folded) is not None
+            none = _valueless(v)
             cells.append(v)
             nums.append(0 if none else _num(v))
             valueless.append(none)
@@ -1182,6 +1182,12 @@ def _a_digit_a_cell(
         ):
             return []
     return [tuple(cells)]
+
+
+def _valueless(p: Piece | None) -> bool:
+    """Whether a cell holds no value: blank, or a not-applicable mark (``/``).  It counts 0
+    among a group's parts and, as a group's total, checks nothing."""
+    return p is None or NOT_APPLICABLE.fullmatch(p.folded) is not None
 
 
 def _num(p: Piece | None) -> int | None:

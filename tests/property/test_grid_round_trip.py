@@ -205,35 +205,26 @@ _NEIGHBOURS = (
 )
 
 
-@pytest.mark.parametrize("family", sorted(ADDED_ROW_FAMILIES))
-@given(
-    report=reports(),
-    where=st.sampled_from(_NEIGHBOURS),
-    label=st.sampled_from(["9.其他", "其中：撤回申请", "其他文件", "（八）其他情形"]),
+#: Labels of rows the template does not have.
+_ADDED_LABELS = ("9.其他", "其中：撤回申请", "其他文件", "（八）其他情形")
+
+
+@pytest.mark.parametrize(
+    ("family", "blanks"),
+    [(f, False) for f in sorted(ADDED_ROW_FAMILIES)]
+    + [(f, True) for f in sorted(ADDED_ROW_FAMILIES & EXACT_BLANKS)],
 )
+@given(data=st.data(), where=st.sampled_from(_NEIGHBOURS), label=st.sampled_from(_ADDED_LABELS))
 @settings(max_examples=20)
 def test_a_row_the_agency_added_sets_no_value_wrong(
-    family: str, report: Report, where: tuple[str, str], label: str
+    family: str, blanks: bool, data: st.DataObject, where: tuple[str, str], label: str
 ) -> None:
     """A row the template does not have, printed between two of its rows as the family
     prints rows: its values are the template's rows' in no case (the next row's own label
-    takes that row back), and no row after it moves."""
-    text = FAMILIES[family](report)
-    _none_set_wrong(family, report, with_added_row(text, *where, label), ("active.", "requests."))
-
-
-@pytest.mark.parametrize("family", sorted(ADDED_ROW_FAMILIES & EXACT_BLANKS))
-@given(
-    report=reports(blanks=True),
-    where=st.sampled_from(_NEIGHBOURS),
-    label=st.sampled_from(["9.其他", "其中：撤回申请", "其他文件", "（八）其他情形"]),
-)
-@settings(max_examples=20)
-def test_a_row_the_agency_added_with_blank_cells_sets_no_value_wrong(
-    family: str, report: Report, where: tuple[str, str], label: str
-) -> None:
-    """The same, blank cells and all, where each blank cell is written: the added row's
-    label opens a row, so the blank lines after it are its cells (not header text's).
-    (Where blank cells print nothing, an added row among short rows is a known gap.)"""
+    takes that row back), and no row after it moves.  With blank cells too, where each is
+    written: the added row's label opens a row, so the blank lines after it are its cells
+    (not header text's).  (Where blank cells print nothing, an added row among short rows
+    is a known gap.)"""
+    report = data.draw(reports(blanks=blanks))
     text = FAMILIES[family](report)
     _none_set_wrong(family, report, with_added_row(text, *where, label), ("active.", "requests."))
