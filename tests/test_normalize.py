@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from gov_disclosure import CellKind, example_text, parse_report
-from gov_disclosure._normalize import normalize
+from gov_disclosure._normalize import PAGE_NUMBER_MARK, normalize
 
 from .render import FAMILIES
 from .reports import make_report
@@ -152,6 +152,29 @@ def test_page_breaks_are_kept_as_page_starts() -> None:
     assert n.text[4:7] == "第二页" and n.text[10:13] == "第三页"
     assert "\f" not in n.text
     assert normalize("no page break").page_starts == ()
+
+
+def test_page_numbers_alone_at_page_breaks_are_marked_in_the_folded_text() -> None:
+    # pdftotext: each page's number on its last line, then the form feed; the last page's
+    # number ends the text.  Numbered in turn, they are page furniture (FOOTER_BODY)
+    text = "一、总体情况\n本机关\n\n1\n\n\f0\n12\n\n2\n\n\f五、问题\n\n 3 \n"
+    n = normalize(text)
+    marks = [i for i, c in enumerate(n.folded) if c == PAGE_NUMBER_MARK]
+    assert [text[i] for i in marks] == ["1", "2", "3"]
+    assert n.text == text.replace("\f", " ")  # (what users see keeps the numbers)
+    assert "0\n12" in n.folded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲\n\n1\n\n\f乙\n\n5\n\n\f丙\n3\n",  # out of turn: a page's last cells, say
+        "甲\n\n3\n\n\f乙\n",  # one page break: nothing to tell a number by
+        "甲\n\n- 1 -\n\n\f乙\n\n- 2 -\n\n\f丙\n",  # footers that say so themselves
+    ],
+)
+def test_bare_numbers_not_in_turn_are_left_alone(text: str) -> None:
+    assert PAGE_NUMBER_MARK not in normalize(text).folded
 
 
 def test_radical_forms_from_pdf_text_become_ideographs() -> None:

@@ -20,7 +20,11 @@ What changes, in order:
    both copies share offsets; there, markup for white space that HTML-to-markdown tools
    leave (``&nbsp;``, ``<br>``: a blank cell ``| &nbsp; |``) is spaces too, one for one.
    Matching runs on the folded copy; section text is cut from the unfolded one, so users
-   see the report's own punctuation.
+   see the report's own punctuation;
+6. in the folded copy, page numbers printed alone at the page breaks of PDF text (a
+   line ``3`` before each form feed, numbering the pages in turn: `_page_numbers`) are
+   marked as page furniture, each digit `PAGE_NUMBER_MARK`: a bare number cannot be
+   told from a table's value by its own look, only by the run it makes with the others.
 
 Steps 1 and 2 delete characters; `NormalizedText.original_offset` maps an offset back to
 the input so that every `Span` points at text the user can find.
@@ -360,6 +364,9 @@ def normalize(text: str) -> NormalizedText:
 
     if ("&" in folded or "<" in folded) and _BLANK_MARKUP.search(folded) is not None:
         folded = _BLANK_MARKUP.sub(_spaces, folded)
+    if len(pages) > 1:
+        for a, b in _page_numbers(folded, pages):
+            folded = folded[:a] + PAGE_NUMBER_MARK * (b - a) + folded[b:]
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -390,6 +397,42 @@ _BLANK_MARKUP: Final = re.compile(
 def _spaces(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 _FORM_FEED: Final = re.compile("\f")
+#: What each digit of a page number printed alone becomes in the folded text (a private
+#: use character: `FOOTER_BODY` reads a line of them as a page footer).
+PAGE_NUMBER_MARK: Final = "\ue000"
+#: A line of nothing but a number of one to three digits (a page number, or a cell).
+_BARE_NUMBER: Final = re.compile(r"[ \t]*+(\d{1,3})[ \t]*+")
+
+
+def _page_numbers(folded: str, pages: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Where the page numbers printed alone are: the last lines before the page breaks
+    (`pages`: the offsets after each form feed) and at the end of the text, when at
+    least two of them are bare numbers and these number their pages in turn (``1``
+    before the first break, ``2`` before the second; a cover page may have none).  A
+    bare number out of turn there, and the run is not taken: the last cell of a page's
+    table, say, when the pages have no numbers.
+
+    >>> _page_numbers("甲\\n1\\n\\n 乙\\n  2 \\n 丙\\n3\\n", (6, 14))
+    [(2, 3), (10, 11), (16, 17)]
+    >>> _page_numbers("甲\\n1\\n\\n 乙\\n  5 \\n 丙\\n", (6, 14))
+    []
+    """
+    found: list[tuple[int, int]] = []
+    offset: int | None = None
+    for k, end in enumerate((*(p - 1 for p in pages), len(folded))):
+        stop = end
+        while stop > 0 and folded[stop - 1] in " \t\n":
+            stop -= 1  # (the form feed is a space by now)
+        line = folded.rfind("\n", 0, stop) + 1
+        m = _BARE_NUMBER.fullmatch(folded, line, stop)
+        if m is None:
+            continue
+        if offset is None:
+            offset = int(m.group(1)) - k
+        elif int(m.group(1)) - k != offset:
+            return []
+        found.append(m.span(1))
+    return found if len(found) > 1 else []
 
 #: What folds, to what (characters that fold to themselves left out: the search for the
 #: next one to fold must not find them again).

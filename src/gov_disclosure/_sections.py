@@ -107,8 +107,9 @@ _YEAR_LINE: Final = re.compile(rf"^{_LINE_MARKS}(?P<y>\d{{4}}){_LINE_MARKS_AFTER
 #: "第3页/共6页", "共6页 第3页", "3/6", "Page 3 of 6".  FOOTER_BODY is such a line after its
 #: indentation (verbose).
 FOOTER_BODY: Final = r"""
-    (?=[-—–·•・第共\dPp])                   # (the first characters of all: most lines fail here)
+    (?=[-—–·•・第共\dPp\ue000])             # (the first characters of all: most lines fail here)
     (?: [-—–]{1,2}[ \t]*\d{1,3}[ \t]*[-—–]{1,2}
+      | \ue000{1,3}                         # a page number printed alone (normalize marks it)
       | [·•・][ \t]*\d{1,3}[ \t]*[·•・]
       | 第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?
       | 共[ \t]*\d{1,3}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,3}[ \t]*页
