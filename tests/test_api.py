@@ -356,6 +356,20 @@ def test_notes_under_tables_are_no_values(family: str, note: str) -> None:
     assert [d for d in again.diagnostics if d.code == "unread-value"] == []
 
 
+@pytest.mark.parametrize(
+    "note", ["注：本表数据统计时间为2023年1月1日至2023年12月31日。", "数据来源：本机关2023年度统计"]
+)
+@pytest.mark.parametrize("family", sorted(GLUED | ONE_LINE))
+def test_notes_under_tables_in_glued_text_are_no_values(family: str, note: str) -> None:
+    # where no line break or separator sets a table's cells apart, the figures of a note
+    # (a date, a year) would be cells of the table's last row; the note ends at its full stop
+    text = FAMILIES[family](make_report("2021", "2019", seed=3))
+    report = parse_report(text)
+    noted = re.sub(r"(?=[三四五]、(?:收到和处理|政府信息公开行政|存在的主要))", note, text)
+    assert noted.count(note) == 3
+    assert parse_report(noted).to_flat() == report.to_flat()
+
+
 @pytest.mark.parametrize("family", ["markdown", "gfm", "tabs", "plumber", "aligned", "boxed"])
 def test_a_row_the_template_does_not_have(family: str) -> None:
     # an agency's own row (行政确认) after 行政许可: its values fit no row and are reported;

@@ -967,6 +967,14 @@ def test_blank_cells_after_a_label_repeated_over_two_cells() -> None:
         # runs that are not whole rows stay together on the one row (too many values)
         ("一、年新收申请数量 1 2 3 4 二、年结转 5 6 21 0 1 0 0 0 0 1",
          {"new_received": "1 2 3 4 5 6 21 0 1 0 0 0 0 1"}),
+        # blank cells that print nothing: runs short of a row, the first of one value even
+        ("一、本年新收政府信息公开申请数量 5 16 21 二、年结转申请数量 1 1 （一）予公开 2 2",
+         {"new_received": "5 16 21", "carried_over": "1 1", "granted": "2 2"}),
+        ("一、本年新收政府信息公开申请数量 0 二、年结转申请数量 3 3",
+         {"new_received": "0", "carried_over": "3 3"}),
+        # Han characters out of nowhere (a wrong encoding) part no rows
+        ("一、本年新收政府信息公开申请数量 1 2 鸮蝛頦 3 4 二、上年结转政府信息公开申请数量 1 1",
+         {"new_received": "1 2 3 4", "carried_over": "1 1"}),
     ],
 )
 def test_one_line_whole_rows_between_unknown_labels_are_rows(
@@ -981,3 +989,17 @@ def test_numbers_between_words_are_no_rows_of_one_cell() -> None:
     text = "行政许可 447228\n件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。\n"
     rows = _rows(text, Layout.WORDS, TABLES["active"]["2021"])
     assert rows.get("penalty") != ["5"] and rows.get("coercion") != ["9"]
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_two_rows_on_one_line_are_no_space_inside_a_number(seed: int) -> None:
+    # one-line text, blank cells printing nothing, 3.危及“三安全一稳定” misspelt: its values
+    # follow the row before's on that row's line, more values than cells; with words
+    # between the two runs, that is no stray space cutting a number, and the spaces
+    # are still the cells' boundaries (the table was read as glued digits)
+    made = make_report("2021", "2021", seed=seed, blanks=0.3)
+    text = FAMILIES["soup_one_line"](made).replace("3.危及“三安全一稳定”", "3.危及“三安全稳定”", 1)
+    flat = parse_report(text).to_flat()
+    for key, value in expected_flat(made).items():
+        if key.startswith("requests."):
+            assert flat[key] is None or flat[key] == value, key

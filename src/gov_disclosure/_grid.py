@@ -28,7 +28,7 @@ import itertools
 import operator
 import re
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple, cast
 
 from ._cells import NUMBER, is_cell_text
@@ -775,13 +775,24 @@ def _glued_tokens(
     (``…000003.补正后…`` where the label was not recognised, misspelt say), not a cell's.
     (Not so after ``、``: ``…405、结转…`` is as likely a heading's numeral lost, 四、.)
     """
+    note = _GLUED_NOTE.search(text, a, b)
     for m in _GLUED_VALUE.finditer(text, a, b):
+        while note is not None and note.end() <= m.start():
+            note = _GLUED_NOTE.search(text, note.end(), b)
+        if note is not None and note.start() <= m.start():
+            continue  # a note's figures (注：本表数据统计时间为2023年1月1日…) are no cells
         s, e = _strip(text, m.start(), m.end())
         if _MARKER_AFTER.match(text, e) and text[e - 1].isdigit():
             e -= 1  # the marker's digit
             if e == s or not text[e - 1].isdigit():
                 continue
         out.append(_new(Token, (s, e, line, False, None, run)))
+
+
+#: A note under a table in glued text, to its full stop or the end of its line: its
+#: figures (dates, counts in a sentence) are no cells.  The head ends in a colon, so that
+#: no label (none has 注 or 说明 before a colon) starts one.
+_GLUED_NOTE: Final = re.compile(r"(?:注|备注|说明|数据来源|资料来源)[ \t]*[：:][^。\n]*+。?")
 
 
 #: A run of no-break spaces: in the text of a web page (``textContent``), the ``&nbsp;``
@@ -1344,15 +1355,30 @@ def spaces_are_cells(text: str, read: TableRead) -> bool:
     elements) is read as whitespace-separated text (`Layout.WORDS`): its short rows are
     missing cells, not cells run together, and splitting their numbers into digits would
     read them wrong.  So it is where at least two rows of table 三 read with exactly their
-    seven cells and add up (`_rows_adding_up`), and no row holds more pieces than cells
-    (a space within a cell: a stray space cutting a number, as in a crawler's text, or a
-    page's ``<span>``s a space apart)."""
+    seven cells and add up (`_rows_adding_up`), and no row holds a run of more pieces
+    than cells with only spaces between them (a space within a cell: a stray space
+    cutting a number, as in a crawler's text, or a page's ``<span>``s a space apart).
+    Pieces with words between them are two rows' (the next row's label not recognised,
+    misspelt say), not a number cut."""
     if read.spec.name != "requests" or _rows_adding_up(text, read) < 2:
         return False
     return not any(
-        row is not None and sum(1 for t in row.tokens if not t.blank) > len(row_spec.columns)
+        row is not None and _longest_spaced_run(text, row.tokens) > len(row_spec.columns)
         for row_spec, row in zip(read.spec.rows, read.rows, strict=True)
     )
+
+
+def _longest_spaced_run(text: str, tokens: Sequence[Token]) -> int:
+    """The most values of `tokens` in a row with nothing but spaces between them."""
+    longest = run = 0
+    end = -1
+    for t in tokens:
+        if t.blank:
+            continue
+        run = run + 1 if end >= 0 and not text[end : t.start].strip(" \t") else 1
+        longest = max(longest, run)
+        end = t.end
+    return longest
 
 
 def spaces_are_blanks(text: str, plain: TableRead, spaced: TableRead) -> bool:
@@ -2232,6 +2258,19 @@ def _divides(
     return count == len(toks)
 
 
+#: Two characters of the tables' labels in a row.
+_LABEL_WORDS: Final = re.compile("[" + "".join(sorted(set(_KNOWN_HAN) - {"|"})) + "]{2}")
+
+
+def _label_words(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, between two values, may be a row's label: two characters of
+    the labels in a row, or a row's numbering marker and a Han character (``3.他``: 其
+    lost); not Han characters out of nowhere (text garbled by a wrong encoding)."""
+    if _LABEL_WORDS.search(text, a, b) is not None:
+        return True
+    return _ROW_MARKER.match(text, a, b) is not None and _HAN.search(text, a, b) is not None
+
+
 def _rows_by_runs(
     text: str,
     tokens: list[Token],
@@ -2239,23 +2278,27 @@ def _rows_by_runs(
     widths: list[int],
     next_free: Callable[[int], int],
 ) -> list[tuple[int, list[Token]]] | None:
-    """`tokens` of one line cut into whole rows from `start` on, where other text (a row
-    label no pattern knew) stands between runs of values, each run exactly the next free
-    row's cells, two at least; None otherwise (no such text, runs that are not whole
-    rows, or rows of one cell: a number between words is as likely prose)."""
+    """`tokens` of one line cut into rows from `start` on, where words (a row label no
+    pattern knew: `_label_words`) stand between runs of values, each run at most the
+    next free row's cells, and two at least after the first; None otherwise (no such
+    words, a run too long for its row, or a later run of one value: a number between
+    words is as likely prose).  A run short of its row's cells is one of text whose
+    blank cells print nothing (``2.重复申请 0 3.求提供公开出版物 27 27``)."""
     target = next_free(start)
-    if target >= len(widths) or len(tokens) <= widths[target]:
-        return None  # (nearly every line: one row's values at most)
+    if (
+        target >= len(widths)
+        or len(tokens) < 3
+        or _HAN.search(text, tokens[0].end, tokens[-1].start) is None
+    ):
+        return None  # (nearly every line: one row's values, nothing between them)
     cuts = [
-        k
-        for k in range(1, len(tokens))
-        if text[tokens[k - 1].end : tokens[k].start].strip(" \t|")  # (a pipe is no text)
+        k for k in range(1, len(tokens)) if _label_words(text, tokens[k - 1].end, tokens[k].start)
     ]
     if not cuts or any(t.blank for t in tokens):
         return None
     out: list[tuple[int, list[Token]]] = []
     for i, j in itertools.pairwise((0, *cuts, len(tokens))):
-        if target >= len(widths) or j - i != widths[target] or j - i < 2:
+        if target >= len(widths) or j - i > widths[target] or (i and j - i < 2):
             return None
         out.append((target, tokens[i:j]))
         target = next_free(target + 1)

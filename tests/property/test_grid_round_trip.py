@@ -126,6 +126,27 @@ def test_misspelt_row_labels_set_no_value_of_table_three_wrong(
     _none_set_wrong(family, report, text)
 
 
+@pytest.mark.parametrize("family", ["soup_one_line", "spaced_tables"])
+@given(report=reports(blanks=True), pick=st.integers(0, 10**6), at=st.integers(0, 10**6))
+@settings(max_examples=25)
+def test_a_misspelt_label_in_one_line_text_with_blank_cells_moves_nothing(
+    family: str, report: Report, pick: int, at: int
+) -> None:
+    """Table 三 flattened onto one line, its cells a space apart and its blank cells
+    printed as nothing: the values after a label no pattern knows are the next row's
+    (the words between two runs of values part two rows), however short the runs: a
+    value set is the report's, or placed by convention and flagged so."""
+    text = FAMILIES[family](report)
+    spec = TABLES["requests"][report.requests_variant]
+    label = spec.rows[2 + pick % (len(spec.rows) - 2)].label
+    parsed = parse_report(_misspelt(text, label, at))
+    flat = parsed.to_flat()
+    guessed = {d.key for d in parsed.diagnostics if d.code == "placed-by-convention"}
+    for key, value in expected_flat(report).items():
+        if key.startswith("requests.") and flat[key] is not None and flat[key] != value:
+            assert _row(key) in guessed, f"{family}: {key} read as {flat[key]!r}, is {value!r}"
+
+
 @pytest.mark.parametrize("family", sorted(GLUED))
 @given(report=reports(), cuts=st.lists(st.integers(0, 10**6), min_size=1, max_size=4))
 @settings(max_examples=25)
@@ -164,6 +185,31 @@ def test_a_page_footer_inside_table_three_sets_no_value_wrong(
     breaks = [m.end() for m in re.finditer("\n", text[start:end])][2:]
     pos = start + breaks[at % len(breaks)]
     _none_set_wrong(family, report, f"{text[:pos]}{footer}\n{text[pos:]}", ("requests.",))
+
+
+@pytest.mark.parametrize(("family", "between"), [("raw", "\n\n"), ("aligned", "\n")])
+@given(report=reports(blanks=True), first=st.integers(1, 3), at=st.integers(0, 10**6))
+@settings(max_examples=25)
+def test_numbered_page_breaks_change_no_value(
+    family: str, between: str, report: Report, first: int, at: int
+) -> None:
+    """pdftotext's text of a PDF whose pages are numbered with a bare number: each page
+    ends in its number and a form feed, one of them inside table 三 (between two of raw
+    text's blocks of values, which a page break does not cut).  The numbers, in turn
+    from page to page, are page furniture, not a column's values: what the breaks
+    change, if anything, is read right (a page break may set apart what blank cells ran
+    together)."""
+    text = FAMILIES[family](report)
+    start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
+    inside = [start + m.start() for m in re.finditer(between, text[start:end])][3:-2]
+    breaks = [text.index("\n", text.index("一、总体情况") + 8), inside[at % len(inside)]]
+    breaks.append(text.index("\n", text.index("五、") + 2))
+    paged = text
+    for k, pos in reversed(list(enumerate(breaks))):
+        paged = f"{paged[:pos]}\n\n{first + k}\n\n\f{paged[pos:].lstrip(chr(10))}"
+    flat, plain = parse_report(paged).to_flat(), parse_report(text).to_flat()
+    for key, value in expected_flat(report).items():
+        assert flat[key] == plain[key] or flat[key] == value, key
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
