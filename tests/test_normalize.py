@@ -171,6 +171,7 @@ def test_page_numbers_alone_at_page_breaks_are_marked_in_the_folded_text() -> No
         "甲\n\n1\n\n\f乙\n\n5\n\n\f丙\n3\n",  # out of turn: a page's last cells, say
         "甲\n\n3\n\n\f乙\n",  # one page break: nothing to tell a number by
         "甲\n\n- 1 -\n\n\f乙\n\n- 2 -\n\n\f丙\n",  # footers that say so themselves
+        "\f\f\f\f1\n\f\f2",  # empty pages: a page's scan stops at its start
     ],
 )
 def test_bare_numbers_not_in_turn_are_left_alone(text: str) -> None:

@@ -364,9 +364,12 @@ def normalize(text: str) -> NormalizedText:
 
     if ("&" in folded or "<" in folded) and _BLANK_MARKUP.search(folded) is not None:
         folded = _BLANK_MARKUP.sub(_spaces, folded)
-    if len(pages) > 1:
-        for a, b in _page_numbers(folded, pages):
-            folded = folded[:a] + PAGE_NUMBER_MARK * (b - a) + folded[b:]
+    if len(pages) > 1 and (numbers := _page_numbers(folded, pages)):
+        cut = [0, *itertools.chain.from_iterable(numbers), len(folded)]
+        folded = "".join(
+            folded[a:b] if k % 2 == 0 else PAGE_NUMBER_MARK * (b - a)
+            for k, (a, b) in enumerate(itertools.pairwise(cut))
+        )
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -419,12 +422,16 @@ def _page_numbers(folded: str, pages: tuple[int, ...]) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     offset: int | None = None
+    # where the page starts: no scan goes back past it (linear with empty pages by the
+    # thousand, ``\f\f\f…``)
+    begin = 0
     for k, end in enumerate((*(p - 1 for p in pages), len(folded))):
         stop = end
-        while stop > 0 and folded[stop - 1] in " \t\n":
+        while stop > begin and folded[stop - 1] in " \t\n":
             stop -= 1  # (the form feed is a space by now)
-        line = folded.rfind("\n", 0, stop) + 1
-        m = _BARE_NUMBER.fullmatch(folded, line, stop)
+        line = max(folded.rfind("\n", begin, stop) + 1, begin)
+        begin = end + 1
+        m = _BARE_NUMBER.fullmatch(folded, line, stop) if stop > line else None
         if m is None:
             continue
         if offset is None:
@@ -433,6 +440,7 @@ def _page_numbers(folded: str, pages: tuple[int, ...]) -> list[tuple[int, int]]:
             return []
         found.append(m.span(1))
     return found if len(found) > 1 else []
+
 
 #: What folds, to what (characters that fold to themselves left out: the search for the
 #: next one to fold must not find them again).
