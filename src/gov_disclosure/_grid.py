@@ -1356,9 +1356,9 @@ def spaces_are_cells(text: str, read: TableRead) -> bool:
     missing cells, not cells run together, and splitting their numbers into digits would
     read them wrong.  So it is where at least two rows of table 三 read with exactly their
     seven cells and add up (`_rows_adding_up`), and no row holds a run of more pieces
-    than cells with only spaces between them (a space within a cell: a stray space
-    cutting a number, as in a crawler's text, or a page's ``<span>``s a space apart).
-    Pieces with words between them are two rows' (the next row's label not recognised,
+    than cells (a space within a cell: a stray space cutting a number, as in a crawler's
+    text, or a page's ``<span>``s a space apart).  Pieces with words that may be a label
+    between them (`_label_words`) are two rows' (the next row's label not recognised,
     misspelt say), not a number cut."""
     if read.spec.name != "requests" or _rows_adding_up(text, read) < 2:
         return False
@@ -1369,13 +1369,14 @@ def spaces_are_cells(text: str, read: TableRead) -> bool:
 
 
 def _longest_spaced_run(text: str, tokens: Sequence[Token]) -> int:
-    """The most values of `tokens` in a row with nothing but spaces between them."""
+    """The most values of `tokens` in a row with no words that may be a label between
+    them (`_label_words`)."""
     longest = run = 0
     end = -1
     for t in tokens:
         if t.blank:
             continue
-        run = run + 1 if end >= 0 and not text[end : t.start].strip(" \t") else 1
+        run = run + 1 if end >= 0 and not _label_words(text, end, t.start) else 1
         longest = max(longest, run)
         end = t.end
     return longest
