@@ -80,7 +80,7 @@ def coerce(
     `raw` is the text as written (simplified characters), `folded` the same text with
     full-width characters folded, which is what is parsed.
 
-    >>> from ._vocab import REQUESTS_NOTE_HEAD, ColumnSpec
+    >>> from ._vocab import ColumnSpec
     >>> coerce("增318件", "增318件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value
     318
     >>> coerce("减1件", "减1件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value

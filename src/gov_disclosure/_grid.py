@@ -1043,6 +1043,19 @@ def _known_text(text: str, a: int, b: int) -> bool:
     return bool(han) and han in _KNOWN_HAN
 
 
+#: Two characters of the tables' labels in a row.
+_LABEL_WORDS: Final = re.compile("[" + "".join(sorted(set(_KNOWN_HAN) - {"|"})) + "]{2}")
+
+
+def _label_words(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, between two values, may be a row's label: two characters of
+    the labels in a row, or a row's numbering marker and a Han character (``3.他``: 其
+    lost); not Han characters out of nowhere (text garbled by a wrong encoding)."""
+    if _LABEL_WORDS.search(text, a, b) is not None:
+        return True
+    return _ROW_MARKER.match(text, a, b) is not None and _HAN.search(text, a, b) is not None
+
+
 #: The rest of （四）无法提供 after its 无, looked for a few lines after the row it wraps round.
 _GROUP_TAIL: Final = re.compile(r"法\s*+提\s*+供")
 _GROUP_TAIL_WINDOW: Final = 300
@@ -2259,19 +2272,6 @@ def _divides(
     return count == len(toks)
 
 
-#: Two characters of the tables' labels in a row.
-_LABEL_WORDS: Final = re.compile("[" + "".join(sorted(set(_KNOWN_HAN) - {"|"})) + "]{2}")
-
-
-def _label_words(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]``, between two values, may be a row's label: two characters of
-    the labels in a row, or a row's numbering marker and a Han character (``3.他``: 其
-    lost); not Han characters out of nowhere (text garbled by a wrong encoding)."""
-    if _LABEL_WORDS.search(text, a, b) is not None:
-        return True
-    return _ROW_MARKER.match(text, a, b) is not None and _HAN.search(text, a, b) is not None
-
-
 def _rows_by_runs(
     text: str,
     tokens: list[Token],
@@ -2290,12 +2290,13 @@ def _rows_by_runs(
         target >= len(widths)
         or len(tokens) < 3
         or _HAN.search(text, tokens[0].end, tokens[-1].start) is None
+        or any(t.blank for t in tokens)
     ):
         return None  # (nearly every line: one row's values, nothing between them)
     cuts = [
         k for k in range(1, len(tokens)) if _label_words(text, tokens[k - 1].end, tokens[k].start)
     ]
-    if not cuts or any(t.blank for t in tokens):
+    if not cuts:
         return None
     out: list[tuple[int, list[Token]]] = []
     for i, j in itertools.pairwise((0, *cuts, len(tokens))):
