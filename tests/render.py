@@ -54,6 +54,9 @@ class Report:
     overview: str = "本年度，我局认真贯彻落实《条例》，不断深化政务公开。"
     problems: str = "一是公开内容还不够全面；二是解读形式较为单一。"
     other: str = "本年度未收取信息处理费。"
+    #: Rows the template does not have, as (table, the row they follow, label, cells):
+    #: each family prints them as it prints the template's rows.
+    added: tuple[tuple[str, str, str, Cells], ...] = ()
 
 
 _CAPTIONS = {"一": "第二十条第（一）项", "五": "第二十条第（五）项", "六": "第二十条第（六）项",
@@ -81,14 +84,27 @@ def _active_groups(report: Report) -> list[tuple[str, tuple[str, ...], list[tupl
         if not out or out[-1][0] != _CAPTIONS[row.group]:
             out.append((_CAPTIONS[row.group], tuple(c.label for c in row.columns), []))
         out[-1][2].append((row.label, report.active[row.key]))
+        out[-1][2].extend((label, cells) for _t, _k, label, cells in _added_after(report, "active", row.key))
+    return out
+
+
+def _added_after(report: Report, table: str, key: str) -> list[tuple[str, str, str, Cells]]:
+    return [a for a in report.added if a[:2] == (table, key)]
+
+
+def _keyed_request_rows(report: Report) -> list[tuple[str | None, str | None, str, Cells]]:
+    """Table 三's rows as (key, group label printed before, label, cells); the key of a
+    row the agency added is None."""
+    spec = TABLES["requests"][report.requests_variant]
+    out: list[tuple[str | None, str | None, str, Cells]] = []
+    for r in spec.rows:
+        out.append((r.key, _GROUP_BEFORE.get(r.key), _short(r.label), report.requests[r.key]))
+        out.extend((None, None, label, cells) for *_, label, cells in _added_after(report, "requests", r.key))
     return out
 
 
 def _request_rows(report: Report) -> list[tuple[str | None, str, Cells]]:
-    spec = TABLES["requests"][report.requests_variant]
-    return [
-        (_GROUP_BEFORE.get(r.key), _short(r.label), report.requests[r.key]) for r in spec.rows
-    ]
+    return [row[1:] for row in _keyed_request_rows(report)]
 
 
 def _short(label: str) -> str:
@@ -231,8 +247,11 @@ def render_word_text(report: Report) -> str:
     keys = [r.key for r in spec.rows]
     results = keys[keys.index("granted") : keys.index("total") + 1]
     seen_groups: set[str] = set()
-    for (group, label, vals), key in zip(_request_rows(report), keys, strict=True):
-        if key in results and key != results[0]:
+    last = ""
+    for row_key, group, label, vals in _keyed_request_rows(report):
+        key = last if row_key is None else row_key  # an added row: merged as the row before
+        last = key
+        if key in results and (key != results[0] or row_key is None):
             lines.append("")  # 三、本年度办理结果, merged down
             sub = key.split(".")[0] if "." in key else None
             if sub is not None and sub in seen_groups:
@@ -414,8 +433,12 @@ def render_raw(report: Report) -> str:
             out += ["", label] + [x for v in vals if v is not None for x in ("", v)]
     out += ["三、收到和处理政府信息公开申请情况", "申请人情况", "", _NOTE, "", "法人或其他组织",
             "自然人", "", "商业", "企业", "", "总计", ""]
-    rows = _request_rows(report)
-    block = [r for r in rows if r[1][:2] in {f"{i}." for i in range(1, 9)}][:8]
+    keyed = _keyed_request_rows(report)
+    rows = [r[1:] for r in keyed]
+    # （三）'s rows, and any the agency added among them
+    keys = [r[0] for r in keyed]
+    first, last = keys.index("denied.state_secret"), keys.index("denied.administrative_inquiry")
+    block = rows[first : last + 1]
     block_labels = {r[1] for r in block}
     emitted_block = False
     for _group, label, vals in rows:
@@ -606,26 +629,31 @@ def render_html(report: Report, variant: int = 0) -> str:
     spec = TABLES["requests"][report.requests_variant]
     keys = [r.key for r in spec.rows]
     results = keys[2 : keys.index("total") + 1]
-    for row in spec.rows:
-        vals = "".join(td(v) for v in report.requests[row.key])
-        key = row.key
-        if key in ("new_received", "carried_over", "carried_forward"):
-            out.append(f"<tr>{td(row.label, colspan=3)}{vals}</tr>")
+    # each row with the template row whose merged cells it shares (an added row: the one before)
+    entries, owner = [], ""
+    for row_key, _group, label, cells in _keyed_request_rows(report):
+        owner = row_key or owner
+        entries.append((owner, row_key is None, label, cells))
+    in_results = [e for e in entries if e[0] in results]
+    for i, (key, extra, label, cells) in enumerate(entries):
+        vals = "".join(td(v) for v in cells)
+        if key not in results:
+            out.append(f"<tr>{td(label, colspan=3)}{vals}</tr>")
             continue
-        first = key == results[0]
-        lead = td("三、本年度办理结果", rowspan=len(results)) if first else ""
+        first = key == results[0] and not extra
+        lead = td("三、本年度办理结果", rowspan=len(in_results)) if first else ""
         if flat and not first:
             lead = td(None)  # the merged group cell, printed empty in every later row
         group = key.split(".")[0]
-        members = [k for k in keys if k.startswith(group + ".")]
+        members = [e for e in entries if e[0].startswith(group + ".")]
         if len(members) > 1:
-            if key == members[0]:
+            if entries[i] is members[0]:
                 lead += td(_GROUP_BEFORE.get(key, "（六）其他处理"), rowspan=len(members))
             elif flat:
                 lead += td(None)
-            out.append(f"<tr>{lead}{td(row.label)}{vals}</tr>")
+            out.append(f"<tr>{lead}{td(label)}{vals}</tr>")
         else:
-            out.append(f"<tr>{lead}{td(row.label, colspan=2)}{vals}</tr>")
+            out.append(f"<tr>{lead}{td(label, colspan=2)}{vals}</tr>")
     out += ["</table>", para("四、政府信息公开行政复议、行政诉讼情况"), '<table border="1">',
             "<tr>" + td("行政复议", colspan=5) + td("行政诉讼", colspan=10) + "</tr>",
             "<tr>" + "".join(td(h, rowspan=2) for h in _REVIEW_HEADER)

@@ -296,8 +296,8 @@ def test_glued_split_never_puts_more_in_a_column_than_it_received() -> None:
 
 
 def test_a_reading_never_makes_up_the_count_of_a_row_left_unread() -> None:
-    # 2.没有现成… and 3.补正后… printed 2.有现成… and 3.正后…: their digits run on after
-    # 1.本机关不掌握…'s, and the three rows stay unset.  5.属于三类内部事务信息's 00016115 32
+    # 2.没有现成… and 3.补正后… lost (their labels not printed at all): their digits run
+    # on after 1.本机关不掌握…'s, and the three rows stay unset.  5.属于三类内部事务信息's 00016115 32
     # reads 16/11/5 or 16/1/15; the second makes 其他's column add up to its total only
     # because the unread rows' 10 is missing from the sum: it must not be chosen for it
     r = _glued_requests(
@@ -308,7 +308,7 @@ def test_a_reading_never_makes_up_the_count_of_a_row_left_unread() -> None:
         "”00000004.保护第三方合法权益16002500415.属于三类内部事务信息000"
         "16115326.属于四类过程性信息0280000287.属于行政执法案卷6001400"
         "208.属于行政查询事项0390220061（四）无法提供1.本机关不掌握相关政府信息0"
-        "000010102.有现成信息需要另行制作74033290733.正后申请内容仍不明确0"
+        "00001010" "74033290730"
         "000505（五）不予处理1.信访举报投诉类申请00400042.重复申请3900500"
         "443.要求提供公开出版物00000004.无正当理由大量反复申请0003200325."
         "要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人无正当理由逾期"
@@ -323,6 +323,40 @@ def test_a_reading_never_makes_up_the_count_of_a_row_left_unread() -> None:
         [0, 0, 0, 16, None, None, 32],
     )
     assert [c.value for c in rows["total"]] == [87, 106, 82, 171, 89, 38, 573]
+
+
+def test_glued_rows_after_misspelt_labels_are_read_in_template_order() -> None:
+    # 2.没有现成… and 3.补正后… printed 2.有现成… and 3.正后…: the words still part the
+    # digits, so each run is the next row's (flagged), and the table adds up
+    r = _glued_requests(
+        "（四）无法提供1.本机关不掌握相关政府信息0000010102.有现成信息需要另行制作7403329073"
+        "3.正后申请内容仍不明确0000505（五）不予处理1.信访举报投诉类申请0040004"
+    )
+    rows = r.requests
+    assert [c.value for c in rows["unavailable.not_held"]] == [0, 0, 0, 0, 0, 10, 10]
+    assert [c.value for c in rows["unavailable.needs_creation"]] == [7, 4, 0, 33, 29, 0, 73]
+    assert [c.value for c in rows["unavailable.unclear_after_correction"]] == [0, 0, 0, 0, 5, 0, 5]
+    assert [c.value for c in rows["not_processed.complaint"]] == [0, 0, 4, 0, 0, 0, 4]
+    missed = {d.key for d in r.diagnostics if d.code == "missed-label"}
+    assert missed == {"requests.unavailable.needs_creation", "requests.unavailable.unclear_after_correction"}
+
+
+def test_a_row_the_agency_added_to_glued_text_is_no_rows_values() -> None:
+    # 其中：撤回申请 (no row of the template) between two rows: its digits are reported, and
+    # the next row's own label takes that row back
+    rows_text = (
+        "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开037000037"
+        "其中：撤回申请01000013.危及“三安全一稳定”00008084.保护第三方合法权益0000000"
+    )
+    r = _glued_requests(rows_text)
+    rows = r.requests
+    assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
+    assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]
+    assert [c.value for c in rows["denied.third_party_rights"]] == [0] * 7
+    unplaced = [d.span for d in r.diagnostics if d.code == "unplaced-value"]
+    assert len(unplaced) == 1 and unplaced[0] is not None
+    assert unplaced[0].end - unplaced[0].start == len("0100001")  # the added row's digits
+    assert not any(d.code == "missed-label" for d in r.diagnostics)
 
 
 def test_a_space_inside_a_glued_number_is_read_across() -> None:
@@ -394,9 +428,9 @@ def test_a_header_slash_between_words_is_no_cell_of_glued_text() -> None:
     assert [c.kind for c in r.active["licensing"]] == [CellKind.NUMBER] * 3
 
 
-def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
+def test_glued_digits_after_a_misspelt_label_are_the_next_rows() -> None:
     # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
-    # 00555 is no cell, so the three runs are not the row's three cells
+    # the label's words still part the two rows' digits: each row reads its own
     r = parse_report(
         "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量"
         "本年增/减处理决定数量行政许可3-10其他对外管理务事项00555第二十条第（六）项信息内容"
@@ -404,9 +438,24 @@ def test_glued_digits_of_a_missed_label_are_never_another_rows() -> None:
         " 三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
         " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
     )
+    assert [c.value for c in r.active["licensing"]] == [3, -1, 0]
+    assert [c.value for c in r.active["other_services"]] == [0, 0, 555]
+    assert any(d.key == "active.other_services" and d.code == "missed-label" for d in r.diagnostics)
+    assert [c.value for c in r.active["penalty"]] == [1, -2, 0]
+
+
+def test_glued_digits_of_a_lost_label_are_never_another_rows() -> None:
+    # 其他对外管理服务事项 not printed at all: its 0, 0, 555 run on after 行政许可's 3, -1, 0
+    # as 3 -10 00555; 00555 is no cell, so the three runs are not the row's three cells
+    r = parse_report(
+        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量"
+        "本年增/减处理决定数量行政许可3-10 00555第二十条第（六）项信息内容"
+        "上一年项目数量本年增/减处理决定数量行政处罚1-20行政强制000"
+        " 三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
+        " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
+    )
     licensing = r.active["licensing"]
-    assert all(c.value in (None, 3) for c in licensing)  # never -10 nor 555
-    assert licensing["decisions"].kind is CellKind.ABSENT
+    assert all(c.kind is CellKind.ABSENT for c in licensing)  # never -10 nor 555
     assert any(d.key == "active.licensing" and d.code == "ambiguous-cells" for d in r.diagnostics)
     assert [c.value for c in r.active["penalty"]] == [1, -2, 0]
 

@@ -1232,7 +1232,7 @@ _Run = tuple[list[Token], str]
 block whose columns differ in length: undecidable)."""
 
 
-def _transpose(chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
+def _transpose(text: str, chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
     """Split a chunk into row-major runs, undoing blocks printed column by column.
 
     Raw pdftotext prints some blocks of k rows as `width` runs of k values, one column at a
@@ -1254,7 +1254,14 @@ def _transpose(chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
         if gaps:
             is_block = starts and len(block) == width
         else:
-            is_block = len(block) == width and all(len(g) >= 2 and not g[0].blank for g in block)
+            # (runs parted by label-like words, a row the agency added, are rows)
+            is_block = (
+                len(block) == width
+                and all(len(g) >= 2 and not g[0].blank for g in block)
+                and not any(
+                    _label_words(text, a[-1].end, b[0].start) for a, b in itertools.pairwise(block)
+                )
+            )
         if not is_block:
             if gaps and starts:  # a column run with too few others after it
                 block = groups[i:]
@@ -1978,8 +1985,14 @@ def _fill(
             undecided[target] = False
         else:
             target = next_free(p)
+        # label-like words between the chunk's label and its first value
+        unknown_first = chunk.anchor is not None and _label_words(
+            text, chunk.anchor.end, chunk.tokens[0].start
+        )
         runs: list[_Run] = (
-            _transpose(chunk, widths[min(target, n - 1)], layout in (Layout.GAPS, Layout.RAW))
+            _transpose(
+                text, chunk, widths[min(target, n - 1)], layout in (Layout.GAPS, Layout.RAW)
+            )
             if layout in (Layout.CELL_LINES, Layout.GAPS, Layout.RAW)
             else [(list(chunk.tokens), "rows")]
         )
@@ -1996,10 +2009,20 @@ def _fill(
         if glued and chunk.anchor is not None and target == anchored:
             # text in one line prints every row's values right after its own label: what
             # follows a row label is that row's, however many runs (a stray space may cut
-            # a number in two), never the next rows'
-            rows[target] = list(chunk.tokens)
-            last = target
-            p = target + 1
+            # a number in two), up to label-like words (a row the agency added, or a label
+            # no pattern knew): the values after them fill the next rows provisionally,
+            # for their own labels, if they come, to take back
+            parts = _parts_by_label_words(text, chunk.tokens)
+            rows[target] = parts[0]
+            last, p = target, target + 1
+            for part in parts[1:]:
+                target = next_free(p)
+                if target >= n:
+                    extra.extend(t for t in part if not t.blank)
+                    continue
+                rows[target] = part
+                provisional[target] = True
+                last, p = target, target + 1
             continue
         for tokens, how in runs:
             if how == "uneven":
@@ -2042,6 +2065,14 @@ def _fill(
                 else:
                     extra.extend(t for t in tokens if not t.blank)
                 continue
+            if how == "rows" and gaps and not _divides(tokens, target, widths, next_free):
+                # rows parted by text no pattern knew (a row the agency added), each
+                # ending in the empty lines of the next row's merged label cells; values
+                # after such text that fill no row whole are reported, not guessed at
+                whole, rest = _whole_rows_by_run(tokens, target, widths, next_free)
+                if whole:
+                    tokens = whole
+                    extra.extend(t for t in rest if not t.blank)
             if how == "rows" and not _divides(tokens, target, widths, next_free):
                 values = [t for t in tokens if not t.blank]
                 cut = (
@@ -2086,17 +2117,35 @@ def _fill(
                 transposed[target] = is_block
                 guessed[target] = target != anchored and len(take) < w
                 # a whole row after other text than a label (a row the agency added, or
-                # a label no pattern knew): its own label, if it comes, takes it back
-                # (not in raw pdftotext's table 三, whose labels print away from their values)
+                # a label no pattern knew), within the chunk or between the chunk's label
+                # and its first value: its own label, if it comes, takes it back (not a
+                # block of raw pdftotext's table 三 printed column by column, whose labels
+                # print after it)
                 provisional[target] = (
                     target != anchored
-                    and take[0].run != chunk.tokens[0].run
-                    and not labels_apart
+                    and not (labels_apart and is_block)
+                    and (
+                        take[0].run != chunk.tokens[0].run
+                        or (take[0] is chunk.tokens[0] and unknown_first)
+                    )
                 )
                 last = target
                 p = target + 1
                 if tokens and _all_blank(tokens):
                     break
+    missed = [
+        Note(
+            "missed-label",
+            "no label was recognised for this row; the values after text no pattern knew "
+            "(its label misspelt or worded otherwise, or a row the template does not "
+            "have) were read as this row's, in template order",
+            toks[0].start,
+            toks[-1].end,
+            row=spec.rows[i].key,
+        )
+        for i, toks in enumerate(rows)
+        if provisional[i] and toks and first_label[i] is None
+    ]
     if not any(undecided):
         # a row whose label is printed but which holds no value is a row of blank cells
         # (unless values went to rows that could not be told apart: then it is unknown)
@@ -2112,7 +2161,7 @@ def _fill(
         )
         for i, toks in enumerate(rows)
     )
-    notes_out = list(notes)
+    notes_out = [*notes, *missed]
     for t in extra:
         notes_out.append(
             Note("unplaced-value", "a value that fits no row of the table", t.start, t.end)
@@ -2270,6 +2319,41 @@ def _divides(
         count += widths[target]
         target = next_free(target + 1)
     return count == len(toks)
+
+
+def _parts_by_label_words(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
+    """`tokens` cut where label-like words (`_label_words`) stand between two of them."""
+    parts = [[tokens[0]]]
+    for prev, token in itertools.pairwise(tokens):
+        if _label_words(text, prev.end, token.start):
+            parts.append([])
+        parts[-1].append(token)
+    return parts
+
+
+def _whole_rows_by_run(
+    tokens: list[Token], start: int, widths: list[int], next_free: Callable[[int], int]
+) -> tuple[list[Token], list[Token]]:
+    """`tokens` as the runs of cells not parted by other text that are each exactly the
+    next free row's cells (from `start` on), without the blank cells ending each run, and
+    the tokens from the first run that is not.  (A Word table's text export prints a
+    row's merged label cells as empty lines before its label: before a label no pattern
+    knows, they end the run.)"""
+    out: list[Token] = []
+    target = next_free(start)
+    runs = [list(run) for _, run in itertools.groupby(tokens, _RUN)]
+    for i, cells in enumerate(runs):
+        whole = cells[:]
+        while whole and whole[-1].blank:
+            whole.pop()
+        if target >= len(widths) or len(whole) != widths[target]:
+            return out, [t for run in runs[i:] for t in run]
+        out += whole
+        target = next_free(target + 1)
+    return out, []
+
+
+_RUN: Final = operator.attrgetter("run")
 
 
 def _rows_by_runs(

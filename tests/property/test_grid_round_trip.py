@@ -4,6 +4,7 @@ rebuilds to the same values, or to a diagnosed decision, never to a silently wro
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attrs
 import pytest
@@ -274,3 +275,49 @@ def test_a_row_the_agency_added_sets_no_value_wrong(
     report = data.draw(reports(blanks=blanks))
     text = FAMILIES[family](report)
     _none_set_wrong(family, report, with_added_row(text, *where, label), ("active.", "requests."))
+
+
+#: Where the added row of `test_a_row_the_agency_added_to_any_family_sets_no_value_wrong`
+#: is not tested, and why: raw pdftotext prints （三）'s rows as one block column by column,
+#: their labels after it, and a row added in that block, or right before it, moves its
+#: rows (a known gap); markitdown and pdfminer.six print labels away from their values.
+_ADDED_AWAY: Final = {"markitdown", "pdfminer"}
+_RAW_BLOCK: Final = ("partially_granted", "denied.")
+
+
+@st.composite
+def added_rows(draw: st.DrawFn, report: Report) -> tuple[str, str, str, tuple[str | None, ...]]:
+    """A row the template does not have, after a random row of table 二 or 三: its cells
+    add up (a count, say, of 其中：撤回申请), or are all 7s."""
+    table = draw(st.sampled_from(["requests", "active"]))
+    variant = report.requests_variant if table == "requests" else report.active_variant
+    rows = TABLES[table][variant].rows  # type: ignore[index]
+    row = draw(st.sampled_from(rows[:-1] if table == "requests" else rows))
+    if table == "requests":
+        parts = draw(st.lists(st.integers(0, 40), min_size=6, max_size=6))
+        cells: tuple[str | None, ...] = draw(
+            st.sampled_from([tuple(map(str, [*parts, sum(parts)])), ("7",) * 7])
+        )
+        label = draw(st.sampled_from((*_ADDED_LABELS[:2], "（八）其他情形", "其他")))
+    else:
+        kinds = {"count": "67", "change": "+5", "money": "12.5"}
+        cells = tuple(kinds[c.kind] for c in row.columns)
+        label = draw(st.sampled_from(("其他文件", "其中：涉企许可", "其他")))
+    return table, row.key, label, cells
+
+
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - _ADDED_AWAY))
+@given(data=st.data())
+@settings(max_examples=20)
+def test_a_row_the_agency_added_to_any_family_sets_no_value_wrong(
+    family: str, data: st.DataObject
+) -> None:
+    """A row the template does not have, printed by the family as it prints the
+    template's rows (merged label cells, wrapped labels, blocks printed column by column
+    and all): no value of the template's rows is set wrong (the added row's values are
+    reported, and the next row's own label takes that row back)."""
+    report = data.draw(reports(blanks=family in EXACT_BLANKS))
+    added = data.draw(added_rows(report))
+    assume(not (family == "raw" and added[1].startswith(_RAW_BLOCK) and added[1] != "denied.administrative_inquiry"))
+    text = FAMILIES[family](attrs.evolve(report, added=(added,)))
+    _none_set_wrong(family, report, text, ("active.", "requests."))
