@@ -659,3 +659,34 @@ def test_a_row_the_agency_added_moves_no_row(
     wrong = {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != v}
     assert wrong == {}
     assert sum(d.code in not_placed for d in report.diagnostics) >= 2
+
+
+@pytest.mark.parametrize(
+    ("family", "after", "label"),
+    [
+        ("raw", "unavailable.needs_creation", "9.其他"),  # a row of its own, labels before values
+        ("docx2python", "denied.prohibited_by_law", "其中：撤回申请"),  # merged label cells empty
+        ("glued", "granted", "（八）其他情形"),  # digits after words
+        ("text_content", "not_processed.duplicate", "其中：撤回申请"),
+        ("pdfminer", "unavailable.needs_creation", "9.其他"),  # a block printed by columns
+        ("pdfminer", "denied.state_secret", "其中：撤回申请"),
+    ],
+)
+@pytest.mark.parametrize("cells", [("0", "1", "0", "0", "2", "0", "3"), ("7",) * 7])
+def test_a_row_the_agency_added_to_table_three_is_reported_not_read(
+    family: str, after: str, label: str, cells: tuple[str, ...]
+) -> None:
+    # the families that print rows other than label-then-values (blocks by columns, merged
+    # label cells, digits run together): every row of table 三 reads right, nothing reads
+    # otherwise than without the added row, and the added row's values are reported,
+    # whether or not they add up
+    import attrs
+
+    made = make_report("2021", "2021", seed=11)
+    text = FAMILIES[family](attrs.evolve(made, added=(("requests", after, label, cells),)))
+    report = parse_report(text)
+    flat = report.to_flat()
+    plain = parse_report(FAMILIES[family](made)).to_flat()
+    assert {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != plain[k]} == {}
+    assert {k: (flat[k], v) for k, v in expected_flat(made).items() if k.startswith("requests.") and flat[k] != v} == {}
+    assert any(d.code == "unplaced-value" for d in report.diagnostics)
