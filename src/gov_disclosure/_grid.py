@@ -1028,9 +1028,10 @@ _KNOWN_HAN: Final = "|".join(
         | set(_GROUP_TEXTS)
     )
 )
-#: A row's numbering marker at the start of a text: ``9.``, ``9、``, ``（八）``, ``八、``.
+#: A row's numbering marker at the start of a text (after any space, line breaks or pipes):
+#: ``9.``, ``9、``, ``（八）``, ``八、``.
 _ROW_MARKER: Final = re.compile(
-    r"[ \t|]*+(?:\d{1,2}[ \t]*+[.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)"
+    r"[\s|]*+(?:\d{1,2}[ \t]*+[.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)"
 )
 
 
@@ -1690,9 +1691,7 @@ def _block_with_added_rows(
     for lab, next_start in zip(run, starts, strict=True):
         if lab.kind == "row":
             slots.append(lab.ordinal)
-        gap = text[lab.end : next_start]
-        words = lab.end + len(gap) - len(gap.lstrip())  # (where a row marker would start)
-        if _label_words(text, lab.end, next_start) and not _known_text(text, words, next_start):
+        if _label_words(text, lab.end, next_start) and not _known_text(text, lab.end, next_start):
             slots.append(None)  # (not the rest of a label: 部分公开's (区分处理的，…))
     width = len(spec.rows[ordinals[0]].columns)
     k = len(slots)
