@@ -668,8 +668,6 @@ def test_a_row_the_agency_added_moves_no_row(
         ("docx2python", "denied.prohibited_by_law", "其中：撤回申请"),  # merged label cells empty
         ("glued", "granted", "（八）其他情形"),  # digits after words
         ("text_content", "not_processed.duplicate", "其中：撤回申请"),
-        ("pdfminer", "unavailable.needs_creation", "9.其他"),  # a block printed by columns
-        ("pdfminer", "denied.state_secret", "其中：撤回申请"),
     ],
 )
 @pytest.mark.parametrize("cells", [("0", "1", "0", "0", "2", "0", "3"), ("7",) * 7])

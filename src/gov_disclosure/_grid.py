@@ -1462,15 +1462,9 @@ def _read_table(
     if layout not in (Layout.RAW, Layout.GAPS, Layout.CELL_LINES, Layout.LINES):
         pieces = _merged_repeats(text, _chunks(events, layout), spec, notes)
         return _fill(spec, pieces, layout, tuple(notes), text)
-    events, shown, undecided, unplaced = _columns_first(text, events, spec, columns_first)
-    notes.extend(
-        Note("unplaced-value", "a value of a row the template does not have", t.start, t.end)
-        for t in unplaced
-    )
+    events, shown, undecided = _columns_first(text, events, spec, columns_first)
     pieces = _merged_repeats(text, _chunks(events, layout), spec, notes)
     read = _fill(spec, pieces, layout, tuple(notes), text)
-    if unplaced:
-        read = read._replace(extra=(*read.extra, *unplaced))
     if undecided:
         rows = list(read.rows)
         for i, tokens in undecided.items():
@@ -1585,11 +1579,10 @@ _CAPTION_WORD: Final = "第二十条"
 
 def _columns_first(
     text: str, events: list[_Event], spec: TableSpec, columns: bool | None
-) -> tuple[list[_Event], bool | None, dict[int, tuple[Token, ...]], list[Token]]:
+) -> tuple[list[_Event], bool | None, dict[int, tuple[Token, ...]]]:
     """`events` with each block printed labels first, values a column at a time, turned
     into rows (each row label followed by its values); what the table shows of how the
-    text was printed; the rows that cannot be told (with the values they may have); and
-    the values of rows the template does not have (`_block_with_added_rows`).
+    text was printed; and the rows that cannot be told (with the values they may have).
 
     pdfminer.six's text of a PDF prints the row labels of a page's part of a table, then
     the values of its first column for those rows, then the second column's, and so on,
@@ -1606,7 +1599,7 @@ def _columns_first(
     undecided where table 三 could not tell (`columns` None).
     """
     if not _stacked_row_labels(events):
-        return events, False, {}, []  # (nearly every table: a scan with no lists made)
+        return events, False, {}  # (nearly every table: a scan with no lists made)
     runs: list[tuple[list[LabelHit], list[LabelHit], list[Token]]] = []
     i, n = 0, len(events)
     while i < n:
@@ -1624,18 +1617,12 @@ def _columns_first(
     out: list[_Event] = []
     turned = unturned = False
     undecided: dict[int, tuple[Token, ...]] = {}
-    unplaced: list[Token] = []
     for run, rows, values in runs:
         block = (
             _column_block(text, rows, values, spec, columns)
             if len(rows) >= 2 and values
             else None
         )
-        if block is None and spec.name == "requests" and len(rows) >= 2 and values:
-            with_added = _block_with_added_rows(text, run, rows, values, spec)
-            if with_added is not None:
-                block, lost = with_added
-                unplaced.extend(lost)
         if (
             block is None
             and labels_first
@@ -1672,45 +1659,7 @@ def _columns_first(
     shown: bool | None = False
     if spec.name == "requests" and labels_first and (turned or unturned):
         shown = None if unturned else True
-    return out, shown, undecided, unplaced
-
-
-def _block_with_added_rows(
-    text: str, run: list[LabelHit], rows: list[LabelHit], values: list[Token], spec: TableSpec
-) -> tuple[list[list[Token]], list[Token]] | None:
-    """Table 三's block printed a column at a time (`_column_block`) whose labels have,
-    between them or after the last, label-like words no pattern knew (`_label_words`, and
-    no piece of a label: a row the agency added, ``9.其他``): the rows of the known labels, and the added rows'
-    values, when the values are exactly that many rows' cells and every row adds up read
-    by columns; else None."""
-    ordinals = [lab.ordinal for lab in rows]
-    if ordinals != sorted(set(ordinals)) or any(t.blank for t in values):
-        return None
-    slots: list[int | None] = []  # each row of the block: its label's ordinal, None if added
-    starts = [lab.start for lab in run[1:]] + [values[0].start]
-    for lab, next_start in zip(run, starts, strict=True):
-        if lab.kind == "row":
-            slots.append(lab.ordinal)
-        if _label_words(text, lab.end, next_start) and not _known_text(text, lab.end, next_start):
-            slots.append(None)  # (not the rest of a label: 部分公开's (区分处理的，…))
-    width = len(spec.rows[ordinals[0]].columns)
-    k = len(slots)
-    if None not in slots or len(values) != k * width:
-        return None
-    # each column's values for the known rows (the added rows' need not add up)
-    kept = [
-        values[c * k + r] for c in range(width) for r, slot in enumerate(slots) if slot is not None
-    ]
-    cols = _column_order(text, kept, len(rows), width)
-    if cols is None:
-        return None
-    lost = [values[c * k + r] for r, slot in enumerate(slots) if slot is None for c in range(width)]
-    known = []
-    for r in range(len(rows)):
-        cells = [col[r] for col in cols]
-        # (each row's values on a line of their own, as `_column_block` puts them)
-        known.append([t._replace(line=2 * cells[0].line + 1) for t in cells])
-    return known, lost
+    return out, shown, undecided
 
 
 def _stacked_row_labels(events: list[_Event]) -> bool:
