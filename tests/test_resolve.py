@@ -251,8 +251,8 @@ def _glued_requests(rows: str) -> AnnualReport:
 
 
 def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> None:
-    # 3.危及“三安全一稳定” printed 3.危“三安全一稳定”: its digits run on after row 2's;
-    # split so that both rows add up, they cut at one place only
+    # 3.危及“三安全一稳定” printed 3.危“三安全一稳定”: no pattern knows the label, but its
+    # marker and words part its digits from row 2's, and they are the next row's (flagged)
     r = _glued_requests(
         "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0370000373."
         "危“三安全一稳定”00008084.保护第三方合法权益0000000"
@@ -344,11 +344,10 @@ def test_glued_rows_after_misspelt_labels_are_read_in_template_order() -> None:
 def test_a_row_the_agency_added_to_glued_text_is_no_rows_values() -> None:
     # 其中：撤回申请 (no row of the template) between two rows: its digits are reported, and
     # the next row's own label takes that row back
-    rows_text = (
+    r = _glued_requests(
         "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开037000037"
         "其中：撤回申请01000013.危及“三安全一稳定”00008084.保护第三方合法权益0000000"
     )
-    r = _glued_requests(rows_text)
     rows = r.requests
     assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
     assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]

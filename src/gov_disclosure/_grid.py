@@ -183,6 +183,7 @@ def _all_blank(tokens: Iterable[Token]) -> bool:
 
 
 _BLANK: Final = operator.attrgetter("blank")
+_RUN: Final = operator.attrgetter("run")
 
 
 #: `tuple.__new__`, to build the named tuples of the hot loops below without going through
@@ -1986,10 +1987,6 @@ def _fill(
             undecided[target] = False
         else:
             target = next_free(p)
-        # label-like words between the chunk's label and its first value
-        unknown_first = chunk.anchor is not None and _label_words(
-            text, chunk.anchor.end, chunk.tokens[0].start
-        )
         runs: list[_Run] = (
             _transpose(
                 text, chunk, widths[min(target, n - 1)], layout in (Layout.GAPS, Layout.RAW)
@@ -2127,7 +2124,11 @@ def _fill(
                     and not (labels_apart and is_block)
                     and (
                         take[0].run != chunk.tokens[0].run
-                        or (take[0] is chunk.tokens[0] and unknown_first)
+                        or (
+                            take[0] is chunk.tokens[0]
+                            and chunk.anchor is not None
+                            and _label_words(text, chunk.anchor.end, take[0].start)
+                        )
                     )
                 )
                 last = target
@@ -2352,9 +2353,6 @@ def _whole_rows_by_run(
         out += whole
         target = next_free(target + 1)
     return out, []
-
-
-_RUN: Final = operator.attrgetter("run")
 
 
 def _rows_by_runs(
