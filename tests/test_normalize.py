@@ -76,6 +76,51 @@ def test_sample_000_labels_after_conversion() -> None:
     assert normalize("行政事業收費 規范性文件 屬于 復議后起訴").text == "行政事业收费 规范性文件 属于 复议后起诉"
 
 
+#: Invisible format characters as web editors and Word leave them.
+_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202a")
+
+
+@pytest.mark.parametrize("mark", _INVISIBLE)
+def test_invisible_format_characters_are_removed(mark: str) -> None:
+    text = f"{mark}（一）予以{mark}公开 | 1{mark}2 | **4{mark}6** | 據{mark}(jù)\r{mark}\n"
+    n = normalize(text)
+    assert n.text == "（一）予以公开 | 12 | 46 | 据\n"
+    assert normalize(n.text).text == n.text
+    # spans still point at the input: the digits, with the mark between them
+    twelve = n.text.index("12")
+    span = n.span(twelve, twelve + 2)
+    assert text[span.start : span.end] == f"1{mark}2"
+    assert span.line == 1 and span.column == text.index(f"1{mark}2") + 1
+
+
+def test_invisible_characters_with_traditional_ones_and_radical_forms() -> None:
+    # each stops the scan that folds the text in its own way; all three together
+    text = "⾏政\u200b許可 1\u200b2 ⼀、"
+    n = normalize(text)
+    assert n.text == "行政许可 12 一、"
+    assert n.converted
+    assert normalize("⾏政许可 1\u200b2").text == "行政许可 12"  # radical form first
+
+
+@pytest.mark.parametrize("family", ["pipe_lines", "tabs", "plumber", "glued", "fragments", "gfm"])
+def test_reports_sprinkled_with_zero_width_characters_read_the_same(family: str) -> None:
+    made = make_report("2021", "2021", seed=11)
+    text = FAMILIES[family](made)
+    # a zero-width character after every seventh character: inside labels and numbers
+    marked = "\ufeff" + "".join(
+        ch + _INVISIBLE[k % len(_INVISIBLE)] if k % 7 == 6 else ch for k, ch in enumerate(text)
+    )
+    plain, sprinkled = parse_report(text), parse_report(marked)
+    assert sprinkled.to_flat() == plain.to_flat()
+    assert [d.code for d in sprinkled.diagnostics] == [d.code for d in plain.diagnostics]
+    for table in sprinkled.tables:
+        for row in table:
+            for cell in row:
+                if cell.kind is CellKind.NUMBER and cell.span is not None:
+                    written = marked[cell.span.start : cell.span.end]
+                    assert normalize(written).text == cell.raw, (row.key, cell)
+
+
 def test_folded_copy() -> None:
     n = normalize("（一）１２件\u3000\u00a0／－")
     assert n.text == "（一）１２件\u3000\u00a0／－"

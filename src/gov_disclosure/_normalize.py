@@ -4,6 +4,9 @@ What changes, in order:
 
 1. line endings (``\\r\\n``, ``\\r``) become ``\\n``; other control characters (the form
    feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
+   invisible format characters are removed (zero-width spaces and joiners, byte order
+   marks, soft hyphens, direction marks: web pages and Word files put them anywhere,
+   inside numbers too: ``1\u200b2`` is ``12``);
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` or ``據（jù）`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
    and in a browser's text of a page whose table cells hold paragraphs (``innerText``
@@ -16,7 +19,7 @@ What changes, in order:
 4. radical forms that PDF text extraction puts for ideographs (``⾏政``) become the
    (simplified) ideographs (``行政``);
 5. a second, *folded* copy maps full-width ASCII to half-width and every odd space (NBSP,
-   ideographic space, zero-width space…) to a plain space, one character for one, so that
+   ideographic space, thin space…) to a plain space, one character for one, so that
    both copies share offsets; there, markup for white space that HTML-to-markdown tools
    leave (``&nbsp;``, ``<br>``: a blank cell ``| &nbsp; |``) is spaces too, one for one.
    Matching runs on the folded copy; section text is cut from the unfolded one, so users
@@ -123,10 +126,9 @@ _FOLD: Final[dict[int, str]] = {
     **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
     0x3000: " ",  # ideographic space
     0x00A0: " ",  # no-break space (&nbsp;)
-    **dict.fromkeys(range(8192, 8204), " "),  # en/em/thin/zero-width spaces
+    **dict.fromkeys(range(0x2000, 0x200B), " "),  # en/em/thin/hair spaces
     0x202F: " ",
     0x205F: " ",
-    0xFEFF: " ",  # BOM / zero-width no-break space
     # a diagonal drawn through a cell that does not apply (╱, ╲, ╳) and other slashes: ``/``
     **dict.fromkeys((0x2571, 0x2572, 0x2573, 0x2215, 0x29F8), "/"),
     0x2212: "-",  # minus sign
@@ -180,9 +182,61 @@ class NormalizedText:
         return new_span(a, b, line, a - starts[line - 1] + 1)
 
 
-def _edits(text: str) -> list[tuple[int, int, str]]:
-    """The line endings, pinyin runs, emphasis marks and cell padding to edit, in text
-    order: each as its range in `text` and what replaces it."""
+#: Invisible format characters, removed (step 1): zero-width space, non-joiner, joiner
+#: and word joiner, the byte order mark (a zero-width no-break space inside a text), the
+#: soft hyphen, the Mongolian vowel separator, left-to-right and right-to-left marks,
+#: embeddings, overrides and isolates, and the invisible operators.  Web editors and Word
+#: leave them anywhere, between the digits of a cell too, where a space would split the
+#: number.  (A character class: the search runs only on text that has one, which the
+#: folding scan finds, `_INVISIBLE_CHARS` being among what stops it.)
+_INVISIBLE_CHARS: Final = frozenset(
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c"
+    "\u206d\u206e\u206f\ufeff"
+)
+_INVISIBLE: Final = re.compile("[" + "".join(sorted(_INVISIBLE_CHARS)) + "]+")
+
+
+def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
+    """The line endings, pinyin runs, emphasis marks and cell padding to edit, and where
+    `invisible`, the invisible format characters to remove, in text order: each as its
+    range in `text` and what replaces it.
+
+    The others are found in the text as it reads without the invisible characters (a
+    zero-width space inside ``**46**`` or ``據(jù)`` hides nothing), and their ranges
+    then taken back to `text`; an invisible character inside one goes with it.
+
+    >>> _edits("據\\u200b(jù)\\r\\u200b\\n1\\u200b2", invisible=True)
+    [(1, 2, ''), (2, 6, ''), (6, 9, '\\n'), (10, 11, '')]
+    """
+    if not invisible:
+        return _visible_edits(text)
+    runs = [m.span() for m in _INVISIBLE.finditer(text)]
+    # the text without them, and where its offsets shift against `text`'s
+    pieces: list[str] = []
+    at: list[int] = []
+    shift: list[int] = []
+    last = removed = 0
+    for a, b in runs:
+        pieces.append(text[last:a])
+        removed += b - a
+        at.append(a - removed + (b - a))
+        shift.append(removed)
+        last = b
+    pieces.append(text[last:])
+    edits = []
+    for a, b, put in _visible_edits("".join(pieces)):
+        i = bisect.bisect_right(at, a) - 1
+        j = bisect.bisect_right(at, b - 1) - 1
+        edits.append((a + (shift[i] if i >= 0 else 0), b + (shift[j] if j >= 0 else 0), put))
+    starts = [a for a, _, _ in edits]
+    edits.extend((a, b, "") for a, b in runs if not _inside(a, starts, edits))
+    edits.sort()
+    return edits
+
+
+def _visible_edits(text: str) -> list[tuple[int, int, str]]:
+    """`_edits` of a text without invisible format characters."""
     edits = [(m.start(), m.end(), "") for m in _PINYIN.finditer(text)]
     edits.extend((m.start(), m.end(), "") for m in _PINYIN_FULL_WIDTH.finditer(text))
     if "*" in text or "__" in text:
@@ -318,14 +372,23 @@ def normalize(text: str) -> NormalizedText:
     '据西乡县自然资源局(一)\\n12件'
     >>> n.span(9, 10).start, n.span(9, 10).line   # "(" is at input offset 13
     (13, 1)
+    >>> normalize("（一）予以公开\u200b 1\u200b2").text   # a zero-width space is removed
+    '（一）予以公开 12'
     """
+    return _normalize(text, invisible=False)
+
+
+def _normalize(text: str, invisible: bool) -> NormalizedText:
+    """`normalize`; with `invisible` False, the text is taken to have no invisible
+    format character until the folding scan meets one, and is then normalised again with
+    them removed (they are rare: the common text pays no scan of its own for them)."""
     pieces: list[str] = []
     edit_at: list[int] = []
     edit_shift: list[int] = []
     last = 0
     out_len = 0
     shift = 0
-    for start, end, put in _edits(text):
+    for start, end, put in _edits(text, invisible):
         kept = text[last:start]
         pieces.append(kept)
         out_len += len(kept)
@@ -353,12 +416,18 @@ def normalize(text: str) -> NormalizedText:
     # (rarely).  Then traditional characters are converted (OpenCC: by phrase), and the
     # text is folded again by a scan that only radical forms stop, which map straight to
     # simplified characters.  Neither comes before where the first scan stopped.
+    # Invisible characters stop both scans as well: the text is normalised again, with
+    # them removed (the radical forms' branch looks for them past its stop).
     folded = _fold_until(clean, _SCAN)
     if isinstance(folded, int):
+        if clean[folded] in _INVISIBLE_CHARS and not invisible:
+            return _normalize(text, invisible=True)
         if _TRADITIONAL.search(clean, folded) is not None:
             clean, t2s = _to_simplified(clean)
         folded = _fold_until(clean, _FOLDABLE_OR_RADICAL)
         if isinstance(folded, int):
+            if not invisible and _INVISIBLE.search(clean, folded) is not None:
+                return _normalize(text, invisible=True)
             clean = clean.translate(_RADICAL_FORMS)
             folded = _fold(clean)
 
@@ -447,14 +516,19 @@ def _page_numbers(folded: str, pages: tuple[int, ...]) -> list[tuple[int, int]]:
 _FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items() if chr(k) != v}
 _FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
 _FOLDABLE_OR_RADICAL: Final = re.compile(
-    "[" + "".join(map(re.escape, _FOLD_CHARS)) + "".join(map(chr, _RADICAL_FORMS)) + "]"
+    "["
+    + "".join(map(re.escape, _FOLD_CHARS))
+    + "".join(map(chr, _RADICAL_FORMS))
+    + "".join(sorted(_INVISIBLE_CHARS))
+    + "]"
 )
-#: Foldable characters, radical forms and traditional characters: what normalisation needs
-#: to know of the text, in one scan.
+#: Foldable characters, radical forms, invisible format characters and traditional
+#: characters: what normalisation needs to know of the text, in one scan.
 _SCAN: Final = re.compile(
     "["
     + "".join(map(re.escape, _FOLD_CHARS))
     + "".join(map(chr, _RADICAL_FORMS))
+    + "".join(sorted(_INVISIBLE_CHARS))
     + f"{TRADITIONAL_CLASS}]"
 )
 _CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
@@ -463,8 +537,8 @@ _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 def _fold_until(text: str, scan: re.Pattern[str]) -> str | int:
     """`text` with every character of `_FOLD` replaced, one for one, or the offset of the
-    first character `scan` finds that does not fold (a traditional character or radical
-    form).
+    first character `scan` finds that does not fold (a traditional character, a radical
+    form or an invisible format character).
 
     ``str.translate`` with a dict looks up every character, and a substitution calls back
     for each of the hundreds of full-width commas and brackets of a report.  Instead, the

@@ -22,6 +22,7 @@ PIECES = st.sampled_from(
         "万元", " | ", "||", "-3-", "一、总体情况", "二、主动公开政府信息情况",
         "\n\n\t\n\n", "\r\n\t\r\n",  # a browser's tab between paragraph cells
         "**", "*", "__", "**12**",  # markdown emphasis
+        "\u200b", "\ufeff", "\u00ad", "\u200e", "1\u200b2",  # invisible format characters
     ]
 )
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30).map("".join)
@@ -39,6 +40,25 @@ def test_folded_copy_keeps_offsets(text: str) -> None:
     assert len(n.folded) == len(n.text)
     for pos in range(0, len(n.text) + 1, 7):
         assert 0 <= n.original_offset(pos) <= len(text)
+
+
+#: Pieces normalisation keeps as they are or deletes, never replaces (no line endings,
+#: controls, traditional characters or folding there): each character of the normalised
+#: text is the character of the input its offset maps back to.
+KEPT_OR_DELETED = st.lists(
+    st.sampled_from(
+        ["据(jù)", "公(gong)开(kai)", "(一)", "（二）", "\n", "\t", "规章", " | ", "12", "**12**",
+         "*", "\u200b", "\ufeff", "\u00ad", "\u2060", "1\u200b2", "\n\n\t\n\n"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(KEPT_OR_DELETED)
+def test_every_normalised_character_maps_back_to_itself(text: str) -> None:
+    n = normalize(text)
+    for pos, ch in enumerate(n.text):
+        assert text[n.original_offset(pos)] == ch, (pos, ch)
 
 
 def _check_numbers(text: str, report: AnnualReport) -> None:
