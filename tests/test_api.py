@@ -370,6 +370,30 @@ def test_notes_under_tables_in_glued_text_are_no_values(family: str, note: str) 
     assert parse_report(noted).to_flat() == report.to_flat()
 
 
+#: Captions agencies put over their tables, numbered.
+_CAPTIONS = {
+    "二、主动公开政府信息情况": "表1 主动公开政府信息情况统计表",
+    "三、收到和处理政府信息公开申请情况": "表2：收到和处理政府信息公开申请情况统计表",
+    "四、政府信息公开行政复议、行政诉讼情况": "附表3 政府信息公开行政复议、行政诉讼情况统计表",
+}
+
+
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html"}))
+def test_numbered_table_captions_are_no_values(family: str) -> None:
+    # in glued text the caption's number ran on into the table's first row (表1…规章1678…)
+    text = FAMILIES[family](make_report("2019", "2021", seed=5))
+    sep = " " if family in ONE_LINE else "\n"
+    captioned = text
+    for heading, caption in _CAPTIONS.items():  # (a heading may be printed over two lines)
+        m = re.search("\n?".join(heading), captioned)
+        assert m is not None
+        captioned = captioned[: m.end()] + sep + caption + captioned[m.end() :]
+    assert captioned.count("统计表") == 3
+    report, again = parse_report(text), parse_report(captioned)
+    assert again.to_flat() == report.to_flat()
+    assert [d.code for d in again.diagnostics] == [d.code for d in report.diagnostics]
+
+
 @pytest.mark.parametrize("family", ["markdown", "gfm", "tabs", "plumber", "aligned", "boxed"])
 def test_a_row_the_template_does_not_have(family: str) -> None:
     # an agency's own row (行政确认) after 行政许可: its values fit no row and are reported;

@@ -775,6 +775,7 @@ def _glued_tokens(
     A run's last digit followed by ``.`` and a word is a row's numbering marker
     (``…000003.补正后…`` where the label was not recognised, misspelt say), not a cell's.
     (Not so after ``、``: ``…405、结转…`` is as likely a heading's numeral lost, 四、.)
+    A number right after ``表`` numbers a table's caption (``表1 主动公开政府信息情况``).
     """
     note = _GLUED_NOTE.search(text, a, b)
     for m in _GLUED_VALUE.finditer(text, a, b):
@@ -782,12 +783,19 @@ def _glued_tokens(
             note = _GLUED_NOTE.search(text, note.end(), b)
         if note is not None and note.start() <= m.start():
             continue  # a note's figures (注：本表数据统计时间为2023年1月1日…) are no cells
+        if _CAPTION_NUMBER.match(text, max(m.start() - 3, a), m.start()):
+            continue
         s, e = _strip(text, m.start(), m.end())
         if _MARKER_AFTER.match(text, e) and text[e - 1].isdigit():
             e -= 1  # the marker's digit
             if e == s or not text[e - 1].isdigit():
                 continue
         out.append(_new(Token, (s, e, line, False, None, run)))
+
+
+#: What comes before the number of a table's caption, up to the number (``表1``,
+#: ``附表 2``, ``表：3``): matched against the three characters before a number.
+_CAPTION_NUMBER: Final = re.compile(r".{0,2}表[ \t:：]?$|.?表[ \t:：]{2}$")
 
 
 #: A note under a table in glued text, to its full stop or the end of its line: its
@@ -1094,8 +1102,9 @@ _DIGIT: Final = re.compile(r"\d")
 
 #: Table text whose digits are no lost value: a sentence, or a note (注：本表数据统计截至…).
 _NOTE_TEXT: Final = re.compile(r"。|^[ \t|*]*(?:注|说明|备注|数据来源|资料来源)")
-#: Digits that write a date or a year (2023年12月31日), not a value.
-_DATE_DIGITS: Final = re.compile(r"\d+[ \t]*[年月日号]")
+#: Digits that write a date or a year (2023年12月31日), or number a table's caption
+#: (``表1 主动公开政府信息情况统计表``), not a value.
+_DATE_DIGITS: Final = re.compile(r"\d+[ \t]*[年月日号]|表[ \t:：]?\d+")
 
 
 def _lost(segment: str) -> bool:
