@@ -140,6 +140,20 @@ def test_controls_and_form_feed() -> None:
     assert normalize("a\x00b\x0cc\x7f").text == "a b c "
 
 
+def test_other_line_breaks_are_line_breaks() -> None:
+    text = "一\u2028二\u2029三\x85四"
+    n = normalize(text)
+    assert n.text == "一\n二\n三\n四" == n.folded
+    assert n.span(6, 7).start == 6  # one for one
+
+
+@pytest.mark.parametrize("family", ["tabs", "pipe_lines", "plumber", "raw", "gfm", "python_docx"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_reports_whose_lines_end_in_line_separators_read_the_same(family: str, separator: str) -> None:
+    text = FAMILIES[family](make_report("2019", "2021", seed=6))
+    assert parse_report(text.replace("\n", separator)).to_flat() == parse_report(text).to_flat()
+
+
 def test_without_opencc_the_character_table_converts(monkeypatch: pytest.MonkeyPatch) -> None:
     # opencc's binding has no wheel for every platform: a report must still be read
     from gov_disclosure import _normalize, parse_report

@@ -2,11 +2,12 @@
 
 What changes, in order:
 
-1. line endings (``\\r\\n``, ``\\r``) become ``\\n``; other control characters (the form
-   feed of a PDF page break among them) become spaces, lone surrogates U+FFFD;
+1. line endings (``\\r\\n``, ``\\r``, U+2028 and the like) become ``\\n``; other control
+   characters (the form feed of a PDF page break among them) become spaces, lone
+   surrogates U+FFFD;
    invisible format characters are removed (zero-width spaces and joiners, byte order
    marks, soft hyphens, direction marks: web pages and Word files put them anywhere,
-   inside numbers too: ``1\u200b2`` is ``12``);
+   inside numbers too: ``1\\u200b2`` is ``12``);
 2. inline pinyin noise after a Han character is removed: ``據(jù)`` or ``據（jù）`` -> ``據``,
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
    and in a browser's text of a page whose table cells hold paragraphs (``innerText``
@@ -75,12 +76,14 @@ _PINYIN_FULL_WIDTH: Final = re.compile(
 _CR: Final = re.compile(r"\r\n?")
 _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 
-#: Control characters other than tab and newline, mapped one-for-one.
-#: Control characters other than tab and newline become spaces, one for one; lone
-#: surrogates (a ``str`` decoded with ``surrogateescape`` may hold them, and they cannot be
-#: encoded) become U+FFFD.
+#: Control characters other than tab and newline become spaces, one for one; the other
+#: line breaks (next line U+0085, line and paragraph separators U+2028 and U+2029, which
+#: some Word and web-page exports write for a line break) become ``\n``; lone surrogates
+#: (a ``str`` decoded with ``surrogateescape`` may hold them, and they cannot be encoded)
+#: become U+FFFD.  (`Span.line` counts the input's ``\n``, ``\r\n`` and ``\r`` only.)
 _CONTROL_TO_SPACE: Final[dict[int, str]] = {
     **dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127), " "),
+    **dict.fromkeys((0x85, 0x2028, 0x2029), "\n"),
     **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
 # A form feed (pdftotext's page break) starts the next page's first line: a space keeps
@@ -532,7 +535,7 @@ _SCAN: Final = re.compile(
     + f"{TRADITIONAL_CLASS}]"
 )
 _CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
-_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _fold_until(text: str, scan: re.Pattern[str]) -> str | int:
