@@ -370,6 +370,27 @@ def test_notes_under_tables_in_glued_text_are_no_values(family: str, note: str) 
     assert parse_report(noted).to_flat() == report.to_flat()
 
 
+#: How agencies number the leaf rows (the template's ``1.``), each applied to every such row.
+_LEAF_MARKERS = {
+    "（N）": lambda n: f"（{n}）",
+    "(N)": lambda n: f"({n})",
+    "N、": lambda n: f"{n}、",
+    "circled": lambda n: "①②③④⑤⑥⑦⑧⑨"[n - 1],
+}
+
+
+@pytest.mark.parametrize("style", sorted(_LEAF_MARKERS))
+@pytest.mark.parametrize("family", ["glued", "text_content", "pdfminer", "tabs", "raw", "gfm"])
+def test_leaf_rows_numbered_otherwise(family: str, style: str) -> None:
+    # （3）其他 was not found (its pattern wanted 3.), and in glued text its 3 ran on into
+    # the row before; ① was no marker at all
+    text = FAMILIES[family](make_report("2021", "2021", seed=2))
+    mark = _LEAF_MARKERS[style]
+    renumbered = re.sub(r"(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])", lambda m: mark(int(m[1])), text)
+    assert renumbered != text
+    assert parse_report(renumbered).to_flat() == parse_report(text).to_flat()
+
+
 #: Captions agencies put over their tables, numbered.
 _CAPTIONS = {
     "二、主动公开政府信息情况": "表1 主动公开政府信息情况统计表",

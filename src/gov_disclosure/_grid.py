@@ -1038,9 +1038,11 @@ _KNOWN_HAN: Final = "|".join(
     )
 )
 #: A row's numbering marker at the start of a text (after any space, line breaks or pipes):
-#: ``9.``, ``9、``, ``（八）``, ``八、``.
+#: ``9.``, ``9、``, ``（9）``, ``⑨``, ``（八）``, ``八、``.
 _ROW_MARKER: Final = re.compile(
-    r"[\s|]*+(?:\d{1,2}[ \t]*+[.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)"
+    r"""[\s|]*+(?:\d{1,2}[ \t]*+[.、]|\(\d{1,2}\)|[①-⑳]
+    |\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)""",
+    re.VERBOSE,
 )
 
 

@@ -106,10 +106,18 @@ class TableSpec:
 
 
 # --------------------------------------------------------------------------- markers
-# Numbering markers as they appear in the compact text: "1." / "1、" / "1，" (OCR), "（一）",
-# "一、".  Full-width forms are folded to ASCII before matching.
+# Numbering markers as they appear in the compact text: "1." / "1、" / "1，" (OCR), "（1）",
+# "①", "（一）", "一、".  Full-width forms are folded to ASCII before matching.
+_CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨"
+
+
 def _leaf(n: int, core: str) -> LabelPattern:
-    return LabelPattern(core, rf"(?:{n}[.、,]|\({n}\))")  # 1. 1、 (1)
+    return LabelPattern(core, _leaf_marker(n))
+
+
+def _leaf_marker(n: int) -> str:
+    """A leaf row's marker: ``1.`` ``1、`` ``(1)`` ``①``."""
+    return rf"(?:{n}[.、,]|\({n}\)|{_CIRCLED[n - 1]})"
 
 
 def _paren(cn: str, core: str) -> LabelPattern:
@@ -385,6 +393,9 @@ REQUESTS_2019 = TableSpec(
     labels=_REQ_GROUPS,
 )
 
+#: 3.其他 of （六）, only with its marker: a bare 其他 is also a column header.
+_OTHER_OTHER: Final = _leaf_marker(3) + r"其他(?!法律|处理|对外|结果|组织)"
+
 REQUESTS_2021 = TableSpec(
     name="requests",
     variant="2021",
@@ -403,8 +414,7 @@ REQUESTS_2021 = TableSpec(
             _leaf(2, r"申请人逾期未按"),
             r"收费通知要求缴纳",
         ),
-        # Only with its marker: a bare 其他 is also a column header.
-        _req("other.other", "3.其他", r"3[.、,]其他(?!法律|处理|对外|结果|组织)"),
+        _req("other.other", "3.其他", _OTHER_OTHER),
         _REQ_TOTAL,
         _REQ_CARRIED_FORWARD,
     ),
@@ -417,7 +427,7 @@ REQUESTS_2021_MARKERS: Final[tuple[str, ...]] = (
     r"申请人无正当理由逾期",
     r"收费通知",
     r"逾期未按",
-    r"3[.、,]其他(?!法律|处理|对外|结果|组织)",
+    _OTHER_OTHER,
 )
 
 # --------------------------------------------------------------------------- table 四
