@@ -521,6 +521,14 @@ def _across_spaces(
     if joined is None:
         return choice  # one run, or runs parted by more than spaces
     groups = _groups(spec, width)
+    if (
+        groups
+        and choice.candidates
+        and not choice.extra
+        and _blank_between(pieces)
+        and all(_short_adds_up(c, groups) for c in choice.candidates)
+    ):
+        return choice  # runs parted by a blank cell that shows (a page's &nbsp;), adding up
     adds_up = [bool(_adds_up(c, groups)) for c in choice.candidates] if groups else []
     own = bool(choice.candidates) and not choice.extra and all(adds_up)
     if own and not (groups and choice.how == "split"):
@@ -541,6 +549,12 @@ def _across_spaces(
     seen = {tuple(map(_key, c)) for c in choice.candidates}
     more = tuple(c for c in found if tuple(map(_key, c)) not in seen)
     return choice._replace(candidates=choice.candidates + more)
+
+
+def _blank_between(pieces: Sequence[Piece | None]) -> bool:
+    """Whether a blank cell (``None``) stands between two of the row's values."""
+    filled = [i for i, p in enumerate(pieces) if p is not None]
+    return bool(filled) and any(p is None for p in pieces[filled[0] : filled[-1]])
 
 
 def _joined(
