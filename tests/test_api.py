@@ -370,6 +370,30 @@ def test_notes_under_tables_in_glued_text_are_no_values(family: str, note: str) 
     assert parse_report(noted).to_flat() == report.to_flat()
 
 
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"html"}))
+def test_headings_indented_with_odd_spaces_change_nothing(family: str) -> None:
+    # a page indents paragraphs with ideographic spaces or &nbsp;: one no-break space
+    # before a heading made every table of a page's text with blank cells read as if its
+    # no-break spaces were blank cells (unstructured's text of a Word file: values lost)
+    text = FAMILIES[family](make_report("2021", "2021", seed=4, blanks=0.3))
+    indented = text.replace("一、总体情况", "\u3000\u3000一、总体情况", 1)
+    indented = indented.replace("二、主动公开政府信息情况", "\xa0二、主动公开政府信息情况", 1)
+    assert indented.count("\xa0二、") == 1
+    assert parse_report(indented).to_flat() == parse_report(text).to_flat()
+
+
+@pytest.mark.parametrize("family", ["webdriver_text", "inner_text", "word_text", "docx2txt"])
+def test_row_labels_indented_with_ideographic_spaces_change_nothing(family: str) -> None:
+    # WebDriver writes a blank cell as two spaces opening the next line (its &nbsp; a
+    # space): an indent of ideographic spaces in a label's cell is no blank cell (one, an
+    # odd indent, made the text read as if no spaces were blank cells: 33-82 values lost)
+    text = FAMILIES[family](make_report("2019", "2021", seed=9, blanks=0.3))
+    indented = re.sub("(?m)^(二、上年结转)", "\u3000\\1", text)
+    indented = re.sub("(?m)^([1-9]\\.)", "\u3000\u3000\\1", indented)
+    assert indented.count("\u3000") >= 3
+    assert parse_report(indented).to_flat() == parse_report(text).to_flat()
+
+
 #: How agencies number the leaf rows (the template's ``1.``), each applied to every such row.
 _LEAF_MARKERS = {
     "（N）": lambda n: f"（{n}）",

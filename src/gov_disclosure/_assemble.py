@@ -330,7 +330,11 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
         for name, (a, b) in regions.items()
     }
     lines = {name: region_lines(text, a, b) for name, (a, b) in regions.items()}
-    unfolded = norm.text if "\xa0" in norm.text else None
+    # no-break spaces in the tables (a page's blank cells), not in the text round them (an
+    # indented heading)
+    unfolded = (
+        norm.text if any(norm.text.find("\xa0", a, b) >= 0 for a, b in regions.values()) else None
+    )
     layout = detect_layout(text, list(lines.values()), sum(map(len, labels.values())), unfolded)
     if (
         layout is Layout.PIPES
@@ -356,7 +360,14 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
                 reads["requests"].columns_first if name == "active" and "requests" in reads else False
             )
             read = read_table(
-                text, *regions[name], spec, layout, labels[name], lines[name], unfolded, columns_first
+                text,
+                *regions[name],
+                spec,
+                layout,
+                labels[name],
+                lines[name],
+                norm.text if layout is Layout.INDENTED else unfolded,
+                columns_first,
             )
             if (
                 layout is Layout.GLUED
@@ -367,13 +378,16 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
                 layout = Layout.WORDS
                 read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
             elif name == "requests" and (
-                (layout is Layout.CELL_LINES and indented_blanks(text, lines.values()))
+                (layout is Layout.CELL_LINES and indented_blanks(norm.text, lines.values()))
                 or (layout is Layout.WORDS and spaced_blanks(text, lines.values()))
             ):
                 # WebDriver's text of a page with `&nbsp;` blank cells: each blank cell is
                 # two spaces, opening the next line (cells a line each) or between cells
+                # (spaces as written: an indent of ideographic spaces is no blank cell)
                 alt = Layout.INDENTED if layout is Layout.CELL_LINES else Layout.SPACED
-                spaced = read_table(text, *regions[name], spec, alt, labels[name], lines[name])
+                spaced = read_table(
+                    text, *regions[name], spec, alt, labels[name], lines[name], norm.text
+                )
                 if spaces_are_blanks(text, read, spaced):
                     layout = alt
                     read = spaced

@@ -940,7 +940,8 @@ def _events(
     In `Layout.GAPS`, each `blank_lines` empty lines beyond the one that separates cells
     are a blank cell (`_blank_lines`).  In glued text, where `unfolded` (the text before
     folding) is given, each no-break space among a row's values is a blank cell
-    (`_nbsp_blanks`).
+    (`_nbsp_blanks`).  In `Layout.INDENTED`, where it is given, only the plain spaces
+    opening a line are blank cells, not an indent of ideographic spaces (``　　1.属于…``).
 
     Digits that yield no cell, right after a row's label or (where each line holds one
     cell) on any line, are reported in `notes` (``unread-value``): values the layout did
@@ -955,6 +956,7 @@ def _events(
     gaps = layout is Layout.GAPS
     bare = layout is Layout.LINES
     indented = layout is Layout.INDENTED
+    nbsp = unfolded if layout is Layout.GLUED else None  # (blank cells' no-break spaces)
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
     # where each line holds one cell, any line with digits that yields none is reported
     one_cell = tokenize is _line_tokens
@@ -979,7 +981,7 @@ def _events(
         elif indented and text[start] == " ":
             # each two spaces opening a line are a blank cell (not after header text, but
             # before a value: the first value of table 四 follows its header)
-            indent = _indent(text, start, end)
+            indent = _indent(text if unfolded is None else unfolded, start, end)
             if counts or is_cell_text(text[start + indent : end].rstrip(" ")):
                 blank = _new(Token, (start, start, ln.no, True, None, run))
                 events.extend([blank] * (indent // _INDENT_UNIT))
@@ -999,9 +1001,9 @@ def _events(
             a, b, after_label = item  # type: ignore[misc]
             before = len(events)
             tokenize(text, a, b, after_label, ln.no, run, events)
-            if unfolded is not None and (after_label or len(events) > before):
+            if nbsp is not None and (after_label or len(events) > before):
                 # (not in text before a label: a no-break space indenting it is no cell)
-                _nbsp_blanks(unfolded, a, b, ln.no, run, events, before)
+                _nbsp_blanks(nbsp, a, b, ln.no, run, events, before)
             if len(events) == before and text[a:b].strip(" \t|"):
                 run += 1  # other text (header words) ends a run of values
                 # among the rows' values, text that is no label opens a row (one the
@@ -1314,8 +1316,9 @@ def read_table(
 ) -> TableRead:
     """Read one table's region of the normalised (folded) text.  Its `labels` and `lines`
     (`region_lines`) may be passed in when they were computed already.  `unfolded`, the
-    text before folding, is looked at in glued text only, for the no-break spaces of blank
-    cells (`_nbsp_blanks`).  `columns_first`: what table 三 of the same text showed
+    text before folding, is looked at in glued text, for the no-break spaces of blank
+    cells (`_nbsp_blanks`), and in `Layout.INDENTED`, where only plain spaces opening a
+    line are blank cells.  `columns_first`: what table 三 of the same text showed
     (`TableRead.columns_first`): blocks of this table that may have been printed a column
     at a time are read so (True) or left undecided (None).
 
@@ -1331,7 +1334,9 @@ def read_table(
         plain = _read_table(text, start, end, spec, layout, labels, lines, None, columns_first)
         bare = _read_table(text, start, end, spec, Layout.LINES, labels, lines, None, columns_first)
         return bare if _rows_adding_up(text, bare) > _rows_adding_up(text, plain) else plain
-    if layout is not Layout.GLUED or unfolded is None or "\xa0" not in unfolded[start:end]:
+    if layout is Layout.INDENTED:
+        pass  # (ideographic spaces opening a line are no blank cells)
+    elif layout is not Layout.GLUED or unfolded is None or "\xa0" not in unfolded[start:end]:
         unfolded = None
     return _read_table(text, start, end, spec, layout, labels, lines, unfolded, columns_first)
 
