@@ -127,6 +127,18 @@ def test_folded_copy() -> None:
     assert n.folded == "(一)12件  /-"
 
 
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2012", "\u2013", "\u2212"])
+@pytest.mark.parametrize("family", ["tabs", "glued", "plumber"])
+def test_hyphens_and_dashes_are_minus_signs(family: str, dash: str) -> None:
+    # a change of -1 written with a hyphen or an en dash: ‐1 was read as 1, its sign lost
+    assert normalize(f"{dash}1").folded == "-1"
+    text = FAMILIES[family](make_report("2019", "2021", seed=4))
+    assert "-1" in text
+    flat = parse_report(text.replace("-", dash)).to_flat()
+    assert flat == parse_report(text).to_flat()
+    assert -1 in flat.values()
+
+
 def test_line_endings_and_offsets() -> None:
     text = "一\r\n二\r三(sān)\n四"
     n = normalize(text)

@@ -136,6 +136,8 @@ _FOLD: Final[dict[int, str]] = {
     **dict.fromkeys((0x2571, 0x2572, 0x2573, 0x2215, 0x29F8), "/"),
     0x2212: "-",  # minus sign
     0xFE63: "-",
+    # hyphen, non-breaking hyphen, figure dash, en dash: a minus sign too (``‐1``, ``–1``)
+    **dict.fromkeys(range(0x2010, 0x2014), "-"),
     0x2014: "—",
     0x2015: "—",
 }
