@@ -114,6 +114,8 @@ def meaning(text: str | None, kind: str, unit: str | None) -> object:
     if text is None:
         return None
     t = text.replace("件", "")
+    if t == "持平":
+        return 0  # no change
     if kind == "money":
         if t.endswith("万元"):
             return Decimal(t[:-2]) * 10000

@@ -3,7 +3,7 @@
 A cell is coerced by its column's kind (`_vocab.ColumnSpec.kind`):
 
 * ``count``: ``0``, ``20件``, ``1,234``, ``１２`` (full-width digits are folded earlier);
-* ``change``: ``+63``, ``-1``, ``增318件``, ``减1件``, ``0``;
+* ``change``: ``+63``, ``-1``, ``增318件``, ``减1件``, ``0``, ``持平`` (0: no change);
 * ``money``: ``970843元``, ``12667.96万元``, ``12667.96（万元）``, ``97.08万``,
   ``￥970843``, a bare number in the column's unit (元 for the trial 采购总金额, 万元 for
   the 2021 收费金额 by its header, or the unit the report's own header states), exported
@@ -47,8 +47,11 @@ NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.
 NOT_APPLICABLE: Final = re.compile(r"[ \t]*(?:/|—+|-{1,3}|–|N/?A|n/?a|不适用|无)[ \t]*")
 
-#: What a cell can start with: a digit, a sign word, or a not-applicable mark.
-_CELL_START: Final = frozenset("0123456789+-增减新/—–Nn无不￥¥人")
+#: A change written in words as none (``持平``: level with last year): 0 in a change column.
+UNCHANGED: Final = re.compile(r"[ \t]*(?:持平|无变化|没有变化|未变化|不变|无增减)[ \t]*")
+
+#: What a cell can start with: a digit, a sign word, a not-applicable mark, or no change.
+_CELL_START: Final = frozenset("0123456789+-增减新/—–Nn无不￥¥人持没未")
 
 _UNIT_FACTOR: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 #: Multipliers written after a number (97.08万: 万元 in a money column, ×10,000 in a count).
@@ -69,7 +72,11 @@ def is_cell_text(text: str) -> bool:
         return True  # the common case, without a regex
     if not text or text.lstrip(" \t")[:1] not in _CELL_START:
         return False  # label words: rejected without a regex
-    return NUMBER.fullmatch(text) is not None or NOT_APPLICABLE.fullmatch(text) is not None
+    return (
+        NUMBER.fullmatch(text) is not None
+        or NOT_APPLICABLE.fullmatch(text) is not None
+        or UNCHANGED.fullmatch(text) is not None
+    )
 
 
 def coerce(
@@ -85,6 +92,8 @@ def coerce(
     318
     >>> coerce("减1件", "减1件", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value
     -1
+    >>> coerce("持平", "持平", ColumnSpec("change", "本年增/减", kind="change"), None)[0].value
+    0
     >>> money = ColumnSpec("amount_yuan", "采购总金额", kind="money", unit="元")
     >>> coerce("12667.96万元", "12667.96万元", money, None)[0].value
     Decimal('126679600.00')
@@ -100,6 +109,8 @@ def coerce(
         return Cell(raw, CellKind.BLANK, None, span), None
     if NOT_APPLICABLE.fullmatch(text):
         return Cell(raw, CellKind.NOT_APPLICABLE, None, span), None
+    if column.kind == "change" and UNCHANGED.fullmatch(text):
+        return Cell(raw, CellKind.NUMBER, 0, span), None  # 持平: no change, as written
     m = NUMBER.fullmatch(text)
     if m is None:
         return (

@@ -497,13 +497,14 @@ def _at_least(k: int, hits: Iterable[object]) -> bool:
 # --------------------------------------------------------------------------- tokens
 _Event = LabelHit | Token
 _WORD: Final = re.compile(r"[^\s|]+")
-#: A value of glued text: a number, or a not-applicable mark.  A ``/`` is a cell of its own
-#: even next to digits or another ``/`` (``秘密/39////39``: seven cells after the label),
-#: not between two letters (``增/减`` of a header, ``N/A``).
+#: A value of glued text: a number, a not-applicable mark, or no change (``持平``).  A
+#: ``/`` is a cell of its own even next to digits or another ``/`` (``秘密/39////39``:
+#: seven cells after the label), not between two letters (``增/减`` of a header, ``N/A``).
 _GLUED_VALUE: Final = re.compile(
     rf"""(?:{NUMBER.pattern})
     | (?<![^\W\d])/ | /(?![^\W\d])
-    | (?:(?<![\w/])(?:—+|N/?A)(?![\w/]))""",
+    | (?:(?<![\w/])(?:—+|N/?A)(?![\w/]))
+    | 持平 | 无变化""",
     re.VERBOSE,
 )
 

@@ -49,6 +49,30 @@ def test_complete_reports_round_trip(family: str, report: Report) -> None:
     _check(family, report)
 
 
+def _level(report: Report, picks: list[bool]) -> Report:
+    """`report` with the trial table 二's changes written ``持平`` (level: no change) where
+    `picks` says so, in turn."""
+    active = dict(report.active)
+    pick = iter(picks * 20)
+    for row in TABLES["active"]["2019"].rows:
+        cells = list(active[row.key])
+        for i, col in enumerate(row.columns):
+            if col.kind == "change" and next(pick):
+                cells[i] = "持平"
+        active[row.key] = tuple(cells)
+    return attrs.evolve(report, active=active)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@given(report=reports(), picks=st.lists(st.booleans(), min_size=1, max_size=5))
+@settings(max_examples=15)
+def test_a_change_written_level_reads_zero(family: str, report: Report, picks: list[bool]) -> None:
+    """``持平`` in 本年增/减 says the count did not change: 0, in every family (it was an
+    unreadable cell, and in glued text and rows of words it moved the row's other values)."""
+    assume(report.active_variant == "2019" and any(picks))
+    _check(family, _level(report, picks))
+
+
 # (crawled one-line text has nothing where a blank cell was; a page's textContent has the
 # cell's &nbsp;)
 @pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"glued"}))
