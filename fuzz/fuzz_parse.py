@@ -2,8 +2,9 @@
 `NotAReportError`, hang, or return a number the text does not hold at that place.
 
 Inputs are real samples mutated the ways extraction damages text (lines deleted,
-duplicated, swapped, truncated; random and control characters inserted; mojibake from the
-wrong encoding; the report repeated; two reports concatenated), plus random text.
+duplicated, swapped, truncated; random, control and invisible characters inserted;
+mojibake from the wrong encoding; the report repeated; two reports concatenated), plus
+random text.
 
     python fuzz/fuzz_parse.py --mutations 10000        # a deterministic run, with counts
     python fuzz/fuzz_parse.py --seconds 20             # a time-bounded run (CI)
@@ -61,7 +62,7 @@ def mutate(rng: random.Random) -> str:
         if not lines:
             break
         i = rng.randrange(len(lines))
-        op = rng.choice("ddstiijm")
+        op = rng.choice("ddstiijmz")
         if op == "d":
             del lines[i]
         elif op == "s":
@@ -76,6 +77,10 @@ def mutate(rng: random.Random) -> str:
                 for _ in range(rng.randint(1, 5))
             )
             lines[i] = lines[i][:k] + noise + lines[i][k:]
+        elif op == "z":  # invisible format characters and odd line breaks, anywhere
+            k = rng.randint(0, len(lines[i]))
+            mark = rng.choice(["\u200b", "\ufeff", "\u00ad", "\u200d", "\u2060", "\u2028"])
+            lines[i] = lines[i][:k] + mark + lines[i][k:]
         elif op == "j":
             lines.insert(i, rng.choice(JUNK))
         elif op == "m":
