@@ -1109,14 +1109,14 @@ _DIGIT: Final = re.compile(r"\d")
 _NOTE_TEXT: Final = re.compile(r"。|^[ \t|*]*(?:注|说明|备注|数据来源|资料来源)")
 #: Digits that write a date or a year (2023年12月31日), or number a table's caption
 #: (``表1 主动公开政府信息情况统计表``), not a value.
-_DATE_DIGITS: Final = re.compile(r"\d+[ \t]*[年月日号]|表[ \t:：]?\d+")
+_NOT_VALUE_DIGITS: Final = re.compile(r"\d+[ \t]*[年月日号]|表[ \t:：]?\d+")
 
 
 def _lost(segment: str) -> bool:
     """Whether text that yielded no cell holds digits that may be a value lost."""
     if _DIGIT.search(segment) is None or _NOTE_TEXT.search(segment) is not None:
         return False
-    return _DIGIT.search(_DATE_DIGITS.sub("", segment)) is not None
+    return _DIGIT.search(_NOT_VALUE_DIGITS.sub("", segment)) is not None
 
 
 def _unread(text: str, a: int, b: int) -> Note:

@@ -377,7 +377,7 @@ def normalize(text: str) -> NormalizedText:
     '据西乡县自然资源局(一)\\n12件'
     >>> n.span(9, 10).start, n.span(9, 10).line   # "(" is at input offset 13
     (13, 1)
-    >>> normalize("（一）予以公开\u200b 1\u200b2").text   # a zero-width space is removed
+    >>> normalize("（一）予以公开\\u200b 1\\u200b2").text   # zero-width spaces go
     '（一）予以公开 12'
     """
     return _normalize(text, invisible=False)
