@@ -113,7 +113,7 @@ def expected_flat(report: Report) -> dict[str, object]:
 def meaning(text: str | None, kind: str, unit: str | None) -> object:
     if text is None:
         return None
-    t = text.replace("件", "")
+    t = text.replace("件", "").replace(",", "")
     if t == "持平":
         return 0  # no change
     if kind == "money":

@@ -791,7 +791,26 @@ def _glued_tokens(
             e -= 1  # the marker's digit
             if e == s or not text[e - 1].isdigit():
                 continue
+        if (
+            out
+            and text[s - 1] == ","
+            and type(prev := out[-1]) is Token
+            and prev.end == s - 1
+            and (groups := _THOUSANDS_GROUPS.match(text, s - 1, e)) is not None
+        ):
+            # ``01884,3200188``: a number's thousands groups glued between runs of digits
+            # (the last one to three digits before them are its head): they go with the
+            # run before, the digits after them start a run of their own
+            out[-1] = prev._replace(end=groups.end())
+            if groups.end() == e:
+                continue
+            s = groups.end()
         out.append(_new(Token, (s, e, line, False, None, run)))
+
+
+#: Thousands groups: a comma and three digits, once or more (``,656,528`` of
+#: ``5,656,528``).
+_THOUSANDS_GROUPS: Final = re.compile(r"(?:,\d{3})++")
 
 
 #: What comes before the number of a table's caption, up to the number (``表1``,

@@ -998,9 +998,11 @@ def _kind_fits(value_kind: str | None, column_kind: str) -> bool:
 
 
 #: A cell run that glued text may have merged: sign, a run of digits, and what only the
-#: last cell of the run can carry (a decimal part, a unit).
+#: last cell of the run can carry (thousands groups, a decimal part, a unit).
 _GLUED_RUN: Final = re.compile(
-    r"(?P<sign>[+\-]|增加?|减少?)?(?P<digits>\d{2,})(?P<tail>(?:\.\d+)?(?:万元|亿元|元|件|条|项|个)?)"
+    r"""(?P<sign>[+\-]|增加?|减少?)?(?P<digits>\d{2,})
+    (?P<tail>(?:,\d{3})*+(?:\.\d+)?(?:万元|亿元|元|件|条|项|个)?)""",
+    re.VERBOSE,
 )
 
 
@@ -1057,6 +1059,12 @@ def _splits(
     # a decimal part in a run's tail makes its last cell a non-count (as _num says)
     decimal = [
         v is not None and plan is not None and plan[2] > 0 and "." in v.folded[len(v.folded) - plan[2] :]
+        for v, plan in zip(values, plans, strict=True)
+    ]
+    # thousands groups in a run's tail (``4,320``): its last cell has one to three digits
+    # before them, and a count the checks skip (as for a decimal part)
+    grouped = [
+        v is not None and plan is not None and plan[2] > 0 and v.folded[len(v.folded) - plan[2]] == ","
         for v, plan in zip(values, plans, strict=True)
     ]
     # the pieces that runs are cut from (a blank cell, never cut, stands as an empty one)
@@ -1132,10 +1140,12 @@ def _splits(
             last = length == rem
             if not last and room < tokens_left + 1:
                 continue
+            if last and grouped[ti] and length > 3:
+                continue  # a thousands group's head is one to three digits
             end = digits_at + length + (tail if last else 0)
             acc.append((ti, start, end))
             # a signed or decimal piece is not a count (the checks skip it, as _num does)
-            plain = not (sign and start == 0) and not (last and decimal[ti])
+            plain = not (sign and start == 0) and not (last and (decimal[ti] or grouped[ti]))
             nums.append(int(folded[digits_at : digits_at + length]) if plain else None)
             if checked and group_fails(slot):
                 ok = True
@@ -1175,8 +1185,9 @@ def _a_digit_a_cell(
             continue
         sign, ndig, tail = plan
         folded = v.folded
-        # a decimal part in the tail makes the last cell a non-count (as _num says)
-        decimal = tail > 0 and "." in folded[len(folded) - tail :]
+        # a decimal part in the tail makes the last cell a non-count (as _num says), and
+        # thousands groups one whose count the checks skip (as for a decimal part)
+        decimal = tail > 0 and folded[len(folded) - tail] in ".,"
         for di in range(ndig):
             last = di == ndig - 1
             a = sign + di if di else 0  # the sign goes with the first cell, the tail the last

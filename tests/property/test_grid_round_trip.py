@@ -73,6 +73,28 @@ def test_a_change_written_level_reads_zero(family: str, report: Report, picks: l
     _check(family, _level(report, picks))
 
 
+def _with_separators(report: Report) -> Report:
+    """`report` with table 二's counts of four digits or more written with thousands
+    separators (``112,501``)."""
+    def sep(v: str | None) -> str | None:
+        return f"{int(v):,}" if v is not None and v.isdigit() and len(v) > 3 else v
+
+    active = {key: tuple(map(sep, cells)) for key, cells in report.active.items()}
+    return attrs.evolve(report, active=active)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@given(report=reports())
+@settings(max_examples=15)
+def test_thousands_separators_read_in_every_family(family: str, report: Report) -> None:
+    """``112,501``: in text with no separators between cells (``规章473112,50129``) the
+    comma's group goes with the one to three digits before it, which end the run's last
+    cell (its digits were read as a cell of their own, and the values set wrong)."""
+    separated = _with_separators(report)
+    assume(separated != report)
+    _check(family, separated)
+
+
 # (crawled one-line text has nothing where a blank cell was; a page's textContent has the
 # cell's &nbsp;)
 @pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"glued"}))
