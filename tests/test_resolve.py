@@ -250,6 +250,14 @@ def _glued_requests(rows: str) -> AnnualReport:
     )
 
 
+def _assert_denied_two_to_four(r: AnnualReport) -> None:
+    """Rows 2, 3 and 4 of （三）不予公开 as the glued inputs below print them, read right."""
+    rows = r.requests
+    assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
+    assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]
+    assert [c.value for c in rows["denied.third_party_rights"]] == [0] * 7
+
+
 def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> None:
     # 3.危及“三安全一稳定” printed 3.危“三安全一稳定”: no pattern knows the label, but its
     # marker and words part its digits from row 2's, and they are the next row's (flagged)
@@ -257,10 +265,7 @@ def test_glued_row_with_a_misspelt_label_is_read_from_the_digits_before_it() -> 
         "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0370000373."
         "危“三安全一稳定”00008084.保护第三方合法权益0000000"
     )
-    rows = r.requests
-    assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
-    assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]
-    assert [c.value for c in rows["denied.third_party_rights"]] == [0] * 7
+    _assert_denied_two_to_four(r)
     codes = {(d.code, d.key) for d in r.diagnostics}
     assert ("missed-label", "requests.denied.endangers_safety") in codes
     assert not any(k == "requests.denied.endangers_safety" for c, k in codes if c == "missing-row")
@@ -348,10 +353,7 @@ def test_a_row_the_agency_added_to_glued_text_is_no_rows_values() -> None:
         "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开037000037"
         "其中：撤回申请01000013.危及“三安全一稳定”00008084.保护第三方合法权益0000000"
     )
-    rows = r.requests
-    assert [c.value for c in rows["denied.prohibited_by_law"]] == [0, 37, 0, 0, 0, 0, 37]
-    assert [c.value for c in rows["denied.endangers_safety"]] == [0, 0, 0, 0, 8, 0, 8]
-    assert [c.value for c in rows["denied.third_party_rights"]] == [0] * 7
+    _assert_denied_two_to_four(r)
     unplaced = [d.span for d in r.diagnostics if d.code == "unplaced-value"]
     assert len(unplaced) == 1 and unplaced[0] is not None
     assert unplaced[0].end - unplaced[0].start == len("0100001")  # the added row's digits

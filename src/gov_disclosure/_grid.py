@@ -1354,10 +1354,10 @@ def read_table(
         plain = _read_table(text, start, end, spec, layout, labels, lines, None, columns_first)
         bare = _read_table(text, start, end, spec, Layout.LINES, labels, lines, None, columns_first)
         return bare if _rows_adding_up(text, bare) > _rows_adding_up(text, plain) else plain
-    if layout is Layout.INDENTED:
-        pass  # (ideographic spaces opening a line are no blank cells)
-    elif layout is not Layout.GLUED or unfolded is None or "\xa0" not in unfolded[start:end]:
-        unfolded = None
+    if layout is not Layout.INDENTED and (
+        layout is not Layout.GLUED or unfolded is None or unfolded.find("\xa0", start, end) < 0
+    ):
+        unfolded = None  # (INDENTED keeps it: ideographic spaces opening a line are no blanks)
     return _read_table(text, start, end, spec, layout, labels, lines, unfolded, columns_first)
 
 
@@ -1429,15 +1429,8 @@ def spaces_are_cells(text: str, read: TableRead) -> bool:
 def _longest_spaced_run(text: str, tokens: Sequence[Token]) -> int:
     """The most values of `tokens` in a row with no words that may be a label between
     them (`_label_words`)."""
-    longest = run = 0
-    end = -1
-    for t in tokens:
-        if t.blank:
-            continue
-        run = run + 1 if end >= 0 and not _label_words(text, end, t.start) else 1
-        longest = max(longest, run)
-        end = t.end
-    return longest
+    values = [t for t in tokens if not t.blank]
+    return max(map(len, _parts_by_label_words(text, values))) if values else 0
 
 
 def spaces_are_blanks(text: str, plain: TableRead, spaced: TableRead) -> bool:

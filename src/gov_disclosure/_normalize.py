@@ -199,7 +199,8 @@ _INVISIBLE_CHARS: Final = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c"
     "\u206d\u206e\u206f\ufeff"
 )
-_INVISIBLE: Final = re.compile("[" + "".join(sorted(_INVISIBLE_CHARS)) + "]+")
+_INVISIBLE_CLASS: Final = "".join(sorted(_INVISIBLE_CHARS))
+_INVISIBLE: Final = re.compile(f"[{_INVISIBLE_CLASS}]+")
 
 
 def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
@@ -519,23 +520,15 @@ def _page_numbers(folded: str, pages: tuple[int, ...]) -> list[tuple[int, int]]:
 #: What folds, to what (characters that fold to themselves left out: the search for the
 #: next one to fold must not find them again).
 _FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD.items() if chr(k) != v}
-_FOLDABLE: Final = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
-_FOLDABLE_OR_RADICAL: Final = re.compile(
-    "["
-    + "".join(map(re.escape, _FOLD_CHARS))
-    + "".join(map(chr, _RADICAL_FORMS))
-    + "".join(sorted(_INVISIBLE_CHARS))
-    + "]"
-)
+_FOLDABLE_CLASS: Final = "".join(map(re.escape, _FOLD_CHARS))
+_FOLDABLE: Final = re.compile(f"[{_FOLDABLE_CLASS}]")
+#: What stops the folding scan after traditional characters are converted: a radical
+#: form, or an invisible format character.
+_STOPS_CLASS: Final = "".join(map(chr, _RADICAL_FORMS)) + _INVISIBLE_CLASS
+_FOLDABLE_OR_RADICAL: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}]")
 #: Foldable characters, radical forms, invisible format characters and traditional
 #: characters: what normalisation needs to know of the text, in one scan.
-_SCAN: Final = re.compile(
-    "["
-    + "".join(map(re.escape, _FOLD_CHARS))
-    + "".join(map(chr, _RADICAL_FORMS))
-    + "".join(sorted(_INVISIBLE_CHARS))
-    + f"{TRADITIONAL_CLASS}]"
-)
+_SCAN: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}{TRADITIONAL_CLASS}]")
 _CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
