@@ -972,6 +972,10 @@ def test_blank_cells_after_a_label_repeated_over_two_cells() -> None:
          {"new_received": "5 16 21", "carried_over": "1 1", "granted": "2 2"}),
         ("一、本年新收政府信息公开申请数量 0 二、年结转申请数量 3 3",
          {"new_received": "0", "carried_over": "3 3"}),
+        # a later run of one value is no row's (prose as likely): not joined to the run
+        # before, where it was a cell too many, or filled that row wrongly
+        ("一、本年新收政府信息公开申请数量 15 7 8 35 16 81 二、年结转申请数量 0",
+         {"new_received": "15 7 8 35 16 81"}),
         # Han characters out of nowhere (a wrong encoding) part no rows
         ("一、本年新收政府信息公开申请数量 1 2 鸮蝛頦 3 4 二、上年结转政府信息公开申请数量 1 1",
          {"new_received": "1 2 3 4", "carried_over": "1 1"}),

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, NamedTuple
 
 from ._model import Cell, CellKind, Severity, Span
-from ._vocab import REQUESTS_NOTE_HEAD, ColumnSpec
+from ._vocab import NOTE_HEADS, REQUESTS_NOTE_HEAD, ColumnSpec
 
 
 class CellNote(NamedTuple):
@@ -34,14 +34,15 @@ class CellNote(NamedTuple):
 #: decimal part), optional unit, optional bracketed note (22（其中修订16件）), which is never
 #: a bare ordinal: ``(六)`` after a number is the next row's marker (its label misspelt,
 #: in text with no separators), nor table 三's header note (``（本列数据的勾稽关系为…）``,
-#: printed again after a row where the table goes on over a page).  Possessive
+#: printed again after a row where the table goes on over a page), nor a note in brackets
+#: (``（注：本年度新收申请119件…）``).  Possessive
 #: quantifiers: a failed match never backtracks into the digit runs.
 NUMBER_PATTERN: Final = rf"""
     (?P<sign>[+\-]|增加?|减少?|新增)?[ \t]*+
     (?:[￥¥][ \t]*+|人民币)?                      # an amount's currency mark
     (?P<num>\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d++(?:\.\d++)?)
     [ \t]*+(?P<unit>万[ \t]*+元|亿[ \t]*+元|元|件|条|项|个|次|宗|份|篇|家|万|亿)?
-    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{{1,2}}\)|{REQUESTS_NOTE_HEAD})[ \t]*+[^()\s][^()\n]{{0,39}}\))?
+    [ \t]*+(?P<note>\((?![一二三四五六七八九十]{{1,2}}\)|{REQUESTS_NOTE_HEAD}|(?:{NOTE_HEADS})[ \t]*+[:：])[ \t]*+[^()\s][^()\n]{{0,39}}\))?
 """
 NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.

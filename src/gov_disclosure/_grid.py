@@ -34,7 +34,7 @@ from typing import Final, NamedTuple, cast
 from ._cells import NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
 from ._sections import FOOTER_BODY, FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
-from ._vocab import HEADER_WORDS, TABLES, RowSpec, TableSpec
+from ._vocab import HEADER_WORDS, NOTE_HEADS, TABLES, RowSpec, TableSpec
 
 #: Limits on what one table may hold, so that hostile input cannot blow up the work done
 #: on it: a real table has at most 25 rows x 7 cells plus headers, so 4000 tokens is far
@@ -787,6 +787,8 @@ def _glued_tokens(
         if _CAPTION_NUMBER.match(text, max(m.start() - 3, a), m.start()):
             continue
         s, e = _strip(text, m.start(), m.end())
+        if _SENTENCE_NUMBER_END.match(text, e) is not None:
+            continue  # a figure of a sentence (收到申请366件，), a year or a date
         if _MARKER_AFTER.match(text, e) and text[e - 1].isdigit():
             e -= 1  # the marker's digit
             if e == s or not text[e - 1].isdigit():
@@ -808,6 +810,14 @@ def _glued_tokens(
         out.append(_new(Token, (s, e, line, False, None, run)))
 
 
+#: What follows a number of the report's sentences, not a cell: a clause's punctuation
+#: before a word (``收到申请366件，其中``; in the folded text ``，`` is ``,``; no cell is
+#: followed by one; nor a unit by ``、``: 规章3件、), a date's 年 月 日, or a percent sign.
+_SENTENCE_NUMBER_END: Final = re.compile(
+    r"[ \t]*+(?:[,;](?=[^\W\d_]|[(\"“])|。|(?<=[件条个])、(?=[^\W\d_]))|[年月日%]"
+)
+
+
 #: Thousands groups: a comma and three digits, once or more (``,656,528`` of
 #: ``5,656,528``).
 _THOUSANDS_GROUPS: Final = re.compile(r"(?:,\d{3})++")
@@ -821,7 +831,7 @@ _CAPTION_NUMBER: Final = re.compile(r".{0,2}表[ \t:：]?$|.?表[ \t:：]{2}$")
 #: A note under a table in glued text, to its full stop or the end of its line: its
 #: figures (dates, counts in a sentence) are no cells.  The head ends in a colon, so that
 #: no label (none has 注 or 说明 before a colon) starts one.
-_GLUED_NOTE: Final = re.compile(r"(?:注|备注|说明|数据来源|资料来源)[ \t]*[：:][^。\n]*+。?")
+_GLUED_NOTE: Final = re.compile(rf"(?:{NOTE_HEADS})[ \t]*[：:][^。\n]*+。?")
 
 
 #: A run of no-break spaces: in the text of a web page (``textContent``), the ``&nbsp;``
@@ -1125,7 +1135,7 @@ _DIGIT: Final = re.compile(r"\d")
 
 
 #: Table text whose digits are no lost value: a sentence, or a note (注：本表数据统计截至…).
-_NOTE_TEXT: Final = re.compile(r"。|^[ \t|*]*(?:注|说明|备注|数据来源|资料来源)")
+_NOTE_TEXT: Final = re.compile(rf"。|^[ \t|*]*(?:{NOTE_HEADS})")
 #: Digits that write a date or a year (2023年12月31日), or number a table's caption
 #: (``表1 主动公开政府信息情况统计表``), not a value.
 _NOT_VALUE_DIGITS: Final = re.compile(r"\d+[ \t]*[年月日号]|表[ \t:：]?\d+")
@@ -1473,7 +1483,11 @@ def _read_table(
         events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes)
     else:
         drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
-        unit = _blank_lines(lines) if layout is Layout.GAPS else 1
+        if layout is Layout.GAPS:
+            first = next((h.start for h in labels if h.kind == "row"), start)
+            unit = _blank_lines(text, lines, first)
+        else:
+            unit = 1
         events = _events(text, _lines(text, lines, drop), labels, layout, notes, unit, unfolded)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(
@@ -1806,15 +1820,19 @@ def _bare_lines(text: str, lines: list[_Line]) -> bool:
     return all("|" not in text[ln.start : ln.end] for ln in lines)
 
 
-def _blank_lines(lines: list[_Line]) -> int:
+def _blank_lines(text: str, lines: list[_Line], rows: int) -> int:
     """How many empty lines a blank cell adds in a table whose cells are a blank line
     apart: one (sample 002), or two where every cell, blank or not, is its text and two
     line breaks (docx2txt's Word tables: every gap is then odd, none empty).  Two only
-    when some gap holds a blank cell (three lines or more), and none is even or empty (the
-    gap before the first line, after the heading, aside): lines with no empty line between
-    them are raw pdftotext's blocks, not docx2txt's cells."""
-    gaps = {ln.gap for ln in lines[1:]}
-    if max(gaps, default=0) >= 3 and all(g % 2 for g in gaps):
+    when some gap holds a blank cell (three lines or more), and none is even or empty:
+    lines with no empty line between them are raw pdftotext's blocks, not docx2txt's
+    cells.  Only the gaps from the line of the first row's label (at `rows`) count, and
+    not those before a sentence or a note: not the gap after the heading, nor those of a
+    caption or of paragraphs round the table, which may be lines of one paragraph."""
+    gaps = [ln for ln in lines[1:] if ln.end > rows]
+    if max((ln.gap for ln in gaps), default=0) < 3:
+        return 1
+    if all(ln.gap % 2 or _NOTE_TEXT.search(text[ln.start : ln.end]) for ln in gaps):
         return 2
     return 1
 
@@ -2070,6 +2088,9 @@ def _fill(
                 # the agency added is as likely, so the row's own label, if it comes,
                 # takes its row back
                 for row_index, part in cut:
+                    if row_index < 0:
+                        extra.extend(part)
+                        continue
                     rows[row_index] = part
                     unowned[row_index] = not own_label or row_index != anchored
                     provisional[row_index] = row_index != anchored
@@ -2393,10 +2414,12 @@ def _rows_by_runs(
 ) -> list[tuple[int, list[Token]]] | None:
     """`tokens` of one line cut into rows from `start` on, where words (a row label no
     pattern knew: `_label_words`) stand between runs of values, each run at most the
-    next free row's cells, and two at least after the first; None otherwise (no such
-    words, a run too long for its row, or a later run of one value: a number between
-    words is as likely prose).  A run short of its row's cells is one of text whose
-    blank cells print nothing (``2.重复申请 0 3.求提供公开出版物 27 27``)."""
+    next free row's cells; None otherwise (no such words, words between every two values,
+    or a run too long for its row).  A run short of its row's cells is one of text whose blank cells print nothing
+    (``2.重复申请 0 3.求提供公开出版物 27 27``).  A later run of one value is no row's
+    (row ``-1``, to be reported): a number between words is as likely prose as a row
+    whose other cells are blank, and joined to the run before it would be a cell too
+    many for its row, or fill it wrongly."""
     target = next_free(start)
     if (
         target >= len(widths)
@@ -2408,11 +2431,14 @@ def _rows_by_runs(
     cuts = [
         k for k in range(1, len(tokens)) if _label_words(text, tokens[k - 1].end, tokens[k].start)
     ]
-    if not cuts:
-        return None
+    if len(cuts) in (0, len(tokens) - 1):
+        return None  # no words between values, or a value between every two: prose
     out: list[tuple[int, list[Token]]] = []
     for i, j in itertools.pairwise((0, *cuts, len(tokens))):
-        if target >= len(widths) or j - i > widths[target] or (i and j - i < 2):
+        if i and j - i < 2:
+            out.append((-1, tokens[i:j]))
+            continue
+        if target >= len(widths) or j - i > widths[target]:
             return None
         out.append((target, tokens[i:j]))
         target = next_free(target + 1)

@@ -216,6 +216,8 @@ def find_labels(
         q = _CLOSING_QUOTE.match(text, b, end)
         if q is not None:
             b = q.end()  # the quote that closes the label's quoted words is the label's
+        if _IN_SENTENCE.match(text, b, end) is not None:
+            continue  # a sentence that names the row (予以公开18件，), not the row's label
         key = spec.rows[index].key if kind == "row" else spec.labels[index].key
         glued = text[a].isdigit() and a > 0 and text[a - 1].isdigit()
         prev = hits[-1] if hits else None
@@ -306,6 +308,18 @@ def _numbered_rows(
 _DIGIT: Final = re.compile(r"\d")
 #: Closing quotes right after a label (the compact view, where labels are found, has none).
 _CLOSING_QUOTE: Final = re.compile(r"\s*+[”’」\"']")
+#: What follows a row's name in a sentence of the report's text (``予以公开18件，``,
+#: ``行政许可决定120件。``): a few words, a number, a unit, then a clause's punctuation
+#: before a word (in the folded text ``，`` is ``,``), or ``、`` after a unit.  In a table
+#: a value is followed by another, a border, a line break or a label, not by a comma and
+#: a word (in a CSV export a comma is followed by a cell, in a number by its thousands).
+_IN_SENTENCE: Final = re.compile(
+    r"""[ \t:：]*+[^\W\d_]{0,6}+[ \t]*+   # words between: 共计, 决定, 的有
+    \d++(?:\.\d++)?[ \t]*+
+    (?:(?:万?元|件|个|条|项|次|宗|起|家)[ \t]*+、(?=[^\W\d_])   # 规章3件、规范性文件…
+    |(?:万?元|件|个|条|项|次|宗|起|家)?[ \t]*+(?:[,;](?=[^\W\d_]|[("“])|。))""",
+    re.VERBOSE,
+)
 
 
 _MARKERS: Final[dict[tuple[str, ...], tuple[re.Pattern[str], ...]]] = {

@@ -266,6 +266,9 @@ ACTIVE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
 #: How table 三's header note begins (（本列数据的勾稽关系为：第一项加第二项之和，…）): a
 #: bracket that opens so is the note, never a note of the cell before it.
 REQUESTS_NOTE_HEAD: Final = "本列"
+#: How a note under (or inside) a table begins (``注：本表数据统计时间为…``), an
+#: alternation: its figures are no cells.
+NOTE_HEADS: Final = "注|备注|说明|数据来源|资料来源"
 
 REQUEST_COLUMNS: Final[tuple[ColumnSpec, ...]] = _counts(
     ("natural_person", "自然人"),
