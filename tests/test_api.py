@@ -439,6 +439,19 @@ def test_numbered_table_captions_are_no_values(family: str) -> None:
     assert [d.code for d in again.diagnostics] == [d.code for d in report.diagnostics]
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("family", ["pdfminer", "raw", "blank_lines", "tabs"])
+def test_counts_written_with_their_unit_in_table_three(family: str, seed: int) -> None:
+    # 0件: pdfminer's column blocks were not turned (a count with its unit was no count to
+    # the arithmetic that tells columns from rows), and the block was left unset
+    text = FAMILIES[family](make_report("2021", "2021", seed=seed))
+    start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
+    table = re.sub(r"(?m)(?<=\d)(?=\t|$)", "件", text[start:end])
+    assert table.count("件") > 20
+    with_units = text[:start] + table + text[end:]
+    assert parse_report(with_units).to_flat() == parse_report(text).to_flat()
+
+
 #: Sentences agencies write round their tables, naming rows with figures: after a heading
 #: (before its table), and before the next heading (after the table).
 _SUMMARIES_AFTER = {

@@ -1381,10 +1381,10 @@ def _rows_adding_up(text: str, read: TableRead) -> int:
     for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
         if row is None or len(row.tokens) != len(row_spec.columns):
             continue
-        cells = ["" if t.blank else (t.text or text[t.start : t.end]) for t in row.tokens]
-        if not all(c.isdigit() for c in cells if c) or not cells[-1] or not int(cells[-1]):
+        nums = [0 if t.blank else _int_of(text, t) for t in row.tokens]
+        if None in nums or not nums[-1]:
             continue
-        if sum(int(c) for c in cells[:-1] if c) == int(cells[-1]):
+        if sum(nums[:-1]) == nums[-1]:  # type: ignore[arg-type]
             out += 1
     return out
 
@@ -1806,8 +1806,11 @@ def _adds_up_by_rows(nums: list[int | None], k: int, width: int) -> bool:
 
 
 def _int_of(text: str, t: Token) -> int | None:
-    """A token's count, or None when it is none (a unit, a sign, a decimal)."""
+    """A token's count (``12``, ``12件``), or None when it is none (another unit, a sign,
+    a decimal)."""
     word = t.text or text[t.start : t.end]
+    if word[-1:] == "件":
+        word = word[:-1].rstrip(" \t")
     return int(word) if word.isdigit() and word.isascii() else None
 
 
