@@ -1382,9 +1382,10 @@ def _rows_adding_up(text: str, read: TableRead) -> int:
         if row is None or len(row.tokens) != len(row_spec.columns):
             continue
         nums = [0 if t.blank else _int_of(text, t) for t in row.tokens]
-        if None in nums or not nums[-1]:
+        if None in nums:
             continue
-        if sum(nums[:-1]) == nums[-1]:  # type: ignore[arg-type]
+        counts = cast("list[int]", nums)
+        if counts[-1] and sum(counts[:-1]) == counts[-1]:
             out += 1
     return out
 
