@@ -2419,11 +2419,11 @@ def _rows_by_runs(
     """`tokens` of one line cut into rows from `start` on, where words (a row label no
     pattern knew: `_label_words`) stand between runs of values, each run at most the
     next free row's cells; None otherwise (no such words, words between every two values,
-    or a run too long for its row).  A run short of its row's cells is one of text whose blank cells print nothing
-    (``2.重复申请 0 3.求提供公开出版物 27 27``).  A later run of one value is no row's
-    (row ``-1``, to be reported): a number between words is as likely prose as a row
-    whose other cells are blank, and joined to the run before it would be a cell too
-    many for its row, or fill it wrongly."""
+    or a run too long for its row).  A run short of its row's cells is one of text whose
+    blank cells print nothing (``2.重复申请 0 3.求提供公开出版物 27 27``).  A later run of
+    one value is no row's (row ``-1``, to be reported): a number between words is as
+    likely prose as a row whose other cells are blank, and joined to the run before it
+    would be a cell too many for its row, or fill it wrongly."""
     target = next_free(start)
     if (
         target >= len(widths)

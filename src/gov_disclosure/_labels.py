@@ -313,11 +313,12 @@ _CLOSING_QUOTE: Final = re.compile(r"\s*+[”’」\"']")
 #: before a word (in the folded text ``，`` is ``,``), or ``、`` after a unit.  In a table
 #: a value is followed by another, a border, a line break or a label, not by a comma and
 #: a word (in a CSV export a comma is followed by a cell, in a number by its thousands).
+_UNIT: Final = "(?:万?元|件|个|条|项|次|宗|起|家)"
 _IN_SENTENCE: Final = re.compile(
-    r"""[ \t:：]*+[^\W\d_]{0,6}+[ \t]*+   # words between: 共计, 决定, 的有
+    rf"""[ \t:：]*+[^\W\d_]{{0,6}}+[ \t]*+   # words between: 共计, 决定, 的有
     \d++(?:\.\d++)?[ \t]*+
-    (?:(?:万?元|件|个|条|项|次|宗|起|家)[ \t]*+、(?=[^\W\d_])   # 规章3件、规范性文件…
-    |(?:万?元|件|个|条|项|次|宗|起|家)?[ \t]*+(?:[,;](?=[^\W\d_]|[("“])|。))""",
+    (?:{_UNIT}[ \t]*+、(?=[^\W\d_])               # 规章3件、规范性文件…
+    |{_UNIT}?[ \t]*+(?:[,;](?=[^\W\d_]|[("“])|。))""",
     re.VERBOSE,
 )
 
