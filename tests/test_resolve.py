@@ -429,16 +429,22 @@ def test_a_header_slash_between_words_is_no_cell_of_glued_text() -> None:
     assert [c.kind for c in r.active["licensing"]] == [CellKind.NUMBER] * 3
 
 
-def test_glued_digits_after_a_misspelt_label_are_the_next_rows() -> None:
-    # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
-    # the label's words still part the two rows' digits: each row reads its own
-    r = parse_report(
+def _glued_trial_services(rows: str) -> AnnualReport:
+    """Glued text whose trial table 二 prints `rows` as its item （五）, then （六）'s
+    行政处罚 1/-2/0 and 行政强制 0/0/0."""
+    return parse_report(
         "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量"
-        "本年增/减处理决定数量行政许可3-10其他对外管理务事项00555第二十条第（六）项信息内容"
+        "本年增/减处理决定数量" + rows + "第二十条第（六）项信息内容"
         "上一年项目数量本年增/减处理决定数量行政处罚1-20行政强制000"
         " 三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
         " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
     )
+
+
+def test_glued_digits_after_a_misspelt_label_are_the_next_rows() -> None:
+    # 其他对外管理务事项 (服 lost): its 0, 0, 555 follow 行政许可's 3, -1, 0 as 3 -10 00555;
+    # the label's words still part the two rows' digits: each row reads its own
+    r = _glued_trial_services("行政许可3-10其他对外管理务事项00555")
     assert [c.value for c in r.active["licensing"]] == [3, -1, 0]
     assert [c.value for c in r.active["other_services"]] == [0, 0, 555]
     assert any(d.key == "active.other_services" and d.code == "missed-label" for d in r.diagnostics)
@@ -448,13 +454,7 @@ def test_glued_digits_after_a_misspelt_label_are_the_next_rows() -> None:
 def test_glued_digits_of_a_lost_label_are_never_another_rows() -> None:
     # 其他对外管理服务事项 not printed at all: its 0, 0, 555 run on after 行政许可's 3, -1, 0
     # as 3 -10 00555; 00555 is no cell, so the three runs are not the row's three cells
-    r = parse_report(
-        "一、总体情况 正文 二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量"
-        "本年增/减处理决定数量行政许可3-10 00555第二十条第（六）项信息内容"
-        "上一年项目数量本年增/减处理决定数量行政处罚1-20行政强制000"
-        " 三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
-        " 五、存在的主要问题及改进情况无 六、其他需要报告的事项无"
-    )
+    r = _glued_trial_services("行政许可3-10 00555")
     licensing = r.active["licensing"]
     assert all(c.kind is CellKind.ABSENT for c in licensing)  # never -10 nor 555
     assert any(d.key == "active.licensing" and d.code == "ambiguous-cells" for d in r.diagnostics)

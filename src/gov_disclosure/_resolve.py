@@ -1056,17 +1056,15 @@ def _splits(
         (0 if no_value else _num(v)) if plan is None else None
         for v, plan, no_value in zip(values, plans, valueless, strict=True)
     ]
-    # a decimal part in a run's tail makes its last cell a non-count (as _num says)
-    decimal = [
-        v is not None and plan is not None and plan[2] > 0 and "." in v.folded[len(v.folded) - plan[2] :]
-        for v, plan in zip(values, plans, strict=True)
-    ]
-    # thousands groups in a run's tail (``4,320``): its last cell has one to three digits
+    # what a run's last cell carries (``.5``, ``,320``, ``件``): a decimal part makes it a
+    # non-count (as _num says); thousands groups (``4,320``) leave it one to three digits
     # before them, and a count the checks skip (as for a decimal part)
-    grouped = [
-        v is not None and plan is not None and plan[2] > 0 and v.folded[len(v.folded) - plan[2]] == ","
+    tails = [
+        v.folded[len(v.folded) - plan[2] :] if v is not None and plan is not None and plan[2] else ""
         for v, plan in zip(values, plans, strict=True)
     ]
+    grouped = [tail[:1] == "," for tail in tails]
+    uncounted = [g or "." in tail for g, tail in zip(grouped, tails, strict=True)]
     # the pieces that runs are cut from (a blank cell, never cut, stands as an empty one)
     runs = [_NO_PIECE if v is None else v for v in values]
     out: list[Candidate] = []
@@ -1145,7 +1143,7 @@ def _splits(
             end = digits_at + length + (tail if last else 0)
             acc.append((ti, start, end))
             # a signed or decimal piece is not a count (the checks skip it, as _num does)
-            plain = not (sign and start == 0) and not (last and (decimal[ti] or grouped[ti]))
+            plain = not (sign and start == 0) and not (last and uncounted[ti])
             nums.append(int(folded[digits_at : digits_at + length]) if plain else None)
             if checked and group_fails(slot):
                 ok = True
