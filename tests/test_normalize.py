@@ -316,3 +316,34 @@ def test_blank_markup_is_white_space_in_the_folded_text() -> None:
     n = normalize("| 规章 | &nbsp; | <br> | <BR /> | &#160; | 5 |")
     assert n.folded == "| 规章 |        |      |        |        | 5 |"
     assert n.text == "| 规章 | &nbsp; | <br> | <BR /> | &#160; | 5 |"  # as printed
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("> 规章\n> | 1 | 0 |\n>\n> 完", "规章\n| 1 | 0 |\n\n完"),  # a markdown blockquote
+        ("> > 规章\n>> 1\n >  > 2", "规章\n1\n2"),  # nested, with the spaces round the marks
+        (">\t\t0\t0\n>\t1", "\t\t0\t0\n\t1"),  # a tab after the mark is the line's own
+        (">   （一）主动公开\n> 正文", "  （一）主动公开\n正文"),  # as is the indent past one space
+        ("> 甲\r> 乙\r\n> 丙", "甲\n乙\n丙"),  # after any line ending
+        ("> 甲\u200b1\n> 2", "甲1\n2"),  # with invisible characters removed as well
+    ],
+)
+def test_quote_marks_of_a_text_quoted_as_a_whole(text: str, want: str) -> None:
+    norm = normalize(text)
+    assert norm.text == want
+    assert normalize(norm.text).text == norm.text
+    last = norm.span(len(want) - 1, len(want))  # spans still point into the input
+    assert text[last.start : last.end] == want[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首页\n>\n政务公开\n>\n年度报告\n正文一\n正文二\n正文三",  # a breadcrumb, one node a line
+        "> 注：本表单位为件\n正文一\n正文二\n正文三",  # one quoted line
+        "正文 > 其他\n1 > 0",  # not at the start of a line
+    ],
+)
+def test_quote_marks_of_a_few_lines_are_left_alone(text: str) -> None:
+    assert normalize(text).text == text

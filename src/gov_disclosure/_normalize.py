@@ -14,6 +14,9 @@ What changes, in order:
    of ``<td><p>…</p></td>``), the line breaks the paragraphs put round the tab between
    two cells are removed: ``规章\n\n\t\n\n150`` -> ``规章\t150``, so that rows are lines;
    and markdown emphasis round a number goes: ``| **12** |`` -> ``| 12 |``;
+   and in a text quoted as a whole (a markdown blockquote, an e-mail's quoted reply:
+   most lines start with ``>``), the quote marks at the start of each line go:
+   ``> | 规章 | 1 |`` -> ``| 规章 | 1 |``;
 3. traditional characters become simplified (OpenCC ``t2s``), only when the text has any
    (where OpenCC is not installed, character by character from the table it was
    generated from, `_tradchars`; `NormalizedText.t2s` says which);
@@ -204,20 +207,24 @@ _INVISIBLE: Final = re.compile(f"[{_INVISIBLE_CLASS}]+")
 
 
 def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
-    """The line endings, pinyin runs, emphasis marks and cell padding to edit, and where
-    `invisible`, the invisible format characters to remove, in text order: each as its
-    range in `text` and what replaces it.
+    """The line endings, pinyin runs, emphasis marks and cell padding to edit, and the
+    runs to remove: where `invisible`, the invisible format characters, and in a text
+    quoted as a whole, the quote marks that open its lines (`_quote_marks`); in text
+    order, each as its range in `text` and what replaces it.
 
-    The others are found in the text as it reads without the invisible characters (a
-    zero-width space inside ``**46**`` or ``據(jù)`` hides nothing), and their ranges
-    then taken back to `text`; an invisible character inside one goes with it.
+    The others are found in the text as it reads without those runs (a zero-width space
+    inside ``**46**`` or ``據(jù)`` hides nothing, nor does a quote mark between a
+    paragraph's line breaks and a cell's tab), and their ranges then taken back to
+    `text`; a run inside one goes with it.
 
     >>> _edits("據\\u200b(jù)\\r\\u200b\\n1\\u200b2", invisible=True)
     [(1, 2, ''), (2, 6, ''), (6, 9, '\\n'), (10, 11, '')]
     """
-    if not invisible:
+    runs = [m.span() for m in _INVISIBLE.finditer(text)] if invisible else []
+    if _may_be_quoted(text) and (quoted := _quote_marks(text)):
+        runs = sorted(runs + quoted) if runs else quoted
+    if not runs:
         return _visible_edits(text)
-    runs = [m.span() for m in _INVISIBLE.finditer(text)]
     # the text without them, and where its offsets shift against `text`'s
     pieces: list[str] = []
     at: list[int] = []
@@ -259,6 +266,35 @@ def _visible_edits(text: str) -> list[tuple[int, int, str]]:
     if len(edits) > 1:
         edits.sort()
     return edits
+
+
+#: The quote marks that open a line of a quoted text (markdown's blockquote, an e-mail's
+#: quoted reply): ``>`` with the spaces round it, nested ones too (``> > ``), up to the
+#: line's text, which keeps its own indent past the one space after the last mark (a
+#: tab is the line's own: ``>\t\t0`` is a row of tab-separated cells).  At the start of
+#: the text or after a line break; each repetition takes a ``>``, so the pattern is
+#: linear, and what it leaves never starts with a mark (a second pass removes nothing:
+#: normalisation stays idempotent).
+_QUOTE_MARK: Final = re.compile(r"(?<![^\n\r]) *+>(?: *+>)*+ ?")
+#: A line that is not blank.
+_TEXT_LINE: Final = re.compile(r"[^\s>]")
+
+
+def _may_be_quoted(text: str) -> bool:
+    """Whether a line of `text` may open with a quote mark (most texts have no ``>``:
+    one scan at C speed)."""
+    return ">" in text and (
+        text.startswith(">") or "\n>" in text or "\r>" in text or "\n >" in text
+    )
+
+
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """The quote marks at the start of lines (`_QUOTE_MARK`), to remove, when at least
+    half of the text's lines that are not blank open with one (the whole text is
+    quoted); else none (a line of a breadcrumb that starts with ``>`` stays)."""
+    marks = [m.span() for m in _QUOTE_MARK.finditer(text)]
+    lines = sum(1 for line in _NEWLINE.split(text) if _TEXT_LINE.search(line))
+    return marks if marks and 2 * len(marks) >= lines else []
 
 
 #: A line of nothing but tabs (with the line break before it): where a browser's
