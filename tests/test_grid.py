@@ -21,6 +21,7 @@ from gov_disclosure._grid import (
 from gov_disclosure._normalize import normalize
 from gov_disclosure._vocab import TABLES, TableSpec
 
+from .corpus import SAMPLES
 from .render import FAMILIES, markitdown_block
 from .reports import expected_flat, make_report
 
@@ -480,10 +481,6 @@ def test_wrapped_group_label_head_is_no_cell(text: str, layout: Layout) -> None:
 @pytest.mark.parametrize("name", ["r015.layout.txt", "r015.plumber.txt", "r015.raw.txt"])
 def test_row_numbers_lost_change_no_value(name: str) -> None:
     # without （四）/1. the group label （四）无法提供 leaves a bare 无, wrapped round a row
-    import re
-
-    from .corpus import SAMPLES
-
     text = (SAMPLES / name).read_text(encoding="utf-8")
     start, end = text.index("二、主动公开"), text.index("五、")
     bare = re.sub(r"（[一二三四五六七]）|(?<![\d.])[1-8]\.(?=[\u4e00-\u9fff])", "", text[start:end])
@@ -1007,3 +1004,83 @@ def test_two_rows_on_one_line_are_no_space_inside_a_number(seed: int) -> None:
     for key, value in expected_flat(made).items():
         if key.startswith("requests."):
             assert flat[key] is None or flat[key] == value, key
+
+
+def _without_empty_lines(text: str) -> str:
+    """`text` as a common clean-up leaves it: every empty (or white) line removed."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+@pytest.mark.parametrize("variant", ["2019", "2021"])
+@pytest.mark.parametrize("seed", range(4))
+def test_raw_pdftotext_with_its_empty_lines_removed(variant: str, seed: int) -> None:
+    # table 三's blocks printed a column at a time run into one another and into the rows
+    # round them once the empty lines between the columns are gone: the arithmetic tells
+    # the blocks (35 values a report were set wrong)
+    made = make_report(variant, variant, seed=seed)  # type: ignore[arg-type]
+    text = FAMILIES["raw"](made)
+    report = parse_report(_without_empty_lines(text))
+    assert report.to_flat() == expected_flat(made)
+    assert [d.code for d in report.diagnostics] == [d.code for d in parse_report(text).diagnostics]
+
+
+@pytest.mark.parametrize(("variant", "seed"), [("2019", 7), ("2019", 8), ("2019", 12), ("2021", 21)])
+def test_raw_pdftotext_with_blank_cells_and_its_empty_lines_removed(variant: str, seed: int) -> None:
+    # a blank cell printed nothing, so a block's columns differ in length: its rows are
+    # left unset, not read row by row (nor as a block of two rows that happen to add up)
+    made = make_report(variant, variant, seed=seed, blanks=0.3)  # type: ignore[arg-type]
+    text = FAMILIES["raw"](made)
+    report = parse_report(_without_empty_lines(text))
+    want = parse_report(text).to_flat()
+    assert {k: v for k, v in report.to_flat().items() if v is not None and v != want[k]} == {}
+
+
+@pytest.mark.parametrize("name", ["r013.raw.txt", "r014.raw.txt", "r015.raw.txt"])
+def test_real_raw_pdftotext_with_its_empty_lines_removed(name: str) -> None:
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    assert parse_report(_without_empty_lines(text)).to_flat() == parse_report(text).to_flat()
+
+
+_ROW = ["4", "0", "0", "0", "0", "0", "4"]
+#: Ten rows of table 三 from 1.属于国家秘密 on, printed a column at a time (the 总计 column
+#: last), as raw pdftotext prints them.
+_BLOCK_COLUMNS = [
+    ["1", "0", "0", "0", "0", "1", "1", "0", "10", "3"],
+    *[["0"] * 10] * 3,
+    ["0", "2", "0", "0", "0", "0", "0", "0", "0", "0"],
+    ["0"] * 10,
+    ["1", "2", "0", "0", "0", "1", "1", "0", "10", "3"],
+]
+
+
+def test_a_row_then_a_block_printed_by_columns_on_consecutive_lines() -> None:
+    lines = ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *_ROW]
+    lines += [v for col in _BLOCK_COLUMNS for v in col]
+    rows = _rows("\n".join(lines), Layout.CELL_LINES)
+    assert rows["partially_granted"] == _ROW
+    keys = [spec.key for spec in REQ.rows]
+    first = keys.index("denied.state_secret")
+    for r, key in enumerate(keys[first : first + 10]):
+        assert rows[key] == [col[r] for col in _BLOCK_COLUMNS]
+
+
+def test_rows_on_consecutive_lines_one_of_which_does_not_add_up_stay_rows() -> None:
+    # the report's own slip in one row is no block printed by columns
+    slip = ["1", "0", "0", "0", "0", "0", "2"]
+    lines = ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *_ROW, *slip, *_ROW]
+    rows = _rows("\n".join(lines), Layout.CELL_LINES)
+    assert rows["partially_granted"] == _ROW
+    assert rows["denied.state_secret"] == slip
+    assert rows["denied.prohibited_by_law"] == _ROW
+
+
+def test_a_block_whose_columns_differ_in_length_on_consecutive_lines_is_undecided() -> None:
+    # the block's columns with a blank cell that printed nothing: no reading adds up
+    columns = [col[:-1] if c == 2 else col for c, col in enumerate(_BLOCK_COLUMNS)]
+    values = [v for col in columns for v in col][:63]
+    lines = ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *_ROW, *values]
+    folded = normalize("\n".join(lines)).folded
+    read = read_table(folded, 0, len(folded), REQ, Layout.CELL_LINES)
+    keys = [spec.key for spec in REQ.rows]
+    first = keys.index("denied.state_secret")
+    assert all(read.rows[i] is None or read.rows[i].undecided for i in range(first, first + 9))

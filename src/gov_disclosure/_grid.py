@@ -1277,7 +1277,7 @@ _Run = tuple[list[Token], str]
 block whose columns differ in length: undecidable)."""
 
 
-def _transpose(text: str, chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
+def _transpose(text: str, chunk: _Chunk, width: int, gaps: bool, sums: bool = False) -> list[_Run]:
     """Split a chunk into row-major runs, undoing blocks printed column by column.
 
     Raw pdftotext prints some blocks of k rows as `width` runs of k values, one column at a
@@ -1287,10 +1287,15 @@ def _transpose(text: str, chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
     With `gaps` (cells otherwise separated by a blank line), any run of values on
     consecutive lines starts such a block: the block is that run and the next
     ``width - 1``, whatever their lengths.  Otherwise (cells on consecutive lines anyway),
-    only `width` runs of one length make a block.
+    only `width` runs of one length make a block; and with `sums` (table 三, whose rows
+    add up), a run of several rows' values with no line between its columns (the same
+    text with its empty lines removed) is split into rows and blocks by arithmetic
+    (`_blocks_by_sums`).
     """
     out: list[_Run] = []
     groups = _line_groups(chunk.tokens)
+    if sums and not gaps and len(groups) == 1 and (split := _blocks_by_sums(text, groups[0], width)):
+        return split
     i = 0
     pending: list[Token] = []
     while i < len(groups):
@@ -1330,6 +1335,61 @@ def _transpose(text: str, chunk: _Chunk, width: int, gaps: bool) -> list[_Run]:
     if pending:
         out.append((pending, "rows"))
     return out
+
+
+#: The most rows a run of table 三's values is split into by `_blocks_by_sums` (the
+#: table's rows: a longer run is no such text, and the search stays bounded).
+_MOST_SUM_ROWS: Final = 26
+
+
+def _blocks_by_sums(text: str, tokens: list[Token], width: int) -> list[_Run] | None:
+    """Table 三's values on consecutive lines, several rows' worth, split into the rows
+    printed row by row and the blocks printed column by column; None where the run reads
+    as rows (each adds up), or is no whole number of rows.
+
+    Raw pdftotext's text of a PDF with its empty lines removed (a common clean-up) runs
+    the columns of a block into one another and into the rows around it: ``4 0 0 0 0 0 4
+    1 0 0 … 10 3 0 0 …`` is a row, then ten rows printed a column at a time.  From each
+    row's start, the longest block that adds up read by columns and not by rows
+    (`_column_order`) is taken, else one row, which must add up.  Where there is no such
+    reading and most rows that hold a count (two or more) do not add up read row by row,
+    a block's blank cell printed nothing (its columns differ in length): the run's rows
+    cannot be told (``uneven``).  One row that does not add up is the report's own slip,
+    and the run stays rows."""
+    n = len(tokens)
+    if n <= width or n % width or n > _MOST_SUM_ROWS * width:
+        return None
+    ints = [_int_of(text, t) for t in tokens]
+    if None in ints:
+        return None
+    nums = cast("list[int]", ints)
+    rows = [nums[r * width : (r + 1) * width] for r in range(n // width)]
+    wrong = sum(1 for row in rows if sum(row[:-1]) != row[-1])
+    if not wrong:
+        return None
+    # (a row of zeros adds up however it is read: it tells nothing)
+    telling = sum(1 for row in rows if any(row))
+    out: list[_Run] = []
+    at = 0
+    found = False
+    while at < n:
+        for k in range((n - at) // width, 1, -1):
+            cols = _column_order(text, tokens[at : at + k * width], k, width)
+            if cols is not None:
+                out.extend(([col[r] for col in cols], "block") for r in range(k))
+                at += k * width
+                found = True
+                break
+        else:
+            row = nums[at : at + width]
+            if sum(row[:-1]) != row[-1]:
+                found = False  # (a reading that leaves a row not adding up is none)
+                break
+            out.append((tokens[at : at + width], "rows"))
+            at += width
+    if found:
+        return out
+    return [(tokens, "uneven")] * len(rows) if wrong >= 2 and 2 * wrong > telling else None
 
 
 # --------------------------------------------------------------------------- fill
@@ -1893,6 +1953,9 @@ def _fill(
     gaps = layout is Layout.GAPS
     # raw pdftotext prints table 三's labels away from their values (column blocks)
     labels_apart = layout is Layout.RAW and spec.name == "requests"
+    # the same with its empty lines removed (one cell per line, no gaps), where table 三's
+    # arithmetic tells how its rows go
+    sums_apart = layout is Layout.CELL_LINES and spec.name == "requests"
 
     def next_free(i: int) -> int:
         while i < n and rows[i] is not None:
@@ -2040,7 +2103,11 @@ def _fill(
             target = next_free(p)
         runs: list[_Run] = (
             _transpose(
-                text, chunk, widths[min(target, n - 1)], layout in (Layout.GAPS, Layout.RAW)
+                text,
+                chunk,
+                widths[min(target, n - 1)],
+                layout in (Layout.GAPS, Layout.RAW),
+                sums_apart,
             )
             if layout in (Layout.CELL_LINES, Layout.GAPS, Layout.RAW)
             else [(list(chunk.tokens), "rows")]
@@ -2129,9 +2196,14 @@ def _fill(
                 values = [t for t in tokens if not t.blank]
                 cut = (
                     _cut_by_label(values, next_free(target), widths, next_free, pieces, index)
-                    if layout in (Layout.GAPS, Layout.RAW)
+                    if layout in (Layout.GAPS, Layout.RAW) or sums_apart
                     else None
                 )
+                if cut is not None and sums_apart and not all(
+                    _adds_up_by_rows([_int_of(text, t) for t in part], 1, widths[row_index])
+                    for row_index, part in cut[:-1]
+                ):
+                    cut = None  # (one value per line, no gaps: only rows that add up)
                 if cut is not None:
                     # whole rows, then the first values of a row whose own label follows
                     # with exactly the rest (pdftotext printed that label in its middle)
