@@ -1084,3 +1084,14 @@ def test_a_block_whose_columns_differ_in_length_on_consecutive_lines_is_undecide
     keys = [spec.key for spec in REQ.rows]
     first = keys.index("denied.state_secret")
     assert all(read.rows[i] is None or read.rows[i].undecided for i in range(first, first + 9))
+
+
+@pytest.mark.parametrize("variant", ["2019", "2021"])
+@pytest.mark.parametrize("seed", range(3))
+def test_pdfminer_text_with_its_line_breaks_made_spaces(variant: str, seed: int) -> None:
+    # labels first, then the values a column at a time, all on one line: the blocks are
+    # turned as in the text with its lines (they were read row by row, 50-70 values wrong)
+    made = make_report(variant, variant, seed=seed)  # type: ignore[arg-type]
+    text = re.sub(r"\s+", " ", FAMILIES["pdfminer"](made))
+    assert "\n" not in text
+    assert parse_report(text).to_flat() == expected_flat(made)

@@ -347,3 +347,18 @@ def test_quote_marks_of_a_text_quoted_as_a_whole(text: str, want: str) -> None:
 )
 def test_quote_marks_of_a_few_lines_are_left_alone(text: str) -> None:
     assert normalize(text).text == text
+
+
+def test_page_footers_inside_a_text_on_one_line_are_page_furniture() -> None:
+    # a PDF's text with its line breaks made spaces: the footer's digits are no values
+    body = "第二十条第（六）项 - 3 - 信息内容 本年处理决定数量 行政处罚 4119 第4页 行政强制 195 "
+    text = body * 20
+    folded = normalize(text).folded
+    start = text.index("- 3 -")  # (the folded copy has the text's offsets)
+    assert folded[start : start + 5] == PAGE_NUMBER_MARK * 5
+    start = text.index("行政强制") - len("第4页 ")
+    assert folded[start : start + 3] == PAGE_NUMBER_MARK * 3
+    assert normalize(text).text == text  # (the text users see keeps them)
+    # on lines of their own length, a row's dashes and numbers stay as they are
+    lines = "\n".join(["行政许可 - 3 -", "行政处罚 -2- 5"] * 20)
+    assert normalize(lines).folded == lines

@@ -1528,6 +1528,13 @@ def _label_free_rows(text: str, lines: list[_Line]) -> Iterable[_Line]:
             yield ln
 
 
+#: The layouts whose tables may print labels first, then values a column at a time
+#: (`_columns_first`).
+_COLUMNS_FIRST_LAYOUTS: Final = frozenset(
+    {Layout.RAW, Layout.GAPS, Layout.CELL_LINES, Layout.LINES, Layout.GLUED}
+)
+
+
 def _read_table(
     text: str,
     start: int,
@@ -1564,7 +1571,11 @@ def _read_table(
         events = events[:MAX_TOKENS_PER_TABLE]
     if spec.name == "review":
         return _fill_single(spec, _chunks(events, layout), layout, tuple(notes))
-    if layout not in (Layout.RAW, Layout.GAPS, Layout.CELL_LINES, Layout.LINES):
+    if layout not in _COLUMNS_FIRST_LAYOUTS and not (
+        layout is Layout.WORDS and lines is not None and len(lines) <= 2
+    ):
+        # (labels first, values a column at a time: pdfminer.six's text, and the same with
+        # its line breaks made spaces, a table on a line read by its words or glued)
         pieces = _merged_repeats(text, _chunks(events, layout), spec, notes)
         return _fill(spec, pieces, layout, tuple(notes), text)
     events, shown, undecided = _columns_first(text, events, spec, columns_first)

@@ -31,7 +31,9 @@ What changes, in order:
 6. in the folded copy, page numbers printed alone at the page breaks of PDF text (a
    line ``3`` before each form feed, numbering the pages in turn: `_page_numbers`) are
    marked as page furniture, each digit `PAGE_NUMBER_MARK`: a bare number cannot be
-   told from a table's value by its own look, only by the run it makes with the others.
+   told from a table's value by its own look, only by the run it makes with the others;
+   so are page footers inside the line of a text whose line breaks were made spaces
+   (``… - 3 - …``: `_inline_footers`).
 
 Steps 1 and 2 delete characters; `NormalizedText.original_offset` maps an offset back to
 the input so that every `Span` points at text the user can find.
@@ -476,11 +478,11 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     if ("&" in folded or "<" in folded) and _BLANK_MARKUP.search(folded) is not None:
         folded = _BLANK_MARKUP.sub(_spaces, folded)
     if len(pages) > 1 and (numbers := _page_numbers(folded, pages)):
-        cut = [0, *itertools.chain.from_iterable(numbers), len(folded)]
-        folded = "".join(
-            folded[a:b] if k % 2 == 0 else PAGE_NUMBER_MARK * (b - a)
-            for k, (a, b) in enumerate(itertools.pairwise(cut))
-        )
+        folded = _marked(folded, numbers)
+    if len(folded) > _ONE_LINE_WIDTH * (folded.count("\n") + 1) and (
+        footers := _inline_footers(folded)
+    ):
+        folded = _marked(folded, footers)
 
     if "\r" in text:
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -551,6 +553,48 @@ def _page_numbers(folded: str, pages: tuple[int, ...]) -> list[tuple[int, int]]:
             return []
         found.append(m.span(1))
     return found if len(found) > 1 else []
+
+
+def _marked(folded: str, spans: list[tuple[int, int]]) -> str:
+    """`folded` with each of `spans` (sorted, apart) written as `PAGE_NUMBER_MARK`s."""
+    cut = [0, *itertools.chain.from_iterable(spans), len(folded)]
+    return "".join(
+        folded[a:b] if k % 2 == 0 else PAGE_NUMBER_MARK * (b - a)
+        for k, (a, b) in enumerate(itertools.pairwise(cut))
+    )
+
+
+#: The average line length past which a text is taken to have had its line breaks made
+#: spaces (a crawler's page text, ``" ".join(text.split())``): a page's text on a line.
+_ONE_LINE_WIDTH: Final = 500
+#: A page footer inside such a line, a word of its own (`_inline_footers`): ``-2-``,
+#: ``- 3 -``, ``—3—``, ``第3页``, ``第 3 页 共 6 页``, ``共6页``.  It starts with a dash or
+#: 第/共, so the engine skips to those.
+_INLINE_FOOTER: Final = re.compile(
+    r"""
+    [-—–]{1,2}[ ]?\d{1,3}[ ]?[-—–]{1,2}
+    | 第[ ]?\d{1,3}[ ]?页(?:[ ]?[,/]?[ ]?共[ ]?\d{1,3}[ ]?页)?
+    | 共[ ]?\d{1,3}[ ]?页
+    """,
+    re.VERBOSE,
+)
+
+
+def _inline_footers(folded: str) -> list[tuple[int, int]]:
+    """Where the page footers printed where a page broke are, in a text whose line
+    breaks were made spaces (`_INLINE_FOOTER`, white space or the text's end either side):
+    their numbers are no table's values (``…第二十条第（六）项 - 3 - 信息内容…``).
+
+    >>> _inline_footers("规章 1 0 -2- 行政规范性文件 第3页 5 a-1-b")
+    [(7, 10), (19, 22)]
+    """
+    out: list[tuple[int, int]] = []
+    end = len(folded)
+    for m in _INLINE_FOOTER.finditer(folded):
+        a, b = m.span()
+        if (a == 0 or folded[a - 1].isspace()) and (b == end or folded[b].isspace()):
+            out.append((a, b))
+    return out
 
 
 #: What folds, to what (characters that fold to themselves left out: the search for the
