@@ -1364,7 +1364,8 @@ def _blocks_by_sums(text: str, tokens: list[Token], width: int) -> list[_Run] | 
         return None
     nums = cast("list[int]", ints)
     rows = [nums[r * width : (r + 1) * width] for r in range(n // width)]
-    wrong = sum(1 for row in rows if sum(row[:-1]) != row[-1])
+    adds_up = [sum(row[:-1]) == row[-1] for row in rows]  # each row, read row by row
+    wrong = adds_up.count(False)
     if not wrong:
         return None
     # (a row of zeros adds up however it is read: it tells nothing)
@@ -1381,8 +1382,7 @@ def _blocks_by_sums(text: str, tokens: list[Token], width: int) -> list[_Run] | 
                 found = True
                 break
         else:
-            row = nums[at : at + width]
-            if sum(row[:-1]) != row[-1]:
+            if not adds_up[at // width]:
                 found = False  # (a reading that leaves a row not adding up is none)
                 break
             out.append((tokens[at : at + width], "rows"))

@@ -569,7 +569,9 @@ def _marked(folded: str, spans: list[tuple[int, int]]) -> str:
 _ONE_LINE_WIDTH: Final = 500
 #: A page footer inside such a line, a word of its own (`_inline_footers`): ``-2-``,
 #: ``- 3 -``, ``—3—``, ``第3页``, ``第 3 页 共 6 页``, ``共6页``.  It starts with a dash or
-#: 第/共, so the engine skips to those.
+#: 第/共, so the engine skips to those.  These are the forms of a footer line
+#: (`_sections.FOOTER_BODY`, which the later stage matches) that no row of cells can
+#: take: at most one space inside, and not ``3/6``, which a row's ``3 / 6`` may be.
 _INLINE_FOOTER: Final = re.compile(
     r"""
     [-—–]{1,2}[ ]?\d{1,3}[ ]?[-—–]{1,2}
