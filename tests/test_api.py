@@ -841,3 +841,17 @@ def test_a_row_the_agency_added_to_table_three_is_reported_not_read(
     assert {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != plain[k]} == {}
     assert {k: (flat[k], v) for k, v in expected_flat(made).items() if k.startswith("requests.") and flat[k] != v} == {}
     assert any(d.code == "unplaced-value" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("blanks", [0.0, 0.3, 0.6])
+@pytest.mark.parametrize("cleanup", [r"[ \t]+", r"[ \t\u3000\xa0]+", "expand"])
+def test_inner_text_with_its_tabs_made_spaces(cleanup: str, blanks: float) -> None:
+    # a browser's text of paragraph cells whose white space a scraper collapsed (or whose
+    # tabs it expanded): each tab between two cells a line of spaces, as may be a blank
+    # cell's &nbsp;.  Before: 50-60 values a report set wrong, the cells read one a line
+    for seed in (2, 13):
+        made = make_report("2021" if seed % 2 else "2019", "2021", seed=seed, blanks=blanks)
+        text = FAMILIES["inner_text"](made)
+        cleaned = text.expandtabs(8) if cleanup == "expand" else re.sub(cleanup, " ", text)
+        # (a blank cell's &nbsp; made a space too is told from a tab by where it is)
+        assert parse_report(cleaned).to_flat() == expected_flat(made)

@@ -11,6 +11,7 @@ them): a value may then be left unset, but only with a warning, and never set wr
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
@@ -47,3 +48,27 @@ def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
     if path.name in EXACT:
         assert not wrong
     assert_section_snippets(report, gold)
+
+
+#: What scrapers do to the white space of a browser's text before they store it: tabs
+#: (and runs of spaces) made one space, with or without the ``&nbsp;`` of blank cells,
+#: and tabs expanded to spaces.
+_WHITE_SPACE_CLEANUPS = {
+    "tabs-to-a-space": lambda t: re.sub(r"[ \t]+", " ", t),
+    "all-spaces-to-a-space": lambda t: re.sub(r"[ \t\u3000\xa0]+", " ", t),
+    "tabs-expanded": lambda t: t.expandtabs(8),
+}
+INNER_TEXTS = [p for p in INPUTS if p.name.endswith(".inner-text.txt")]
+
+
+@pytest.mark.parametrize("cleanup", sorted(_WHITE_SPACE_CLEANUPS))
+@pytest.mark.parametrize("path", INNER_TEXTS, ids=[p.name for p in INNER_TEXTS])
+def test_inner_text_with_its_tabs_made_spaces(path: pathlib.Path, cleanup: str) -> None:
+    # the tab between two paragraph cells, on a line of its own, became a line of spaces:
+    # 36-64 values a page were set wrong and 57-112 unset, the cells read one a line
+    text = path.read_text(encoding="utf-8")
+    cleaned = _WHITE_SPACE_CLEANUPS[cleanup](text)
+    assert "\t" not in cleaned
+    report = parse_report(cleaned)
+    assert not wrong_values(report, expected_for(path))
+    assert report.to_flat() == parse_report(text).to_flat()

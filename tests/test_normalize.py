@@ -312,6 +312,61 @@ def test_few_lone_tabs_are_left_alone() -> None:
     assert normalize(text).text == text
 
 
+#: The table of `_ROWS`, longer: rows enough for the padding to be seen.
+_MANY_ROWS = _ROWS + [["行政许可", "12", "0", "7"], ["行政处罚", "3", "45", "6"]] * 2
+
+
+@pytest.mark.parametrize(
+    ("pad", "row_break", "newline"),
+    [("\n\n", "\n\n\n\n\n", "\n"), ("\n", "\n\n\n", "\n"), ("\n\n", "\n\n\n\n\n", "\r\n")],
+)
+@pytest.mark.parametrize("space", [" ", " " * 8])  # collapsed, or expanded
+def test_cell_tabs_made_spaces_are_tabs_again(pad: str, row_break: str, newline: str, space: str) -> None:
+    # the browser's text of paragraph cells with its white space collapsed: the tab and
+    # the blank cell's &nbsp; both a line of spaces, told apart by where they are
+    text = _inner(_MANY_ROWS, pad, row_break).replace("\t", space).replace("\xa0", space)
+    n = normalize(text.replace("\n", newline))
+    want = row_break.join("\t".join(c.replace("\xa0", " ") for c in cells) for cells in _MANY_ROWS)
+    assert n.text == want
+    at = n.text.index("26106")
+    span = n.span(at, at + 5)
+    assert text.replace("\n", newline)[span.start : span.end] == "26106"
+    assert normalize(n.text).text == n.text
+
+
+def test_cell_tabs_made_spaces_round_empty_cells() -> None:
+    # cells with no paragraph are empty: two separators with nothing between them (which
+    # a blank cell's &nbsp; never gives), and then every line of spaces is a separator:
+    # two empty cells, not a blank one, between 1 and 3
+    rows = ["规章\n\n \n\n1\n\n \n\n \n\n \n\n3", "行政许可\n\n \n\n5\n\n \n\n \n\n7\n\n \n\n8"]
+    rows += ["行政处罚\n\n \n\n5\n\n \n\n \n\n7\n\n \n\n8"] * 10
+    want = ["规章\t1\t\t\t3", "行政许可\t5\t\t7\t8"] + ["行政处罚\t5\t\t7\t8"] * 10
+    assert normalize("\n\n\n\n".join(rows)).text == "\n\n\n\n".join(want)
+
+
+def test_cell_tabs_made_spaces_at_a_row_end() -> None:
+    # a row whose last cell is blank: the separator and the blank cell, then the row's end
+    rows = _inner(_MANY_ROWS).replace("\t", " ").replace("\xa0", " ")
+    text = rows + "\n\n\n\n\n行政强制\n\n \n\n4\n\n \n\n \n\n\n\n\n行政征收\n\n \n\n9"
+    assert normalize(text).text.endswith("\n行政强制\t4\t \n\n\n\n\n行政征收\t9")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cell a line, whose blank cells are a space (PDF text, a browser's selection)
+        "规章\n1\n \n3\n4\n \n0\n" * 8,
+        "规章\n\n1\n\n \n\n3\n\n4\n\n \n\n0\n\n" * 8,
+        # paragraphs a line of one space apart
+        "\n \n".join(["一、概述", "本年度，我局坚持公开为常态。", "二、主动公开", "共发布信息 12 条。"] * 8),
+        # too few
+        "规章\n\n \n\n1\n\n \n\n2\n\n\n\n行政许可\n\n \n\n3",
+    ],
+)
+def test_lines_of_spaces_that_are_not_cell_tabs_stay(text: str) -> None:
+    assert normalize(text).text == text
+
+
 def test_blank_markup_is_white_space_in_the_folded_text() -> None:
     n = normalize("| 规章 | &nbsp; | <br> | <BR /> | &#160; | 5 |")
     assert n.folded == "| 规章 |        |      |        |        | 5 |"

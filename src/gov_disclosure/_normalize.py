@@ -12,7 +12,9 @@ What changes, in order:
    ``公(gong)(gong)開(kai)`` -> ``公開``, while ``(一)``, ``(本列…)`` or ``(LED)`` stay;
    and in a browser's text of a page whose table cells hold paragraphs (``innerText``
    of ``<td><p>…</p></td>``), the line breaks the paragraphs put round the tab between
-   two cells are removed: ``规章\n\n\t\n\n150`` -> ``规章\t150``, so that rows are lines;
+   two cells are removed: ``规章\n\n\t\n\n150`` -> ``规章\t150``, so that rows are lines
+   (where the text's white space was collapsed, the tab is a line of spaces:
+   ``规章\n\n \n\n150``, read the same way when the text has enough of them);
    and markdown emphasis round a number goes: ``| **12** |`` -> ``| 12 |``;
    and in a text quoted as a whole (a markdown blockquote, an e-mail's quoted reply:
    most lines start with ``>``), the quote marks at the start of each line go:
@@ -257,6 +259,8 @@ def _visible_edits(text: str) -> list[tuple[int, int, str]]:
     if "*" in text or "__" in text:
         edits.extend(_emphasis_marks(text))
     padding = _cell_padding(text) if "\t\n" in text or "\t\r" in text else []
+    if not padding and "\n " in text and (" \n" in text or " \r" in text):
+        padding = _space_separators(text)
     if "\r" in text:
         ends = [(m.start(), m.end(), "\n") for m in _CR.finditer(text)]
         if padding:  # a line ending inside removed padding goes with it
@@ -361,6 +365,151 @@ def _cell_padding(text: str) -> list[tuple[int, int, str]]:
     if len(out) > 1:
         out.sort()
     return out
+
+
+#: A line of nothing but spaces (the spaces, with the line break before them): where the
+#: same browser text has its tabs made spaces, as scrapers clean white space
+#: (``re.sub(r"[ \t]+", " ", text)``, ``" ".join(line.split())``, ``expandtabs``):
+#: ``规章\n\n \n\n150``.
+_LONE_SPACES: Final = re.compile(r"\n( ++)(?=[\r\n])")
+#: A lone-space line between two texts, as far (a line break or two) from both: what a
+#: text must have `_LONE_SPACES_MIN` of to be looked at further (one scan at C speed;
+#: the pattern starts with a literal, whose text the look-behind checks).
+_ONE_LINE_RUN: Final = re.compile(r"\n(?<=[^ \r\n]\n)(\n?) ++\n\1(?=[^ \r\n])")
+#: Runs of lone spaces, each between text a line break or two away on both sides, that
+#: a text must have for them to be read as the tabs between cells (twice as many as
+#: lone tabs: a space on an empty line is a commoner slip than a tab), and the share of
+#: them that must have a number on one side (cells of a table; a page whose paragraphs
+#: are a line of one space apart has few).
+_LONE_SPACES_MIN: Final = 2 * _LONE_TABS_MIN
+#: A cell that is a number or a not-applicable mark, as a line of its own.
+_NUMBER_LINE: Final = re.compile(r"[ \t]*+(?:[+-]?[\d,.]++|/|—|-)[ \t]*+")
+#: Two lines that are numbers, a line break or two apart (by width): text with a cell a
+#: line, whose blank cells are lines of spaces (a PDF's, a browser selection's), has
+#: many; a browser's text of paragraph cells has a separator between any two cells.
+_NUMBER_PAIR: Final = {
+    width: re.compile(
+        rf"(?m)^[ \t]*+[+-]?[\d,.]++[ \t]*+(?:\r?\n){{{width}}}(?=[ \t]*+[+-]?\d[\d,.]*+[ \t]*+\r?$)"
+    )
+    for width in (1, 2)
+}
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The line that ends before `start` (``before`` side: `end` is -1) or that starts at
+    `end`: the text of the neighbour line of a run of lone spaces."""
+    if end < 0:
+        return text[text.rfind("\n", 0, start) + 1 : start]
+    stop = text.find("\n", end)
+    return text[end : stop if stop >= 0 else len(text)].rstrip("\r")
+
+
+def _break_run(text: str, pos: int, step: int) -> int:
+    """The offset where the line breaks (``\\r``, ``\\n``) at `pos` end going in
+    `step`'s direction (`pos` itself when there is none there)."""
+    if step < 0:
+        while pos > 0 and text[pos - 1] in "\r\n":
+            pos -= 1
+    else:
+        while pos < len(text) and text[pos] in "\r\n":
+            pos += 1
+    return pos
+
+
+def _space_separators(text: str) -> list[tuple[int, int, str]]:
+    """In a browser's text of paragraph cells whose tabs were made spaces (`_LONE_SPACES`),
+    the lone-space lines between cells and the line breaks round them, to make the tab
+    `_cell_padding` would have left: ``规章\\n\\n \\n\\n150`` -> ``规章\\t150``; else none.
+
+    A cell's run of lone spaces lies between two texts, a line break or two away on
+    each side, and each of its lines is as far from the next.  A blank cell whose
+    ``&nbsp;`` was made a space too is a lone-space line of its own, between two
+    separators (``1\\n\\n \\n\\n \\n\\n \\n\\n2`` is ``1\\t \\t2``), unless the text shows
+    cells that are empty (two separators with nothing between them: a run of two
+    between texts), where every lone-space line is a separator.  A run that ends at a
+    row's end (more line breaks after it) ends in a blank cell or a separator the same
+    way.  It takes `_LONE_SPACES_MIN` runs of one line between texts, more than runs of
+    two (BeautifulSoup's ``get_text(" ")`` puts two between cells), half of them next to
+    a number, for a width of padding to be read so.
+    """
+    seen = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if len(_ONE_LINE_RUN.findall(seen)) < _LONE_SPACES_MIN:
+        return []
+    runs: list[_SpaceRun] = []
+    for m in _LONE_SPACES.finditer(text):
+        a, b = m.start(1), m.end(1)
+        end = _break_run(text, b, 1)
+        gap = _breaks(text[b:end])
+        if runs and runs[-1].end == a:  # only line breaks since the last one
+            runs[-1].lines.append((a, b))
+            runs[-1].gaps.append(gap)
+            runs[-1].end = end
+        else:
+            start = _break_run(text, a, -1)
+            runs.append(_SpaceRun(start, end, [_breaks(text[start:a])], [(a, b)]))
+            runs[-1].gaps.append(gap)
+    # runs between texts, by width: of one line, of two, of an even number, of an odd
+    # number above one; and of one line next to a number
+    ones, twos, evens, odds, numbers = [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    kept: list[_SpaceRun] = []
+    for run in runs:
+        width, after = run.gaps[0], run.gaps[-1]
+        if (
+            width not in (1, 2)
+            or run.start == 0
+            or after < width
+            or any(g != width for g in run.gaps[1:-1])
+        ):
+            continue
+        kept.append(run)
+        if after != width or run.end == len(text):
+            continue
+        if len(run.lines) == 1:
+            ones[width] += 1
+            if _NUMBER_LINE.fullmatch(_line_around(text, run.start, -1)) or (
+                _NUMBER_LINE.fullmatch(_line_around(text, run.start, run.end))
+            ):
+                numbers[width] += 1
+        else:
+            twos[width] += len(run.lines) == 2
+            if len(run.lines) % 2:
+                odds[width] += 1
+            else:
+                evens[width] += 1
+    read = [
+        ones[w] >= _LONE_SPACES_MIN
+        and ones[w] > twos[w]
+        and 2 * numbers[w] >= ones[w]
+        and 4 * sum(1 for _ in _NUMBER_PAIR[w].finditer(text)) <= ones[w]
+        for w in (0, 1, 2)
+    ]
+    out: list[tuple[int, int, str]] = []
+    for run in kept:
+        width = run.gaps[0]
+        if not read[width]:
+            continue
+        k = len(run.lines)
+        if evens[width] > odds[width]:  # cells are empty, not blank: all separators
+            put, last_separates = "\t" * k, True
+        else:  # separators and blank cells in turn
+            put, last_separates = "".join(" " if i % 2 else "\t" for i in range(k)), k % 2 == 1
+        if last_separates and run.gaps[-1] == width and run.end < len(text):
+            out.append((run.start, run.end, put))
+        else:  # a row's end, or a blank cell's line break before what follows: kept
+            out.append((run.start, run.lines[-1][1], put))
+    return out
+
+
+@attrs.define
+class _SpaceRun:
+    """Lone-space lines with nothing but line breaks between them (`_space_separators`):
+    from the line breaks before the first (`start`) to the end of those after the last
+    (`end`); `gaps` are the line breaks before each line and after the last."""
+
+    start: int
+    end: int
+    gaps: list[int]
+    lines: list[tuple[int, int]]
 
 
 #: A number (or a not-applicable mark) in markdown emphasis, as converters write a bold
