@@ -855,3 +855,15 @@ def test_inner_text_with_its_tabs_made_spaces(cleanup: str, blanks: float) -> No
         cleaned = text.expandtabs(8) if cleanup == "expand" else re.sub(cleanup, " ", text)
         # (a blank cell's &nbsp; made a space too is told from a tab by where it is)
         assert parse_report(cleaned).to_flat() == expected_flat(made)
+
+
+@pytest.mark.parametrize("blanks", [0.3, 0.6])
+@pytest.mark.parametrize("family", ["inner_text", "fragments"])
+def test_browser_text_with_its_lines_stripped(family: str, blanks: float) -> None:
+    # every line stripped (``line.strip()``): the tab or the line of spaces that wrote a
+    # blank cell is an empty line, and blank cells are empty lines more between cells.
+    # Before: every blank cell lost, and table 三's rows left to the arithmetic
+    for seed in (4, 17):
+        made = make_report("2019" if seed % 2 else "2021", "2021", seed=seed, blanks=blanks)
+        text = "\n".join(line.strip() for line in FAMILIES[family](made).split("\n"))
+        assert parse_report(text).to_flat() == expected_flat(made)

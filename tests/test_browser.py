@@ -72,3 +72,21 @@ def test_inner_text_with_its_tabs_made_spaces(path: pathlib.Path, cleanup: str) 
     report = parse_report(cleaned)
     assert not wrong_values(report, expected_for(path))
     assert report.to_flat() == parse_report(text).to_flat()
+
+
+@pytest.mark.parametrize("cleanup", ["strip", "split-join"])
+@pytest.mark.parametrize("path", INNER_TEXTS, ids=[p.name for p in INNER_TEXTS])
+def test_inner_text_with_its_lines_stripped(path: pathlib.Path, cleanup: str) -> None:
+    # the tabs between cells and the &nbsp; of blank cells are then empty lines: cells 3
+    # empty lines apart, rows 4, and each blank cell 4 more (2 where a cell is empty, no
+    # paragraph: r012's).  Before: the blank cells of b303 and b304 were lost (44 and 72
+    # values unset, one placed by convention)
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if cleanup == "strip":
+        stripped = "\n".join(line.strip() for line in lines)
+    else:
+        stripped = "\n".join(" ".join(line.split()) for line in lines)
+    report = parse_report(stripped)
+    assert not wrong_values(report, expected_for(path))
+    assert report.to_flat() == parse_report(text).to_flat()

@@ -66,3 +66,26 @@ def test_read_exactly_with_line_breaks_made_spaces(path: pathlib.Path) -> None:
     flat = parse_report(re.sub(r"\s+", " ", path.read_text(encoding="utf-8"))).to_flat()
     gold = expected_for(path)
     assert {k: (v, flat[k]) for k, v in gold["fields"].items() if not same_value(v, flat[k])} == {}
+
+
+#: BeautifulSoup's text of the page (each text node a line) with its lines stripped, as
+#: a clean-up does (``line.strip()``, ``" ".join(line.split())``): a blank cell's line of
+#: spaces is then an empty line like those between cells, three lines more.
+_STRIPPED = [p for p in INPUTS if p.name.startswith("r012.bs4-") and "strip" not in p.name]
+_LINE_CLEANUPS = {
+    "strip": lambda t: "\n".join(line.strip() for line in t.split("\n")),
+    "split-join": lambda t: "\n".join(" ".join(line.split()) for line in t.split("\n")),
+}
+
+
+def test_stripped_extractions_are_here() -> None:
+    assert len(_STRIPPED) == 3
+
+
+@pytest.mark.parametrize("cleanup", sorted(_LINE_CLEANUPS))
+@pytest.mark.parametrize("path", _STRIPPED, ids=[p.name for p in _STRIPPED])
+def test_read_exactly_with_lines_stripped(path: pathlib.Path, cleanup: str) -> None:
+    # before: 57 values unset and 2 set wrong, the blank cells gone
+    flat = parse_report(_LINE_CLEANUPS[cleanup](path.read_text(encoding="utf-8"))).to_flat()
+    gold = expected_for(path)
+    assert {k: (v, flat[k]) for k, v in gold["fields"].items() if not same_value(v, flat[k])} == {}

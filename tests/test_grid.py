@@ -1095,3 +1095,55 @@ def test_pdfminer_text_with_its_line_breaks_made_spaces(variant: str, seed: int)
     text = re.sub(r"\s+", " ", FAMILIES["pdfminer"](made))
     assert "\n" not in text
     assert parse_report(text).to_flat() == expected_flat(made)
+
+
+def _gap_units_of(rows: list[list[str | None]], cell: int, row: int, blank: int) -> object:
+    """`gap_units` of table 三 written a cell a block: cells `cell` empty lines apart,
+    rows `row`, and each blank cell (``None``) `blank` empty lines more."""
+    from gov_disclosure._grid import gap_units
+    from gov_disclosure._labels import find_labels
+
+    text = "三、收到和处理政府信息公开申请情况"
+    pending = 0
+    for cells in rows:
+        text += "\n" * (row + 1 + pending * blank) + str(cells[0])
+        pending = 0
+        for value in cells[1:]:
+            if value is None:
+                pending += 1
+            else:
+                text += "\n" * (cell + 1 + pending * blank) + value
+                pending = 0
+    text += "\n" * (row + 1 + pending * blank) + "四、政府信息公开行政复议、行政诉讼情况\n"
+    folded = normalize(text).folded
+    start, end = 0, folded.index("四、政府")
+    return gap_units(folded, start, end, find_labels(folded, start, end, TABLES["requests"]["2021"]))
+
+
+_GAP_ROWS: list[list[str | None]] = [
+    ["一、本年新收政府信息公开申请数量", "3", None, "4", "0", "1", "2", "10"],
+    ["二、上年结转政府信息公开申请数量", "0", "0", None, None, "1", "0", "1"],
+    ["（一）予以公开", "2", "1", "0", "0", "1", None, None],
+    ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1", "1", "1", "0", "0", "0", "3"],
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "row", "blank", "want"),
+    [
+        (3, 4, 4, (3, 4, 4)),  # innerText stripped: a tab and &nbsp; made empty lines
+        (3, 4, 2, (3, 4, 2)),  # the same, cells with no paragraph: a tab a blank cell
+        (2, 4, 3, (2, 4, 3)),  # BeautifulSoup's get_text("\n") stripped
+        (1, 1, 2, None),  # cells a blank line apart: Layout.GAPS reads them
+        (3, 3, 1, None),  # one line a blank cell, with three between cells: no unit
+    ],
+)
+def test_gap_units(cell: int, row: int, blank: int, want: tuple[int, int, int] | None) -> None:
+    assert _gap_units_of(_GAP_ROWS, cell, row, blank) == want
+
+
+def test_no_gap_units_without_longer_gaps_or_with_lines_of_spaces() -> None:
+    full = [[c if c is not None else "0" for c in r] for r in _GAP_ROWS]
+    assert _gap_units_of(full, 3, 4, 4) is None  # no blank cell: nothing to read so
+    spaced = [[c if c is not None else " " for c in r] for r in _GAP_ROWS]
+    assert _gap_units_of(spaced, 3, 4, 4) is None  # blank cells written: FRAGMENTS'

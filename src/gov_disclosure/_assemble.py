@@ -17,8 +17,10 @@ from ._checks import check_tables
 from ._errors import NotAReportError
 from ._grid import (
     Layout,
+    RegionLines,
     TableRead,
     detect_layout,
+    gap_units,
     indented_blanks,
     pipes_are_cells,
     read_table,
@@ -27,7 +29,7 @@ from ._grid import (
     spaces_are_blanks,
     spaces_are_cells,
 )
-from ._labels import CompactText, compact, count_markers, find_labels
+from ._labels import CompactText, LabelHit, compact, count_markers, find_labels
 from ._meta import extract_meta
 from ._model import (
     ABSENT_CELL,
@@ -210,6 +212,27 @@ def _with_header_units(spec: TableSpec, view: CompactText) -> TableSpec:
     return attrs.evolve(spec, rows=rows)
 
 
+def _blank_cells_layout(
+    norm: NormalizedText,
+    text: str,
+    layout: Layout,
+    region: tuple[int, int],
+    labels: tuple[LabelHit, ...],
+    lines: dict[TableName, RegionLines],
+) -> Layout | None:
+    """The layout table 三 may have where it writes its blank cells in a way `layout`
+    does not read, to be tried against it (`spaces_are_blanks`): spaces opening a line or
+    between words (WebDriver's text), or empty lines more between cells (a browser's or
+    BeautifulSoup's text with its lines stripped); else None."""
+    if layout is Layout.CELL_LINES and indented_blanks(norm.text, lines.values()):
+        return Layout.INDENTED
+    if layout is Layout.WORDS and spaced_blanks(text, lines.values()):
+        return Layout.SPACED
+    if layout in (Layout.FRAGMENTS, Layout.GAPS) and gap_units(text, *region, labels):
+        return Layout.GAP_BLANKS
+    return None
+
+
 def _absent_table(spec: TableSpec) -> Table:
     rows = tuple(
         Row(r.key, r.label, r.column_keys, (ABSENT_CELL,) * len(r.columns))
@@ -378,13 +401,13 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
                 layout = Layout.WORDS
                 read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
             elif name == "requests" and (
-                (layout is Layout.CELL_LINES and indented_blanks(norm.text, lines.values()))
-                or (layout is Layout.WORDS and spaced_blanks(text, lines.values()))
+                alt := _blank_cells_layout(norm, text, layout, regions[name], labels[name], lines)
             ):
                 # WebDriver's text of a page with `&nbsp;` blank cells: each blank cell is
                 # two spaces, opening the next line (cells a line each) or between cells
-                # (spaces as written: an indent of ideographic spaces is no blank cell)
-                alt = Layout.INDENTED if layout is Layout.CELL_LINES else Layout.SPACED
+                # (spaces as written: an indent of ideographic spaces is no blank cell);
+                # a browser's or BeautifulSoup's text with its lines stripped: each blank
+                # cell is empty lines more between cells
                 spaced = read_table(
                     text, *regions[name], spec, alt, labels[name], lines[name], norm.text
                 )

@@ -76,6 +76,12 @@ class Layout(enum.Enum):
     """`WORDS` a single space apart, each blank cell two more spaces (WebDriver's text of a
     page whose cells hold no paragraph, Selenium's ``.text``: ``规章 3   5`` is 3, a blank
     cell, 5; a row ending in blank cells ends in their spaces)."""
+    GAP_BLANKS = "gap_blanks"
+    """`FRAGMENTS` whose blank cells are empty lines, not lines of spaces: cells (pieces
+    of one on consecutive lines) a set number of empty lines apart, and each blank cell
+    a set number more (`gap_units`): a browser's ``innerText`` or BeautifulSoup's
+    ``get_text("\\n")`` with its lines stripped, the tab or ``&nbsp;`` of a blank cell
+    an empty line like the others."""
     PIPED_WORDS = "piped_words"
     """`WORDS` printed in ``|`` cells that are no cells (markitdown's tables of a PDF,
     rebuilt from its words' positions: the values of columns lying close together share
@@ -88,7 +94,7 @@ class Layout(enum.Enum):
         """Whether blank cells are present in the text (so row positions are reliable)."""
         return self in (
             Layout.TABS, Layout.PIPES, Layout.GAPS, Layout.FRAGMENTS, Layout.LINES,
-            Layout.INDENTED, Layout.SPACED,
+            Layout.INDENTED, Layout.SPACED, Layout.GAP_BLANKS,
         )
 
     @property
@@ -242,7 +248,11 @@ _SKIP_AFTER_BREAK: Final = re.compile(
 )
 
 
-def region_lines(text: str, start: int, end: int) -> list[_Line]:
+RegionLines = list[_Line]
+"""The lines of a table's region (`region_lines`)."""
+
+
+def region_lines(text: str, start: int, end: int) -> RegionLines:
     """The non-empty lines of ``text[start:end]`` with the blank lines before each.
 
     Page footers go, with the blank line after them when there is one before them too
@@ -1165,18 +1175,31 @@ def _fragment_events(
     blocks: list[list[tuple[int, int]]],
     labels: tuple[LabelHit, ...],
     notes: list[Note],
+    units: GapUnits | None = None,
 ) -> list[_Event]:
     """Events for `Layout.FRAGMENTS`: a cell is a block of consecutive non-empty lines
     (its pieces joined: a number may be split over lines), a block of spaces a blank cell.
     A line of spaces inside a block ends a cell (BeautifulSoup's ``get_text(" ")`` puts a
-    space after every text node, so that no line between two cells is empty)."""
+    space after every text node, so that no line between two cells is empty).
+
+    With `units` (`Layout.GAP_BLANKS`), the empty lines before a block beyond those that
+    separate cells (or rows, before a row's label) are blank cells, `units.blank` lines
+    each, after a value or a row's label (not after header text)."""
     events: list[_Event] = []
     cur = _Cursor(labels)
     run = 0  # other text (a label no pattern knew) ends a run of values
+    last_end = -1
     for block in blocks:
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
         events.extend(cur.before(block[0][0]))
+        if units is not None and last_end >= 0 and events and _counts(events[-1]):
+            gap = text.count("\n", last_end, block[0][0]) - 1
+            base = units.row if _opens_with_row_label(cur, block[0]) else units.cell
+            if gap > base:
+                blank = Token(block[0][0], block[0][0], len(events), blank=True, run=run)
+                events.extend([blank] * ((gap - base) // units.blank))
+        last_end = block[-1][1]
         parts: list[tuple[int, int]] = []
         saw_label = False
         for a, b in block:
@@ -1200,6 +1223,81 @@ def _fragment_events(
             events.append(Token(block[0][0], block[0][0], len(events), blank=True, run=run))
     events.extend(cur.rest())
     return events
+
+
+def _counts(event: _Event) -> bool:
+    """Whether blank cells may follow `event`: a cell, or a row's label."""
+    return type(event) is Token or (type(event) is LabelHit and event.kind == "row")
+
+
+def _opens_with_row_label(cur: _Cursor, line: tuple[int, int]) -> bool:
+    """Whether the next label of `cur` is a row's that starts on `line`."""
+    return (
+        cur.i < len(cur.labels)
+        and cur.labels[cur.i].start < line[1]
+        and cur.labels[cur.i].kind == "row"
+    )
+
+
+#: A line of nothing but spaces (a blank cell of `Layout.FRAGMENTS`).
+_LINE_OF_SPACES: Final = re.compile(r"\n[ \t]++(?=\n)")
+
+
+class GapUnits(NamedTuple):
+    """The empty lines of `Layout.GAP_BLANKS` text: between two cells of a row, before a
+    row's label, and that each blank cell adds."""
+
+    cell: int
+    row: int
+    blank: int
+
+
+def gap_units(text: str, start: int, end: int, labels: tuple[LabelHit, ...]) -> GapUnits | None:
+    """The `GapUnits` of the table in ``text[start:end]`` read as `Layout.GAP_BLANKS`, or
+    None where its empty lines show none.
+
+    From the first row's label on, the commonest gap before a cell is the one between
+    cells, and before a row's label, the one between rows.  Every longer gap is one of
+    them and blank cells, each as many empty lines more: the most lines, at most one
+    more than the gap between cells (a blank cell's own line, then a gap: ``&nbsp;``
+    made empty), that every longer gap shows.  Two lines at the fewest (cells a blank
+    line apart, `Layout.GAPS`, are read there); at least two empty lines between cells
+    (BeautifulSoup's) and some longer gap, or there is nothing to read so; and no blank
+    cell written as a line of spaces, as `Layout.FRAGMENTS` reads them."""
+    if 2 * text.count("\n\n\n", start, end) < text.count("\n\n", start, end):
+        return None  # most cells are a blank line apart, or none
+    if _LINE_OF_SPACES.search(text, start, end):
+        return None
+    blocks = _raw_blocks(text, start, end)
+    rows = [h for h in labels if h.kind == "row"]
+    if not rows or len(blocks) < 2:
+        return None
+    cur = _Cursor(tuple(rows))
+    before_cells: list[int] = []
+    before_rows: list[int] = []
+    last_end = -1
+    for block in blocks:
+        cur.before(block[0][0])
+        if last_end >= rows[0].start:
+            gap = text.count("\n", last_end, block[0][0]) - 1
+            if _opens_with_row_label(cur, block[0]):
+                before_rows.append(gap)
+            elif is_cell_text("".join(text[a:b] for a, b in block).strip(" \t")):
+                before_cells.append(gap)
+        for a, b in block:
+            cur.line(a, b)
+        last_end = block[-1][1]
+    if not before_cells:
+        return None
+    cell = statistics.mode(before_cells)
+    row = max(cell, statistics.mode(before_rows)) if before_rows else cell
+    longer = [g - cell for g in before_cells if g > cell] + [g - row for g in before_rows if g > row]
+    if cell < 2 or not longer:
+        return None
+    for blank in range(cell + 1, 1, -1):
+        if all(extra % blank == 0 for extra in longer):
+            return GapUnits(cell, row, blank)
+    return None
 
 
 def _join_parts(
@@ -1547,7 +1645,10 @@ def _read_table(
     columns_first: bool | None = False,
 ) -> TableRead:
     notes: list[Note] = []
-    if layout is Layout.FRAGMENTS or lines is None:
+    if layout is Layout.GAP_BLANKS:
+        units = gap_units(text, start, end, labels)
+        events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes, units)
+    elif layout is Layout.FRAGMENTS or lines is None:
         events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes)
     else:
         drop = layout not in (Layout.TABS, Layout.PIPES, Layout.FRAGMENTS)
