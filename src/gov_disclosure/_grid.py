@@ -2485,23 +2485,35 @@ def _by_kind(text: str, tokens: list[Token], row: RowSpec) -> list[Token] | None
 
 def _in_column_order(text: str, tokens: list[Token]) -> list[Token]:
     """A row's `tokens` from two lines of one markitdown table block (`_one_block`), which
-    puts each column at the same place on every line: in the order of those places."""
-    return sorted(tokens, key=lambda t: t.start - text.rfind("\n", 0, t.start))
+    puts each column at the same place on every line: in the order of those places (of
+    their cells, then of the places within them: the cells' padding may be gone)."""
+
+    def place(t: Token) -> tuple[int, int]:
+        a = text.rfind("\n", 0, t.start) + 1
+        return text.count("|", a, t.start), t.start - a
+
+    return sorted(tokens, key=place)
 
 
 def _one_block(text: str, tokens: list[Token]) -> bool:
     """Whether `tokens` lie on two lines or one, next to each other (but for a table rule)
     and with their ``|`` at the same places: one markdown table block, padded to one set
-    of widths."""
+    of widths; or, where neither line is padded (its white space collapsed: no two
+    spaces together), with as many ``|``."""
     if not tokens or max(t.line for t in tokens) - min(t.line for t in tokens) > 1:
         return False
     shapes = set()
+    lines = set()
     for t in tokens:
         a = text.rfind("\n", 0, t.start) + 1
         b = text.find("\n", t.start)
         line = text[a : b if b >= 0 else len(text)]
+        lines.add(line)
         shapes.add(tuple(i for i, c in enumerate(line) if c == "|"))
-    return len(shapes) == 1 and bool(next(iter(shapes)))
+    if len(shapes) == 1:
+        return bool(next(iter(shapes)))
+    counts = {len(shape) for shape in shapes}
+    return len(counts) == 1 and 0 not in counts and not any("  " in line for line in lines)
 
 
 def _heads_group_of(
