@@ -357,6 +357,9 @@ def test_cell_tabs_made_spaces_at_a_row_end() -> None:
         # a cell a line, whose blank cells are a space (PDF text, a browser's selection)
         "规章\n1\n \n3\n4\n \n0\n" * 8,
         "规章\n\n1\n\n \n\n3\n\n4\n\n \n\n0\n\n" * 8,
+        # a cell a line, every empty line holding a space (a Word file's text, docx2txt's):
+        # rows as near as cells, where a browser's are further apart
+        "\n \n".join(["规章", "1", "0", "3", "行政许可", "5", "7", "8"] * 4),
         # paragraphs a line of one space apart
         "\n \n".join(["一、概述", "本年度，我局坚持公开为常态。", "二、主动公开", "共发布信息 12 条。"] * 8),
         # too few

@@ -387,6 +387,12 @@ _NUMBER_LINE: Final = re.compile(r"[ \t]*+(?:[+-]?[\d,.]++|/|—|-)[ \t]*+")
 #: Two lines that are numbers, a line break or two apart (by width): text with a cell a
 #: line, whose blank cells are lines of spaces (a PDF's, a browser selection's), has
 #: many; a browser's text of paragraph cells has a separator between any two cells.
+#: Two texts further apart than a width (by width) with no lone-space line between them:
+#: the rows of a browser's text of paragraph cells (their tab is the cells', not the
+#: row's), which text whose every empty line holds a space has none of.
+_ROW_BREAK: Final = {
+    width: re.compile(rf"[^ \r\n](?:\r?\n){{{width + 1},}}(?=[^ \r\n])") for width in (1, 2)
+}
 _NUMBER_PAIR: Final = {
     width: re.compile(
         rf"(?m)^[ \t]*+[+-]?[\d,.]++[ \t]*+(?:\r?\n){{{width}}}(?=[ \t]*+[+-]?\d[\d,.]*+[ \t]*+\r?$)"
@@ -430,7 +436,8 @@ def _space_separators(text: str) -> list[tuple[int, int, str]]:
     row's end (more line breaks after it) ends in a blank cell or a separator the same
     way.  It takes `_LONE_SPACES_MIN` runs of one line between texts, more than runs of
     two (BeautifulSoup's ``get_text(" ")`` puts two between cells), half of them next to
-    a number, for a width of padding to be read so.
+    a number, few numbers that near with no run between (`_NUMBER_PAIR`) and a tenth as
+    many rows (`_ROW_BREAK`), for a width of padding to be read so.
     """
     seen = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     if len(_ONE_LINE_RUN.findall(seen)) < _LONE_SPACES_MIN:
@@ -481,6 +488,7 @@ def _space_separators(text: str) -> list[tuple[int, int, str]]:
         and ones[w] > twos[w]
         and 2 * numbers[w] >= ones[w]
         and 4 * sum(1 for _ in _NUMBER_PAIR[w].finditer(text)) <= ones[w]
+        and 10 * len(_ROW_BREAK[w].findall(text)) >= ones[w]
         for w in (0, 1, 2)
     ]
     out: list[tuple[int, int, str]] = []
