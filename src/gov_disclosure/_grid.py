@@ -1239,10 +1239,6 @@ def _opens_with_row_label(cur: _Cursor, line: tuple[int, int]) -> bool:
     )
 
 
-#: A line of nothing but spaces (a blank cell of `Layout.FRAGMENTS`).
-_LINE_OF_SPACES: Final = re.compile(r"\n[ \t]++(?=\n)")
-
-
 class GapUnits(NamedTuple):
     """The empty lines of `Layout.GAP_BLANKS` text: between two cells of a row, before a
     row's label, and that each blank cell adds."""
@@ -1266,8 +1262,8 @@ def gap_units(text: str, start: int, end: int, labels: tuple[LabelHit, ...]) -> 
     cell written as a line of spaces, as `Layout.FRAGMENTS` reads them."""
     if 2 * text.count("\n\n\n", start, end) < text.count("\n\n", start, end):
         return None  # most cells are a blank line apart, or none
-    if _LINE_OF_SPACES.search(text, start, end):
-        return None
+    if _SPACE_LINE.search(text, start, end):
+        return None  # blank cells written as lines of spaces: `Layout.FRAGMENTS` reads them
     blocks = _raw_blocks(text, start, end)
     rows = [h for h in labels if h.kind == "row"]
     if not rows or len(blocks) < 2:

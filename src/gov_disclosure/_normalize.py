@@ -331,15 +331,22 @@ def _breaks(run: str) -> int:
     return run.count("\n") + run.count("\r") - run.count("\r\n")
 
 
+def _break_run(text: str, pos: int, step: int) -> int:
+    """The offset where the line breaks (``\\r``, ``\\n``) at `pos` end going in
+    `step`'s direction (`pos` itself when there is none there)."""
+    if step < 0:
+        while pos > 0 and text[pos - 1] in "\r\n":
+            pos -= 1
+    else:
+        while pos < len(text) and text[pos] in "\r\n":
+            pos += 1
+    return pos
+
+
 def _breaks_round(text: str, start: int, end: int) -> tuple[int, int]:
     """The line breaks right before `start` and right after `end` (0 where the text begins
     or ends there instead of going on)."""
-    a = start
-    while a > 0 and text[a - 1] in "\r\n":
-        a -= 1
-    b = end
-    while b < len(text) and text[b] in "\r\n":
-        b += 1
+    a, b = _break_run(text, start, -1), _break_run(text, end, 1)
     if a == 0 or b == len(text):
         return 0, 0
     return _breaks(text[a:start]), _breaks(text[end:b])
@@ -384,15 +391,15 @@ _ONE_LINE_RUN: Final = re.compile(r"\n(?<=[^ \r\n]\n)(\n?) ++\n\1(?=[^ \r\n])")
 _LONE_SPACES_MIN: Final = 2 * _LONE_TABS_MIN
 #: A cell that is a number or a not-applicable mark, as a line of its own.
 _NUMBER_LINE: Final = re.compile(r"[ \t]*+(?:[+-]?[\d,.]++|/|—|-)[ \t]*+")
-#: Two lines that are numbers, a line break or two apart (by width): text with a cell a
-#: line, whose blank cells are lines of spaces (a PDF's, a browser selection's), has
-#: many; a browser's text of paragraph cells has a separator between any two cells.
 #: Two texts further apart than a width (by width) with no lone-space line between them:
 #: the rows of a browser's text of paragraph cells (their tab is the cells', not the
 #: row's), which text whose every empty line holds a space has none of.
 _ROW_BREAK: Final = {
     width: re.compile(rf"[^ \r\n](?:\r?\n){{{width + 1},}}(?=[^ \r\n])") for width in (1, 2)
 }
+#: Two lines that are numbers, a line break or two apart (by width): text with a cell a
+#: line, whose blank cells are lines of spaces (a PDF's, a browser selection's), has
+#: many; a browser's text of paragraph cells has a separator between any two cells.
 _NUMBER_PAIR: Final = {
     width: re.compile(
         rf"(?m)^[ \t]*+[+-]?[\d,.]++[ \t]*+(?:\r?\n){{{width}}}(?=[ \t]*+[+-]?\d[\d,.]*+[ \t]*+\r?$)"
@@ -401,25 +408,13 @@ _NUMBER_PAIR: Final = {
 }
 
 
-def _line_around(text: str, start: int, end: int) -> str:
-    """The line that ends before `start` (``before`` side: `end` is -1) or that starts at
-    `end`: the text of the neighbour line of a run of lone spaces."""
-    if end < 0:
-        return text[text.rfind("\n", 0, start) + 1 : start]
+def _next_to_number(text: str, start: int, end: int) -> bool:
+    """Whether the line that ends at `start` or the one that starts at `end` (the text
+    round a run of lone spaces) is a number (`_NUMBER_LINE`)."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
     stop = text.find("\n", end)
-    return text[end : stop if stop >= 0 else len(text)].rstrip("\r")
-
-
-def _break_run(text: str, pos: int, step: int) -> int:
-    """The offset where the line breaks (``\\r``, ``\\n``) at `pos` end going in
-    `step`'s direction (`pos` itself when there is none there)."""
-    if step < 0:
-        while pos > 0 and text[pos - 1] in "\r\n":
-            pos -= 1
-    else:
-        while pos < len(text) and text[pos] in "\r\n":
-            pos += 1
-    return pos
+    after = text[end : stop if stop >= 0 else len(text)].rstrip("\r")
+    return bool(_NUMBER_LINE.fullmatch(before) or _NUMBER_LINE.fullmatch(after))
 
 
 def _space_separators(text: str) -> list[tuple[int, int, str]]:
@@ -453,8 +448,7 @@ def _space_separators(text: str) -> list[tuple[int, int, str]]:
             runs[-1].end = end
         else:
             start = _break_run(text, a, -1)
-            runs.append(_SpaceRun(start, end, [_breaks(text[start:a])], [(a, b)]))
-            runs[-1].gaps.append(gap)
+            runs.append(_SpaceRun(start, end, [_breaks(text[start:a]), gap], [(a, b)]))
     # runs between texts, by width: of one line, of two, of an even number, of an odd
     # number above one; and of one line next to a number
     ones, twos, evens, odds, numbers = [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]
@@ -473,24 +467,21 @@ def _space_separators(text: str) -> list[tuple[int, int, str]]:
             continue
         if len(run.lines) == 1:
             ones[width] += 1
-            if _NUMBER_LINE.fullmatch(_line_around(text, run.start, -1)) or (
-                _NUMBER_LINE.fullmatch(_line_around(text, run.start, run.end))
-            ):
-                numbers[width] += 1
+            numbers[width] += _next_to_number(text, run.start, run.end)
         else:
             twos[width] += len(run.lines) == 2
             if len(run.lines) % 2:
                 odds[width] += 1
             else:
                 evens[width] += 1
-    read = [
-        ones[w] >= _LONE_SPACES_MIN
+    read = {
+        w: ones[w] >= _LONE_SPACES_MIN
         and ones[w] > twos[w]
         and 2 * numbers[w] >= ones[w]
         and 4 * sum(1 for _ in _NUMBER_PAIR[w].finditer(text)) <= ones[w]
         and 10 * len(_ROW_BREAK[w].findall(text)) >= ones[w]
-        for w in (0, 1, 2)
-    ]
+        for w in (1, 2)
+    }
     out: list[tuple[int, int, str]] = []
     for run in kept:
         width = run.gaps[0]
