@@ -159,7 +159,9 @@ def test_other_line_breaks_are_line_breaks() -> None:
     assert n.span(6, 7).start == 6  # one for one
 
 
-@pytest.mark.parametrize("family", ["tabs", "pipe_lines", "plumber", "raw", "gfm", "python_docx"])
+@pytest.mark.parametrize(
+    "family", ["tabs", "pipe_lines", "plumber", "raw", "gfm", "python_docx", "inner_text"]
+)
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
 def test_reports_whose_lines_end_in_line_separators_read_the_same(family: str, separator: str) -> None:
     text = FAMILIES[family](make_report("2019", "2021", seed=6))
@@ -284,7 +286,9 @@ _ROWS = [["信息内容", "本年制发件数", "本年废止件数", "现行有
     ("pad", "row_break", "newline"),
     [("\n\n", "\n\n\n\n\n", "\n"),  # <td><p>…</p></td>
      ("\n", "\n\n\n", "\n"),  # <td><div>…</div></td>
-     ("\n\n", "\n\n\n\n\n", "\r\n")],  # saved with Windows line endings
+     ("\n\n", "\n\n\n\n\n", "\r\n"),  # saved with Windows line endings
+     ("\n\n", "\n\n\n\n\n", "\u2028"),  # or with line separators
+     ("\n", "\n\n\n", "\u2029")],
 )
 def test_paragraph_breaks_round_cell_tabs_are_removed(pad: str, row_break: str, newline: str) -> None:
     text = _inner(_ROWS, pad, row_break).replace("\n", newline)

@@ -2,7 +2,8 @@
 
 What changes, in order:
 
-1. line endings (``\\r\\n``, ``\\r``, U+2028 and the like) become ``\\n``; other control
+1. line endings (``\\r\\n``, ``\\r``, U+2028 and the like) become ``\\n`` (U+2028, U+2029
+   and U+0085 before anything else is read: they end lines as ``\\n`` does); other control
    characters (the form feed of a PDF page break among them) become spaces, lone
    surrogates U+FFFD;
    invisible format characters are removed (zero-width spaces and joiners, byte order
@@ -580,6 +581,11 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     last = 0
     out_len = 0
     shift = 0
+    original = text
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        # line and paragraph separators, next line: ``\n`` one for one before anything
+        # is read (cell padding and quote marks are found by their line breaks)
+        text = text.translate(_OTHER_BREAKS)
     for start, end, put in _edits(text, invisible):
         kept = text[last:start]
         pieces.append(kept)
@@ -613,13 +619,13 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     folded = _fold_until(clean, _SCAN)
     if isinstance(folded, int):
         if clean[folded] in _INVISIBLE_CHARS and not invisible:
-            return _normalize(text, invisible=True)
+            return _normalize(original, invisible=True)
         if _TRADITIONAL.search(clean, folded) is not None:
             clean, t2s = _to_simplified(clean)
         folded = _fold_until(clean, _FOLDABLE_OR_RADICAL)
         if isinstance(folded, int):
             if not invisible and _INVISIBLE.search(clean, folded) is not None:
-                return _normalize(text, invisible=True)
+                return _normalize(original, invisible=True)
             clean = clean.translate(_RADICAL_FORMS)
             folded = _fold(clean)
 
@@ -632,13 +638,14 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     ):
         folded = _marked(folded, footers)
 
-    if "\r" in text:
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    if "\r" in original:
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(original))]
     else:
         # each line's length plus its newline, summed, without a Python-level loop
-        starts = [0, *itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
+        lines = original.split("\n")[:-1]
+        starts = [0, *itertools.accumulate(map((1).__add__, map(len, lines)))]
     return NormalizedText(
-        original=text,
+        original=original,
         text=clean,
         folded=folded,
         edit_at=tuple(edit_at),
@@ -759,6 +766,8 @@ _FOLDABLE_OR_RADICAL: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}]")
 #: Foldable characters, radical forms, invisible format characters and traditional
 #: characters: what normalisation needs to know of the text, in one scan.
 _SCAN: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}{TRADITIONAL_CLASS}]")
+#: The line breaks that are neither ``\n`` nor ``\r``, as ``\n`` (step 1, first).
+_OTHER_BREAKS: Final = str.maketrans("\x85\u2028\u2029", "\n\n\n")
 _CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
