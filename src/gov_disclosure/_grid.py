@@ -728,8 +728,10 @@ def _spaced_tokens(
         out.extend([blank] * ((b - prev) // _INDENT_UNIT))
 
 
-#: A whole run of two spaces or more (`spaced_blanks`).
-_SPACE_RUN: Final = re.compile(r"(?<! ) {2,}+")
+#: A whole run of two spaces or more, or a single space that ends a line (`spaced_blanks`:
+#: odd at a line's end, which blank cells' spaces never are, while a line's trailing
+#: white space often is).
+_SPACE_RUN: Final = re.compile(r"(?<! ) {2,}+|(?<! ) (?![^\n])")
 
 
 def spaced_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
