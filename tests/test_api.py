@@ -894,3 +894,19 @@ def test_trailing_spaces_on_lines_change_nothing(family: str, blanks: float) -> 
             for i, line in enumerate(text.split("\n"))
         )
         assert parse_report(trailed).to_flat() == parse_report(text).to_flat()
+
+
+@pytest.mark.parametrize("indent", ["    ", "  ", "\u3000\u3000"])
+@pytest.mark.parametrize(
+    "family", ["inner_text", "plumber", "tabs", "raw", "aligned", "webdriver_text", "fragments"]
+)
+def test_a_text_indented_as_a_whole(family: str, indent: str) -> None:
+    # every line given one indent (pasted from a markdown code block, indented by a tool):
+    # it is nobody's blank cell.  Before: a browser's text of paragraph cells read its
+    # indented tabs as text (50-60 values a report set wrong), pdfplumber's rows were read
+    # as WebDriver's with blank cells, and WebDriver's cell-a-line text had a blank cell
+    # before every value
+    made = make_report("2019", "2021", seed=5, blanks=0.2)
+    text = FAMILIES[family](made)
+    indented = "\n".join(indent + line if line else line for line in text.split("\n"))
+    assert parse_report(indented).to_flat() == parse_report(text).to_flat()

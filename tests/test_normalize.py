@@ -411,6 +411,37 @@ def test_quote_marks_of_a_few_lines_are_left_alone(text: str) -> None:
     assert normalize(text).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("    一、总体情况\n    规章\t3\n\n    \t\n      本年新增", "一、总体情况\n规章\t3\n\n\t\n  本年新增"),
+        ("\u3000\u3000标题\r\n\u3000\u3000  5\r\n", "标题\n  5\n"),  # a line's own indent stays
+        ("\n \n 标题 \n \n 正文", "\n\n标题 \n\n正文"),  # get_text(" \\n "): lines of one space
+        ("  \xa0一\n  \u3000二", "\xa0一\n\u3000二"),  # the indent all lines share, no more
+    ],
+)
+def test_the_indent_of_a_text_indented_as_a_whole(text: str, want: str) -> None:
+    norm = normalize(text)
+    assert norm.text == want
+    assert normalize(norm.text).text == norm.text
+    last = norm.text.rstrip().rfind(want.rstrip()[-1])
+    span = norm.span(last, last + 1)  # spans still point into the input
+    assert text[span.start : span.end] == want.rstrip()[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题\n    正文一\n    正文二",  # the title at the margin
+        "  标题\n\t5\n  正文",  # a line of text opens with a tab
+        "  标题\n  \t5",  # or with a tab after the indent
+        "  标题\n\u3000正文",  # indents with nothing in common
+    ],
+)
+def test_an_indent_some_lines_lack_is_left_alone(text: str) -> None:
+    assert normalize(text).text == text
+
+
 def test_page_footers_inside_a_text_on_one_line_are_page_furniture() -> None:
     # a PDF's text with its line breaks made spaces: the footer's digits are no values
     body = "第二十条第（六）项 - 3 - 信息内容 本年处理决定数量 行政处罚 4119 第4页 行政强制 195 "

@@ -90,7 +90,7 @@ _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 #: (a ``str`` decoded with ``surrogateescape`` may hold them, and they cannot be encoded)
 #: become U+FFFD.  (`Span.line` counts the input's ``\n``, ``\r\n`` and ``\r`` only.)
 _CONTROL_TO_SPACE: Final[dict[int, str]] = {
-    **dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127), " "),
+    **dict.fromkeys((*range(9), 11, *range(14, 32), 127), " "),
     **dict.fromkeys((0x85, 0x2028, 0x2029), "\n"),
     **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
@@ -214,7 +214,8 @@ _INVISIBLE: Final = re.compile(f"[{_INVISIBLE_CLASS}]+")
 def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
     """The line endings, pinyin runs, emphasis marks and cell padding to edit, and the
     runs to remove: where `invisible`, the invisible format characters, and in a text
-    quoted as a whole, the quote marks that open its lines (`_quote_marks`); in text
+    quoted as a whole, the quote marks that open its lines (`_quote_marks`), and in a
+    text indented as a whole, the indent all its lines share (`_common_indent`); in text
     order, each as its range in `text` and what replaces it.
 
     The others are found in the text as it reads without those runs (a zero-width space
@@ -226,11 +227,30 @@ def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
     [(1, 2, ''), (2, 6, ''), (6, 9, '\\n'), (10, 11, '')]
     """
     runs = [m.span() for m in _INVISIBLE.finditer(text)] if invisible else []
-    if _may_be_quoted(text) and (quoted := _quote_marks(text)):
-        runs = sorted(runs + quoted) if runs else quoted
+    rest, at, shift = _without(text, runs) if runs else (text, [], [])
+    while True:
+        # quote marks, then an indent (the text inside quote marks may be indented, an
+        # indented text quoted), each found where the runs before are gone and taken back
+        # to `text` with what they hold of them, until neither is left
+        found = _quote_marks(rest) if _may_be_quoted(rest) else []
+        if not found and _may_be_indented(rest):
+            found = _common_indent(rest)
+        if not found:
+            break
+        runs = _merged(runs + [_back(a, b, at, shift) for a, b in found]) if runs else found
+        rest, at, shift = _without(text, runs)
     if not runs:
         return _visible_edits(text)
-    # the text without them, and where its offsets shift against `text`'s
+    edits = [(*_back(a, b, at, shift), put) for a, b, put in _visible_edits(rest)]
+    starts = [a for a, _, _ in edits]
+    edits.extend((a, b, "") for a, b in runs if not _inside(a, starts, edits))
+    edits.sort()
+    return edits
+
+
+def _without(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+    """`text` without `runs` (in order, apart), with where its offsets shift against
+    `text`'s: from each offset in `at` on, by the `shift` beside it."""
     pieces: list[str] = []
     at: list[int] = []
     shift: list[int] = []
@@ -242,15 +262,26 @@ def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
         shift.append(removed)
         last = b
     pieces.append(text[last:])
-    edits = []
-    for a, b, put in _visible_edits("".join(pieces)):
-        i = bisect.bisect_right(at, a) - 1
-        j = bisect.bisect_right(at, b - 1) - 1
-        edits.append((a + (shift[i] if i >= 0 else 0), b + (shift[j] if j >= 0 else 0), put))
-    starts = [a for a, _, _ in edits]
-    edits.extend((a, b, "") for a, b in runs if not _inside(a, starts, edits))
-    edits.sort()
-    return edits
+    return "".join(pieces), at, shift
+
+
+def _back(a: int, b: int, at: list[int], shift: list[int]) -> tuple[int, int]:
+    """The range ``[a, b)`` of a text `_without` runs, in the text it was made from (the
+    runs inside it with it)."""
+    i = bisect.bisect_right(at, a) - 1
+    j = bisect.bisect_right(at, b - 1) - 1
+    return a + (shift[i] if i >= 0 else 0), b + (shift[j] if j >= 0 else 0)
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`runs` in order, those that overlap or touch made one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(runs):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _visible_edits(text: str) -> list[tuple[int, int, str]]:
@@ -282,17 +313,24 @@ def _visible_edits(text: str) -> list[tuple[int, int, str]]:
 #: the text or after a line break; each repetition takes a ``>``, so the pattern is
 #: linear, and what it leaves never starts with a mark (a second pass removes nothing:
 #: normalisation stays idempotent).
-_QUOTE_MARK: Final = re.compile(r"(?<![^\n\r]) *+>(?: *+>)*+ ?")
+_QUOTE_MARK: Final = re.compile(r"(?<![^\n\r])[ \f]*+>(?:[ \f]*+>)*+ ?")
 #: A line that is not blank.
 _TEXT_LINE: Final = re.compile(r"[^\s>]")
 
 
 def _may_be_quoted(text: str) -> bool:
-    """Whether a line of `text` may open with a quote mark (most texts have no ``>``:
-    one scan at C speed)."""
-    return ">" in text and (
-        text.startswith(">") or "\n>" in text or "\r>" in text or "\n >" in text
-    )
+    """Whether a line of `text` opens with a quote mark (most texts have no ``>``: one
+    scan at C speed; the ``>`` of markup has no line start before it but a character's
+    way back)."""
+    at = text.find(">")
+    while at >= 0:
+        start = at
+        while start and text[start - 1] in " \f":
+            start -= 1
+        if not start or text[start - 1] in "\n\r":
+            return True
+        at = text.find(">", at + 1)
+    return False
 
 
 def _quote_marks(text: str) -> list[tuple[int, int]]:
@@ -302,6 +340,65 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
     marks = [m.span() for m in _QUOTE_MARK.finditer(text)]
     lines = sum(1 for line in _NEWLINE.split(text) if _TEXT_LINE.search(line))
     return marks if marks and 2 * len(marks) >= lines else []
+
+
+#: What normalisation leaves white space or removes, once control characters are spaces
+#: (`_CONTROL_TO_SPACE`): Unicode's white space and the invisible format characters.
+_BLANK_CHARS: Final = "".join(
+    sorted({c for c in map(chr, range(0x3001)) if c.isspace()} | _INVISIBLE_CHARS)
+)
+#: Of them, what an indent is made of: all but the tab (``\t0`` is a row's blank first
+#: cell, then 0) and line breaks.
+_INDENT_CLASS: Final = re.escape("".join(c for c in _BLANK_CHARS if c not in "\t\n\r\x85"))
+#: A character that is text (normalisation keeps it as it is, or folds it to text).
+_TEXT_CHAR: Final = re.compile(f"[^{re.escape(_BLANK_CHARS)}]")
+#: An indent's characters as normalisation leaves them (`_common_indent`).
+_AS_NORMALISED: Final[dict[int, str | None]] = {
+    ord("\f"): " ",
+    **dict.fromkeys(map(ord, _INVISIBLE_CHARS)),
+}
+#: Where a line that has text opens with an indent, up to its text.  The look-behind
+#: stands for the line's start, at ``\n`` and at ``\r`` alike.
+_LINE_INDENT: Final = re.compile(f"(?<![^\n\r])[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
+
+
+def _may_be_indented(text: str) -> bool:
+    """Whether the first line of `text` that has text may open with an indent (most texts
+    start with their title at the margin: one short search)."""
+    m = _TEXT_CHAR.search(text)
+    return m is not None and m.start() > 0 and text[m.start() - 1] not in "\n\r\t"
+
+
+def _common_indent(text: str) -> list[tuple[int, int]]:
+    """The indent that every line of `text` with text in it opens with, to remove there
+    and from the lines of white space that open with it too: a text indented as a whole
+    (pasted from a code block, indented by a tool, each line given the page's margin).
+    What is left of each line's indent is its own (``  5``: WebDriver's blank cell, then
+    5); a line's tab stays.  None where some line with text has no indent.  Indents are
+    compared as normalisation leaves them (a form feed a space, an invisible
+    one gone), so that what is left has no indent in common."""
+    indents = [m.group().translate(_AS_NORMALISED) for m in _LINE_INDENT.finditer(text)]
+    lines = sum(1 for line in _NEWLINE.split(text) if _TEXT_CHAR.search(line))
+    if not indents or len(indents) < lines:
+        return []
+    # the prefix all share is the one the first and the last in sorted order share
+    first, last = min(indents), max(indents)
+    width = 0
+    while width < len(first) and first[width] == last[width]:
+        width += 1
+    common = first[:width]
+    out = []
+    for a in (0, *(m.end() for m in _NEWLINE.finditer(text))) if common else ():
+        b = a
+        for c in common:
+            while b < len(text) and text[b] in _INVISIBLE_CHARS:
+                b += 1
+            if b == len(text) or text[b].translate(_AS_NORMALISED) != c:
+                break
+            b += 1
+        else:
+            out.append((a, b))
+    return out
 
 
 #: A line of nothing but tabs (with the line break before it): where a browser's
@@ -582,10 +679,12 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     out_len = 0
     shift = 0
     original = text
-    if "\u2028" in text or "\u2029" in text or "\x85" in text:
-        # line and paragraph separators, next line: ``\n`` one for one before anything
-        # is read (cell padding and quote marks are found by their line breaks)
-        text = text.translate(_OTHER_BREAKS)
+    if _CONTROLS.search(text) is not None:
+        # line and paragraph separators, next line: ``\n``, control characters: spaces,
+        # one for one, before anything is read (cell padding, quote marks and indents
+        # are found by the line breaks and spaces round them); the form feed stays until
+        # the pages it starts are known
+        text = text.translate(_CONTROL_TO_SPACE)
     for start, end, put in _edits(text, invisible):
         kept = text[last:start]
         pieces.append(kept)
@@ -607,7 +706,7 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     pages: tuple[int, ...] = ()
     if "\f" in clean:
         pages = tuple(m.end() for m in _FORM_FEED.finditer(clean))
-    clean = _CONTROLS.sub(_control, clean)
+        clean = clean.replace("\f", " ")
 
     t2s = None
     # One scan folds the text, unless it meets a traditional character or a radical form
@@ -766,10 +865,9 @@ _FOLDABLE_OR_RADICAL: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}]")
 #: Foldable characters, radical forms, invisible format characters and traditional
 #: characters: what normalisation needs to know of the text, in one scan.
 _SCAN: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}{TRADITIONAL_CLASS}]")
-#: The line breaks that are neither ``\n`` nor ``\r``, as ``\n`` (step 1, first).
-_OTHER_BREAKS: Final = str.maketrans("\x85\u2028\u2029", "\n\n\n")
-_CONTROL_CHARS: Final = {chr(k): v for k, v in _CONTROL_TO_SPACE.items()}
-_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
+#: What `_CONTROL_TO_SPACE` translates: control characters but the tab, line breaks and
+#: the form feed; line breaks that are neither ``\n`` nor ``\r``; lone surrogates.
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _fold_until(text: str, scan: re.Pattern[str]) -> str | int:
@@ -799,9 +897,6 @@ def _fold(text: str) -> str:
     assert isinstance(folded, str)  # only foldable characters are searched for
     return folded
 
-
-def _control(m: re.Match[str]) -> str:
-    return _CONTROL_CHARS[m.group()]
 class _CharTable:
     """The fallback converter: OpenCC's t2s of each character on its own (`_tradchars`)."""
 

@@ -23,6 +23,8 @@ PIECES = st.sampled_from(
         "\n\n\t\n\n", "\r\n\t\r\n",  # a browser's tab between paragraph cells
         "**", "*", "__", "**12**",  # markdown emphasis
         "\u200b", "\ufeff", "\u00ad", "\u200e", "1\u200b2",  # invisible format characters
+        "\n> ", "> ", " >", "\n  ", "\n\u3000\u3000", "  ",  # quote marks, indents
+        "\u2028", "\u2029", "\x85", "\x1c", "\x0b",  # other line breaks and controls
     ]
 )
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30).map("".join)
