@@ -910,3 +910,18 @@ def test_a_text_indented_as_a_whole(family: str, indent: str) -> None:
     text = FAMILIES[family](made)
     indented = "\n".join(indent + line if line else line for line in text.split("\n"))
     assert parse_report(indented).to_flat() == parse_report(text).to_flat()
+
+
+@pytest.mark.parametrize("family", ["blank_lines", "docx2txt", "docx2python"])
+def test_empty_lines_holding_spaces_in_text_of_cells_an_empty_line_apart(family: str) -> None:
+    # some empty lines hold a space or two (an editor's indent, a Word paragraph of a
+    # space).  Before: lines of one space between cells were read as a browser's cell
+    # tabs whose white space was collapsed, and rows made of cells (30-60 values a report
+    # set wrong or unset)
+    for seed in (1, 6):
+        made = make_report("2021", "2019" if seed % 2 else "2021", seed=seed, blanks=0.1)
+        text = FAMILIES[family](made)
+        spaced = "\n".join(
+            line or " " * (i % 3) for i, line in enumerate(text.split("\n"))
+        )
+        assert parse_report(spaced).to_flat() == parse_report(text).to_flat()

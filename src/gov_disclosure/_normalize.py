@@ -495,6 +495,19 @@ _NUMBER_LINE: Final = re.compile(r"[ \t]*+(?:[+-]?[\d,.]++|/|—|-)[ \t]*+")
 _ROW_BREAK: Final = {
     width: re.compile(rf"[^ \r\n](?:\r?\n){{{width + 1},}}(?=[^ \r\n])") for width in (1, 2)
 }
+#: A number (a line of its own) and a text an empty line or more apart, but no further
+#: than a cell and its padding (by width), with no lone-space line between them: in a
+#: browser's text of paragraph cells, whose rows are further apart, there are none (its
+#: numbers are cells; the text round the tables has its paragraphs so apart); in text
+#: whose cells are an empty line apart and some of whose empty lines hold a space, every
+#: other number has one.
+_NUMBER_GAP: Final = {
+    width: re.compile(
+        rf"(?m)^[ \t]*+[+-]?[\d,.]++[ \t]*+(?:\r?\n){{2,{width + 1}}}(?=[^ \r\n])"
+        rf"|(?<=[^ \r\n])(?:\r?\n){{2,{width + 1}}}(?=[ \t]*+[+-]?\d[\d,.]*+[ \t]*+\r?$)"
+    )
+    for width in (1, 2)
+}
 #: Two lines that are numbers, a line break or two apart (by width): text with a cell a
 #: line, whose blank cells are lines of spaces (a PDF's, a browser selection's), has
 #: many; a browser's text of paragraph cells has a separator between any two cells.
@@ -529,8 +542,9 @@ def _space_separators(text: str) -> list[tuple[int, int, str]]:
     row's end (more line breaks after it) ends in a blank cell or a separator the same
     way.  It takes `_LONE_SPACES_MIN` runs of one line between texts, more than runs of
     two (BeautifulSoup's ``get_text(" ")`` puts two between cells), half of them next to
-    a number, few numbers that near with no run between (`_NUMBER_PAIR`) and a tenth as
-    many rows (`_ROW_BREAK`), for a width of padding to be read so.
+    a number, few numbers that near with no run between (`_NUMBER_PAIR`), a tenth as
+    many rows (`_ROW_BREAK`) and few numbers an empty line from a text with no run
+    between (`_NUMBER_GAP`), for a width of padding to be read so.
     """
     seen = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     if len(_ONE_LINE_RUN.findall(seen)) < _LONE_SPACES_MIN:
@@ -578,6 +592,7 @@ def _space_separators(text: str) -> list[tuple[int, int, str]]:
         and 2 * numbers[w] >= ones[w]
         and 4 * sum(1 for _ in _NUMBER_PAIR[w].finditer(text)) <= ones[w]
         and 10 * len(_ROW_BREAK[w].findall(text)) >= ones[w]
+        and 4 * len(_NUMBER_GAP[w].findall(text)) <= ones[w]
         for w in (1, 2)
     }
     out: list[tuple[int, int, str]] = []
