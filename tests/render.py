@@ -544,7 +544,8 @@ FAMILIES: dict[str, Callable[[Report], str]] = {
 }
 #: Families whose flattening keeps blank cells where they are.
 EXACT_BLANKS = frozenset(
-    {"blank_lines", "docx2txt", "word_text", "tabs", "markdown", "gfm", "boxed", "fragments"}
+    {"blank_lines", "docx2txt", "word_text", "tabs", "markdown", "gfm", "boxed", "fragments",
+     "pipe_lines"}
 )
 
 

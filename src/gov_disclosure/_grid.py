@@ -305,9 +305,23 @@ def region_lines(text: str, start: int, end: int) -> RegionLines:
     return out
 
 
-def _lines(text: str, lines: list[_Line], drop_pipes: bool) -> list[_Line]:
-    """`lines` without those of nothing but ``|``, where the layout makes them residue."""
-    return [ln for ln in lines if not ln.pipes] if drop_pipes else lines
+def _lines(
+    text: str, lines: list[_Line], drop_pipes: bool, piped_blanks: bool = False
+) -> list[_Line]:
+    """`lines` without those of nothing but ``|``, where the layout makes them residue;
+    where `piped_blanks` (cells a line apart by lines of ``|``), but those with empty
+    lines between them and the line of ``|`` before: the empty lines are blank cells."""
+    if not drop_pipes:
+        return lines
+    if not piped_blanks:
+        return [ln for ln in lines if not ln.pipes]
+    out: list[_Line] = []
+    after_pipes = False
+    for ln in lines:
+        if not ln.pipes or (after_pipes and ln.gap):
+            out.append(ln)
+        after_pipes = ln.pipes
+    return out
 
 
 #: A block of consecutive non-empty lines (a line of spaces is not empty).
@@ -980,7 +994,8 @@ def _events(
     cut it into label-free segments, whose tokens go in between.
 
     In `Layout.GAPS`, each `blank_lines` empty lines beyond the one that separates cells
-    are a blank cell (`_blank_lines`).  In glued text, where `unfolded` (the text before
+    are a blank cell (`_blank_lines`); in `Layout.CELL_LINES`, each empty line between
+    two lines of ``|`` (that `_lines` keeps for them).  In glued text, where `unfolded` (the text before
     folding) is given, each no-break space among a row's values is a blank cell
     (`_nbsp_blanks`).  In `Layout.INDENTED`, where it is given, only the plain spaces
     opening a line are blank cells, not an indent of ideographic spaces (``　　1.属于…``).
@@ -998,6 +1013,7 @@ def _events(
     gaps = layout is Layout.GAPS
     bare = layout is Layout.LINES
     indented = layout is Layout.INDENTED
+    piped = layout is Layout.CELL_LINES
     nbsp = unfolded if layout is Layout.GLUED else None  # (blank cells' no-break spaces)
     tokenize = _TOKENIZERS.get(layout, _line_tokens)
     # where each line holds one cell, any line with digits that yields none is reported
@@ -1020,6 +1036,13 @@ def _events(
             # no separator: each empty line is a blank cell (not after header text)
             blank = _new(Token, (start, start, ln.no, True, None, run))
             events.extend([blank] * ln.gap)
+        elif piped and ln.pipes:
+            # a line of pipes kept for the empty lines between it and the line of pipes
+            # before: each is a blank cell (``|\n\n|``: nothing between two cells'
+            # separators), not after header text; nothing else on the line to read
+            if counts:
+                events.extend([_new(Token, (start, start, ln.no, True, None, run))] * ln.gap)
+            continue
         elif indented and text[start] == " ":
             # each two spaces opening a line are a blank cell (not after header text, but
             # before a value: the first value of table 四 follows its header)
@@ -1655,7 +1678,9 @@ def _read_table(
             unit = _blank_lines(text, lines, first)
         else:
             unit = 1
-        events = _events(text, _lines(text, lines, drop), labels, layout, notes, unit, unfolded)
+        piped = layout is Layout.CELL_LINES
+        kept = _lines(text, lines, drop, piped)
+        events = _events(text, kept, labels, layout, notes, unit, unfolded)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(
             Note(
@@ -2025,7 +2050,8 @@ def _fill_single(
             tokens.extend(piece.tokens)
     if not tokens:
         return TableRead(spec, (None,) * len(spec.rows), (None,) * len(spec.rows), layout, notes)
-    row = RowRead(tuple(_trim(tokens, width)), layout.exact_blanks)
+    shown = layout is Layout.CELL_LINES and _any_blank(tokens)  # (as `_fill` says)
+    row = RowRead(tuple(_trim(tokens, width)), layout.exact_blanks or shown)
     return TableRead(
         spec, (row,) + (None,) * (len(spec.rows) - 1), (None,) * len(spec.rows), layout, notes
     )
@@ -2058,6 +2084,9 @@ def _fill(
     p = 0
     last: int | None = None  # the row the previous chunk went to, while it may continue
     line_rows, exact_blanks = layout.line_rows, layout.exact_blanks
+    # cells a line apart by lines of pipes: a row with a blank cell that shows (an empty
+    # line between two of them) has all of its blank cells shown
+    shown_blanks = layout is Layout.CELL_LINES
     # cells a blank line apart and no blank cell marked: raw pdftotext, where a row may be
     # cut by text printed out of place, as in the layouts that drop blanks
     gaps = layout is Layout.GAPS
@@ -2395,7 +2424,10 @@ def _fill(
         None
         if toks is None
         else RowRead(
-            tuple(toks), exact_blanks or _all_blank(toks), transposed[i], undecided[i]
+            tuple(toks),
+            exact_blanks or _all_blank(toks) or (shown_blanks and _any_blank(toks)),
+            transposed[i],
+            undecided[i],
         )
         for i, toks in enumerate(rows)
     )
