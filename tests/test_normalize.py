@@ -455,3 +455,17 @@ def test_page_footers_inside_a_text_on_one_line_are_page_furniture() -> None:
     # on lines of their own length, a row's dashes and numbers stay as they are
     lines = "\n".join(["行政许可 - 3 -", "行政处罚 -2- 5"] * 20)
     assert normalize(lines).folded == lines
+
+
+def test_a_space_inside_emphasis_marks_goes_with_them() -> None:
+    # ``** 5**`` at a line's start would leave `` 5``: an indent a second pass removes
+    assert normalize("** 5**\n*6*").text == "5\n6"
+    assert normalize("| ** 5** |").text == "| 5 |"
+
+
+def test_pages_start_where_they_did_once_the_text_is_edited() -> None:
+    # form feeds are spaces before anything is read (an indent may hold one); the pages
+    # they start are still known, in the edited text's offsets
+    n = normalize("  据(jù)一\r\n  二\f三\r\n  四\f五")
+    assert n.text == "据一\n二 三\n四 五"
+    assert [n.text[p] for p in n.page_starts] == ["三", "五"]

@@ -48,6 +48,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -90,7 +91,7 @@ _TRADITIONAL: Final = re.compile(f"[{TRADITIONAL_CLASS}]")
 #: (a ``str`` decoded with ``surrogateescape`` may hold them, and they cannot be encoded)
 #: become U+FFFD.  (`Span.line` counts the input's ``\n``, ``\r\n`` and ``\r`` only.)
 _CONTROL_TO_SPACE: Final[dict[int, str]] = {
-    **dict.fromkeys((*range(9), 11, *range(14, 32), 127), " "),
+    **dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127), " "),
     **dict.fromkeys((0x85, 0x2028, 0x2029), "\n"),
     **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
@@ -313,7 +314,7 @@ def _visible_edits(text: str) -> list[tuple[int, int, str]]:
 #: the text or after a line break; each repetition takes a ``>``, so the pattern is
 #: linear, and what it leaves never starts with a mark (a second pass removes nothing:
 #: normalisation stays idempotent).
-_QUOTE_MARK: Final = re.compile(r"(?<![^\n\r])[ \f]*+>(?:[ \f]*+>)*+ ?")
+_QUOTE_MARK: Final = re.compile(r"(?<![^\n\r]) *+>(?: *+>)*+ ?")
 #: A line that is not blank.
 _TEXT_LINE: Final = re.compile(r"[^\s>]")
 
@@ -325,7 +326,7 @@ def _may_be_quoted(text: str) -> bool:
     at = text.find(">")
     while at >= 0:
         start = at
-        while start and text[start - 1] in " \f":
+        while start and text[start - 1] == " ":
             start -= 1
         if not start or text[start - 1] in "\n\r":
             return True
@@ -352,14 +353,19 @@ _BLANK_CHARS: Final = "".join(
 _INDENT_CLASS: Final = re.escape("".join(c for c in _BLANK_CHARS if c not in "\t\n\r\x85"))
 #: A character that is text (normalisation keeps it as it is, or folds it to text).
 _TEXT_CHAR: Final = re.compile(f"[^{re.escape(_BLANK_CHARS)}]")
-#: An indent's characters as normalisation leaves them (`_common_indent`).
-_AS_NORMALISED: Final[dict[int, str | None]] = {
-    ord("\f"): " ",
-    **dict.fromkeys(map(ord, _INVISIBLE_CHARS)),
-}
-#: Where a line that has text opens with an indent, up to its text.  The look-behind
-#: stands for the line's start, at ``\n`` and at ``\r`` alike.
-_LINE_INDENT: Final = re.compile(f"(?<![^\n\r])[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
+#: Where a line that has text opens with an indent, up to its text (`(?m)^`, which
+#: knows ``\n`` only; the look-behind stands for a line's start at ``\r`` too).
+_LINE_INDENT: Final = re.compile(f"(?m)^[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
+_LINE_INDENT_CR: Final = re.compile(f"(?<![^\n\r])[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
+#: A line with text that opens with no indent: its text at its start, or a tab before it
+#: (``\t0``, ``  \t0``: the tab is the line's own).
+_UNINDENTED: Final = re.compile(
+    f"(?m)^(?:{_TEXT_CHAR.pattern}|[{_INDENT_CLASS}]*+\t[{_INDENT_CLASS}\t]*+{_TEXT_CHAR.pattern})"
+)
+_UNINDENTED_CR: Final = re.compile(
+    f"(?<![^\n\r])(?:{_TEXT_CHAR.pattern}"
+    f"|[{_INDENT_CLASS}]*+\t[{_INDENT_CLASS}\t]*+{_TEXT_CHAR.pattern})"
+)
 
 
 def _may_be_indented(text: str) -> bool:
@@ -374,31 +380,29 @@ def _common_indent(text: str) -> list[tuple[int, int]]:
     and from the lines of white space that open with it too: a text indented as a whole
     (pasted from a code block, indented by a tool, each line given the page's margin).
     What is left of each line's indent is its own (``  5``: WebDriver's blank cell, then
-    5); a line's tab stays.  None where some line with text has no indent.  Indents are
-    compared as normalisation leaves them (a form feed a space, an invisible
-    one gone), so that what is left has no indent in common."""
-    indents = [m.group().translate(_AS_NORMALISED) for m in _LINE_INDENT.finditer(text)]
-    lines = sum(1 for line in _NEWLINE.split(text) if _TEXT_CHAR.search(line))
-    if not indents or len(indents) < lines:
+    5); a line's tab stays.  None where some line with text has no indent.  (`text` has
+    no control character, made a space before, nor an invisible one, gone before or
+    normalisation starts again without them: what is left has no indent in common.)"""
+    cr = "\r" in text
+    if (_UNINDENTED_CR if cr else _UNINDENTED).search(text) is not None:
+        return []
+    indents = [m.group() for m in (_LINE_INDENT_CR if cr else _LINE_INDENT).finditer(text)]
+    if not indents:
         return []
     # the prefix all share is the one the first and the last in sorted order share
     first, last = min(indents), max(indents)
     width = 0
     while width < len(first) and first[width] == last[width]:
         width += 1
+    if not width:
+        return []
     common = first[:width]
-    out = []
-    for a in (0, *(m.end() for m in _NEWLINE.finditer(text))) if common else ():
-        b = a
-        for c in common:
-            while b < len(text) and text[b] in _INVISIBLE_CHARS:
-                b += 1
-            if b == len(text) or text[b].translate(_AS_NORMALISED) != c:
-                break
-            b += 1
-        else:
-            out.append((a, b))
-    return out
+    if cr:
+        starts: Iterable[int] = (0, *(m.end() for m in _NEWLINE.finditer(text)))
+    else:
+        # each line's length plus its newline, summed, without a Python-level loop
+        starts = (0, *itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1]))))
+    return [(a, a + width) for a in starts if text.startswith(common, a)]
 
 
 #: A line of nothing but tabs (with the line break before it): where a browser's
@@ -656,7 +660,10 @@ def _emphasis_marks(text: str) -> list[tuple[int, int, str]]:
                 continue
             start, end = m.span()
             width = len(m.group("marks"))
-            out += ((start, start + width, ""), (end - width, end, ""))
+            # a space inside the opening marks goes with them (``** 5**`` -> ``5``: what
+            # is left opens no line with an indent that a second pass would remove)
+            opened = start + width + (text[start + width] in " \t")
+            out += ((start, opened, ""), (end - width, end, ""))
             pos = text.find(mark, end)
     return out
 
@@ -694,11 +701,16 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     out_len = 0
     shift = 0
     original = text
+    # where the pages after a form feed start (the input's offsets, for now)
+    feeds = []
+    if "\f" in text:  # (PDF text has a form feed a page: replaced at C speed)
+        feeds = [m.end() for m in _FORM_FEED.finditer(text)]
+        text = text.replace("\f", " ")
     if _CONTROLS.search(text) is not None:
-        # line and paragraph separators, next line: ``\n``, control characters: spaces,
-        # one for one, before anything is read (cell padding, quote marks and indents
-        # are found by the line breaks and spaces round them); the form feed stays until
-        # the pages it starts are known
+        # line and paragraph separators, next line: ``\n``, control characters (the
+        # form feed among them): spaces, one for one, before anything is read (cell
+        # padding, quote marks and indents are found by the line breaks and spaces
+        # round them)
         text = text.translate(_CONTROL_TO_SPACE)
     for start, end, put in _edits(text, invisible):
         kept = text[last:start]
@@ -718,10 +730,7 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
         clean = "".join(pieces)
     else:
         clean = text
-    pages: tuple[int, ...] = ()
-    if "\f" in clean:
-        pages = tuple(m.end() for m in _FORM_FEED.finditer(clean))
-        clean = clean.replace("\f", " ")
+    pages = _edited_offsets(feeds, edit_at, edit_shift) if feeds else ()
 
     t2s = None
     # One scan folds the text, unless it meets a traditional character or a radical form
@@ -768,6 +777,23 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
         page_starts=pages,
         t2s=t2s,
     )
+
+
+def _edited_offsets(
+    offsets: list[int], edit_at: list[int], edit_shift: list[int]
+) -> tuple[int, ...]:
+    """Input `offsets` in the edited text (`_normalize`'s edits: from ``edit_at[i]`` on,
+    the edited text is ``edit_shift[i]`` behind the input); inside a removed run, where
+    the run was."""
+    if not edit_at:
+        return tuple(offsets)
+    ends = [at + shift for at, shift in zip(edit_at, edit_shift, strict=True)]
+    out = []
+    for pos in offsets:
+        i = bisect.bisect_right(ends, pos) - 1
+        edited = pos - (edit_shift[i] if i >= 0 else 0)
+        out.append(min(edited, edit_at[i + 1]) if i + 1 < len(edit_at) else edited)
+    return tuple(out)
 
 
 _NEWLINE: Final = re.compile(r"\r\n?|\n")
@@ -880,9 +906,9 @@ _FOLDABLE_OR_RADICAL: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}]")
 #: Foldable characters, radical forms, invisible format characters and traditional
 #: characters: what normalisation needs to know of the text, in one scan.
 _SCAN: Final = re.compile(f"[{_FOLDABLE_CLASS}{_STOPS_CLASS}{TRADITIONAL_CLASS}]")
-#: What `_CONTROL_TO_SPACE` translates: control characters but the tab, line breaks and
-#: the form feed; line breaks that are neither ``\n`` nor ``\r``; lone surrogates.
-_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
+#: What `_CONTROL_TO_SPACE` translates: control characters but the tab and line breaks;
+#: line breaks that are neither ``\n`` nor ``\r``; lone surrogates.
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _fold_until(text: str, scan: re.Pattern[str]) -> str | int:
