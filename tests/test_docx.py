@@ -12,6 +12,7 @@ wrong."""
 from __future__ import annotations
 
 import pathlib
+import re
 import zipfile
 
 import pytest
@@ -43,6 +44,24 @@ def test_read_exactly(path: pathlib.Path) -> None:
         return
     assert not wrong
     assert [d for d in report.diagnostics if d.severity != "info"] == []
+
+
+_PANDOC = [p for p in INPUTS if "blanks.pandoc-" in p.name and not p.name.endswith("gfm.md")]
+
+
+@pytest.mark.parametrize("path", _PANDOC, ids=[p.name for p in _PANDOC])
+def test_pandoc_text_with_its_tabs_and_spaces_made_one(path: pathlib.Path) -> None:
+    # `re.sub(r"[ \t]+", " ", text)`: blank cells are the no-break spaces left, two more a
+    # cell, as WebDriver writes them, while a few rows of table 二 end in one space after
+    # their value (its padding, made one).  Before, that space said the text was not so
+    # written, and table 三's rows with blank cells were left unset
+    text = re.sub(r"[ \t]+", " ", path.read_text(encoding="utf-8"))
+    wrong = wrong_values(parse_report(text), expected_for(path))
+    if path.name.startswith("w103-"):
+        # (the trial table 三 of this one is not read so yet: unset, never set wrong)
+        assert all(got is None for _, got in wrong.values()), wrong
+        return
+    assert not wrong
 
 
 def test_merged_value_cells_are_said() -> None:

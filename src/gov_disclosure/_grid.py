@@ -742,10 +742,10 @@ def _spaced_tokens(
         out.extend([blank] * ((b - prev) // _INDENT_UNIT))
 
 
-#: A whole run of two spaces or more, or a single space that ends a line (`spaced_blanks`:
-#: odd at a line's end, which blank cells' spaces never are, while a line's trailing
-#: white space often is).
-_SPACE_RUN: Final = re.compile(r"(?<! ) {2,}+|(?<! ) (?![^\n])")
+#: A whole run of two spaces or more, or a single space that ends a line after a value
+#: (`spaced_blanks`: odd at a line's end, which blank cells' spaces never are, while PDF
+#: text's rows often end so; a header's word may keep the space of its column).
+_SPACE_RUN: Final = re.compile(r"(?<! ) {2,}+|(?<=\d) (?![^\n])")
 
 
 def spaced_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
@@ -753,18 +753,23 @@ def spaced_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
     as two more spaces (`Layout.SPACED`): some runs of spaces, and every one odd between
     two words (the space between cells, and two for each blank cell), even at either end
     of a line.  Columns aligned by spaces (``pdftotext -layout``, inscriptis) have runs of
-    every length."""
-    runs = 0
+    every length.  A line that ends in one space after a value is counted apart: a few
+    are column padding collapsed (pandoc's plain text, its spaces made one), as many as
+    there are runs are the trailing white space of PDF text, two spaces now and then."""
+    runs = ends = 0
     for region in regions:
         if not region:
             continue
         for m in _SPACE_RUN.finditer(text, region[0].start, region[-1].end):
             a, b = m.span()
+            if b - a == 1:
+                ends += 1
+                continue
             inner = a > 0 and text[a - 1] != "\n" and b < len(text) and text[b] != "\n"
             if (b - a) % 2 != inner:
                 return False
             runs += 1
-    return runs >= 2
+    return runs >= 2 and 4 * ends <= runs
 
 
 #: Units and sign words that PDF text prints apart from their number (`_word_tokens`).
