@@ -1000,10 +1000,11 @@ def _events(
 
     In `Layout.GAPS`, each `blank_lines` empty lines beyond the one that separates cells
     are a blank cell (`_blank_lines`); in `Layout.CELL_LINES`, each empty line between
-    two lines of ``|`` (that `_lines` keeps for them).  In glued text, where `unfolded` (the text before
-    folding) is given, each no-break space among a row's values is a blank cell
-    (`_nbsp_blanks`).  In `Layout.INDENTED`, where it is given, only the plain spaces
-    opening a line are blank cells, not an indent of ideographic spaces (``　　1.属于…``).
+    two lines of ``|`` (that `_lines` keeps for them).  In glued text, where `unfolded`
+    (the text before folding) is given, each no-break space among a row's values is a
+    blank cell (`_nbsp_blanks`).  In `Layout.INDENTED`, where it is given, only the plain
+    spaces opening a line are blank cells, not an indent of ideographic spaces
+    (``　　1.属于…``).
 
     Digits that yield no cell, right after a row's label or (where each line holds one
     cell) on any line, are reported in `notes` (``unread-value``): values the layout did
@@ -1683,8 +1684,7 @@ def _read_table(
             unit = _blank_lines(text, lines, first)
         else:
             unit = 1
-        piped = layout is Layout.CELL_LINES
-        kept = _lines(text, lines, drop, piped)
+        kept = _lines(text, lines, drop, piped_blanks=layout is Layout.CELL_LINES)
         events = _events(text, kept, labels, layout, notes, unit, unfolded)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(

@@ -48,7 +48,6 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -349,23 +348,27 @@ _BLANK_CHARS: Final = "".join(
     sorted({c for c in map(chr, range(0x3001)) if c.isspace()} | _INVISIBLE_CHARS)
 )
 #: Of them, what an indent is made of: all but the tab (``\t0`` is a row's blank first
-#: cell, then 0) and line breaks.
-_INDENT_CLASS: Final = re.escape("".join(c for c in _BLANK_CHARS if c not in "\t\n\r\x85"))
+#: cell, then 0) and the line breaks left by then.
+_INDENT_CLASS: Final = re.escape("".join(c for c in _BLANK_CHARS if c not in "\t\n\r"))
 #: A character that is text (normalisation keeps it as it is, or folds it to text).
 _TEXT_CHAR: Final = re.compile(f"[^{re.escape(_BLANK_CHARS)}]")
-#: Where a line that has text opens with an indent, up to its text (`(?m)^`, which
-#: knows ``\n`` only; the look-behind stands for a line's start at ``\r`` too).
-_LINE_INDENT: Final = re.compile(f"(?m)^[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
-_LINE_INDENT_CR: Final = re.compile(f"(?<![^\n\r])[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
+#: A line's start, by whether the text has ``\r``: `(?m)^` knows ``\n`` only, and the
+#: look-behind, which stands for a line's start at ``\r`` too, is tried at every position.
+_LINE_START: Final = {False: "(?m)^", True: "(?<![^\n\r])"}
+#: Where a line that has text opens with an indent, up to its text.
+_LINE_INDENT: Final = {
+    cr: re.compile(f"{start}[{_INDENT_CLASS}]++(?={_TEXT_CHAR.pattern})")
+    for cr, start in _LINE_START.items()
+}
 #: A line with text that opens with no indent: its text at its start, or a tab before it
 #: (``\t0``, ``  \t0``: the tab is the line's own).
-_UNINDENTED: Final = re.compile(
-    f"(?m)^(?:{_TEXT_CHAR.pattern}|[{_INDENT_CLASS}]*+\t[{_INDENT_CLASS}\t]*+{_TEXT_CHAR.pattern})"
-)
-_UNINDENTED_CR: Final = re.compile(
-    f"(?<![^\n\r])(?:{_TEXT_CHAR.pattern}"
-    f"|[{_INDENT_CLASS}]*+\t[{_INDENT_CLASS}\t]*+{_TEXT_CHAR.pattern})"
-)
+_UNINDENTED: Final = {
+    cr: re.compile(
+        f"{start}(?:{_TEXT_CHAR.pattern}"
+        f"|[{_INDENT_CLASS}]*+\t[{_INDENT_CLASS}\t]*+{_TEXT_CHAR.pattern})"
+    )
+    for cr, start in _LINE_START.items()
+}
 
 
 def _may_be_indented(text: str) -> bool:
@@ -384,9 +387,9 @@ def _common_indent(text: str) -> list[tuple[int, int]]:
     no control character, made a space before, nor an invisible one, gone before or
     normalisation starts again without them: what is left has no indent in common.)"""
     cr = "\r" in text
-    if (_UNINDENTED_CR if cr else _UNINDENTED).search(text) is not None:
+    if _UNINDENTED[cr].search(text) is not None:
         return []
-    indents = [m.group() for m in (_LINE_INDENT_CR if cr else _LINE_INDENT).finditer(text)]
+    indents = [m.group() for m in _LINE_INDENT[cr].finditer(text)]
     if not indents:
         return []
     # the prefix all share is the one the first and the last in sorted order share
@@ -397,12 +400,15 @@ def _common_indent(text: str) -> list[tuple[int, int]]:
     if not width:
         return []
     common = first[:width]
-    if cr:
-        starts: Iterable[int] = (0, *(m.end() for m in _NEWLINE.finditer(text)))
-    else:
-        # each line's length plus its newline, summed, without a Python-level loop
-        starts = (0, *itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1]))))
-    return [(a, a + width) for a in starts if text.startswith(common, a)]
+    return [(a, a + width) for a in _line_starts(text) if text.startswith(common, a)]
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line of `text` starts (after ``\n``, ``\r\n`` or ``\r``)."""
+    if "\r" in text:
+        return (0, *(m.end() for m in _NEWLINE.finditer(text)))
+    # each line's length plus its newline, summed, without a Python-level loop
+    return (0, *itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1]))))
 
 
 #: A line of nothing but tabs (with the line break before it): where a browser's
@@ -761,19 +767,13 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     ):
         folded = _marked(folded, footers)
 
-    if "\r" in original:
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(original))]
-    else:
-        # each line's length plus its newline, summed, without a Python-level loop
-        lines = original.split("\n")[:-1]
-        starts = [0, *itertools.accumulate(map((1).__add__, map(len, lines)))]
     return NormalizedText(
         original=original,
         text=clean,
         folded=folded,
         edit_at=tuple(edit_at),
         edit_shift=tuple(edit_shift),
-        line_starts=tuple(starts),
+        line_starts=_line_starts(original),
         page_starts=pages,
         t2s=t2s,
     )
