@@ -7,6 +7,7 @@ import json
 import pickle
 import re
 from decimal import Decimal
+from typing import Final
 
 import pytest
 
@@ -841,6 +842,51 @@ def test_a_row_the_agency_added_to_table_three_is_reported_not_read(
     assert {k: (flat[k], v) for k, v in expected_flat(made).items() if flat[k] != plain[k]} == {}
     assert {k: (flat[k], v) for k, v in expected_flat(made).items() if k.startswith("requests.") and flat[k] != v} == {}
     assert any(d.code == "unplaced-value" for d in report.diagnostics)
+
+
+def _words(label: str) -> re.Pattern[str]:
+    """A label as a family may print it: any white space between its characters."""
+    return re.compile(r"\s*".join(map(re.escape, label)))
+
+
+#: Families whose rows are their label then their values (pdfminer.six and raw pdftotext
+#: print table 三's labels apart from its values; html and markitdown round them).
+_LABEL_THEN_VALUES: Final = sorted(set(FAMILIES) - {"pdfminer", "raw", "html", "markitdown"})
+
+
+@pytest.mark.parametrize("row", [("5.属于三类内部事务信息", "6.属于四类过程性信息"), ("2.重复申请", "3.要求提供公开出版物")])
+@pytest.mark.parametrize("family", _LABEL_THEN_VALUES)
+def test_a_row_printed_twice_moves_no_row(family: str, row: tuple[str, str]) -> None:
+    # a row's label and values printed a second time (a line copied twice by a scraper or
+    # a PDF's page break): its second copy's values went to the next row, and every row
+    # after it took the values of the row before (30-56 values a report set wrong); now
+    # the next row's own label takes its row back and the copy's values are reported
+    made = make_report("2021", "2021", seed=5)
+    text = FAMILIES[family](made)
+    label, following = row
+    m = _words(label).search(text)
+    assert m is not None
+    n = _words(following).search(text, m.end())
+    assert n is not None
+    report = parse_report(text[: n.start()] + text[m.start() : n.start()] + text[n.start() :])
+    plain = parse_report(text)
+    assert report.to_flat() == plain.to_flat()
+    assert any(d.code == "unplaced-value" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("family", _LABEL_THEN_VALUES)
+def test_a_row_label_misread_as_the_row_before(family: str) -> None:
+    # OCR or a typo made a row's label the row before's: its values, after a second label
+    # of a row filled already, are read as the next row's, in template order, and said so
+    made = make_report("2019", "2019", seed=5)
+    text = FAMILIES[family](made)
+    m = _words("6.属于四类过程性信息").search(text)
+    assert m is not None
+    report = parse_report(text[: m.start()] + "5.属于三类内部事务信息" + text[m.end() :])
+    assert report.to_flat() == parse_report(text).to_flat()
+    (missed,) = (d for d in report.diagnostics if d.code == "missed-label")
+    assert missed.key == "requests.denied.process_info"
+    assert "second label of row denied.internal_affairs" in missed.message
 
 
 @pytest.mark.parametrize("blanks", [0.0, 0.3, 0.6])

@@ -2082,6 +2082,8 @@ def _fill(
     guessed = [False] * n
     # rows given a line of values that no row label of theirs anchored
     unowned = [False] * n
+    # rows given the values after a second label of a row filled already: that label's key
+    repeats: dict[int, str] = {}
     first_label: list[LabelHit | None] = [None] * n
     group_rows = _GROUP_ROWS[spec.name, spec.variant]
     glued = layout is Layout.GLUED
@@ -2243,8 +2245,18 @@ def _fill(
                 provisional[anchored] = guessed[anchored] = unowned[anchored] = False
             rows[target] = None
             undecided[target] = False
+            repeated = False
         else:
             target = next_free(p)
+            # the label of a row filled already (a line printed twice, a label misread as
+            # another row's): its values go to the next free row, which that row's own
+            # label, if it comes with a whole row, takes back (not the rows after it)
+            repeated = (
+                own_label
+                and anchored is not None
+                and rows[anchored] is not None
+                and chunk.anchor is not first_label[anchored]
+            )
         runs: list[_Run] = (
             _transpose(
                 text,
@@ -2318,9 +2330,11 @@ def _fill(
                     transposed[target] = is_block
                     # (the first value: a tab row's empty first cell is before the label)
                     head = next((t for t in tokens if not t.blank), tokens[0])
-                    provisional[target] = target != anchored and _unknown_label(
-                        text, chunk.anchor, head
+                    provisional[target] = target != anchored and (
+                        repeated or _unknown_label(text, chunk.anchor, head)
                     )
+                    if repeated and target != anchored and chunk.anchor is not None:
+                        repeats[target] = chunk.anchor.key
                     unowned[target] = not own_label or target != anchored
                     last = target
                     p = target + 1
@@ -2393,7 +2407,8 @@ def _fill(
                     target != anchored
                     and not (labels_apart and is_block)
                     and (
-                        take[0].run != chunk.tokens[0].run
+                        repeated
+                        or take[0].run != chunk.tokens[0].run
                         or (
                             take[0] is chunk.tokens[0]
                             and chunk.anchor is not None
@@ -2401,6 +2416,8 @@ def _fill(
                         )
                     )
                 )
+                if repeated and target != anchored and chunk.anchor is not None:
+                    repeats[target] = chunk.anchor.key
                 last = target
                 p = target + 1
                 if tokens and _all_blank(tokens):
@@ -2416,8 +2433,21 @@ def _fill(
             row=spec.rows[i].key,
         )
         for i, toks in enumerate(rows)
-        if provisional[i] and toks and first_label[i] is None
+        if provisional[i] and toks and first_label[i] is None and i not in repeats
     ]
+    missed.extend(
+        Note(
+            "missed-label",
+            f"no label was recognised for this row; the values after a second label of "
+            f"row {key} (filled already: a line printed twice, or this row's label misread) "
+            "were read as this row's, in template order",
+            toks[0].start,
+            toks[-1].end,
+            row=spec.rows[i].key,
+        )
+        for i, key in repeats.items()
+        if provisional[i] and (toks := rows[i]) and first_label[i] is None
+    )
     if not any(undecided):
         # a row whose label is printed but which holds no value is a row of blank cells
         # (unless values went to rows that could not be told apart: then it is unknown)
