@@ -48,6 +48,11 @@ NUMBER: Final = re.compile(NUMBER_PATTERN, re.VERBOSE)
 #: "Not applicable" marks: slash, dashes, N/A, 无, 不适用.
 NOT_APPLICABLE: Final = re.compile(r"[ \t]*(?:/|—+|-{1,3}|–|N/?A|n/?a|不适用|无)[ \t]*")
 
+#: What a tool writes for a cell that holds nothing: Python's ``None``, pandas' ``NaN``,
+#: JSON's ``null`` (a table exported cell by cell, ``"\t".join(map(str, row))``): a blank
+#: cell, as written.
+BLANK_MARK: Final = re.compile(r"[ \t]*(?:None|nan|NaN|null|NULL)[ \t]*")
+
 #: A change written in words as none (``持平``: level with last year): 0 in a change column.
 UNCHANGED: Final = re.compile(r"[ \t]*(?:持平|无变化|没有变化|未变化|不变|无增减)[ \t]*")
 
@@ -66,8 +71,8 @@ _BRACKETED_UNITS: Final = frozenset(("万元", "亿元", "元", "万", "亿", "�
 def is_cell_text(text: str) -> bool:
     """True when `text` reads as one cell value (a number or a not-applicable mark).
 
-    >>> [is_cell_text(t) for t in ("12", "增318件", "12667.96万元", "/", "本年新", "数据1")]
-    [True, True, True, True, False, False]
+    >>> [is_cell_text(t) for t in ("12", "增318件", "12667.96万元", "/", "None", "本年新", "数据1")]
+    [True, True, True, True, True, False, False]
     """
     if text.isdigit() and text.isascii():
         return True  # the common case, without a regex
@@ -77,6 +82,7 @@ def is_cell_text(text: str) -> bool:
         NUMBER.fullmatch(text) is not None
         or NOT_APPLICABLE.fullmatch(text) is not None
         or UNCHANGED.fullmatch(text) is not None
+        or BLANK_MARK.fullmatch(text) is not None
     )
 
 
@@ -106,7 +112,7 @@ def coerce(
     text = folded.strip()
     if text.isdigit() and text.isascii() and column.kind != "money":
         return Cell(raw, CellKind.NUMBER, int(text), span), None  # the common case
-    if not text:
+    if not text or BLANK_MARK.fullmatch(text):
         return Cell(raw, CellKind.BLANK, None, span), None
     if NOT_APPLICABLE.fullmatch(text):
         return Cell(raw, CellKind.NOT_APPLICABLE, None, span), None

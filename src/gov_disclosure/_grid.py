@@ -31,7 +31,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple, cast
 
-from ._cells import NUMBER, is_cell_text
+from ._cells import BLANK_MARK, NOT_APPLICABLE, NUMBER, is_cell_text
 from ._labels import QUOTES, LabelHit, find_labels
 from ._sections import FOOTER_BODY, FOOTER_LINE, RUNNING_HEADER, RUNNING_HEADER_AFTER_BREAK
 from ._vocab import HEADER_WORDS, NOTE_HEADS, TABLES, RowSpec, TableSpec
@@ -1025,6 +1025,8 @@ def _events(
     # where each line holds one cell, any line with digits that yields none is reported
     one_cell = tokenize is _line_tokens
     words = tokenize is _word_tokens or tokenize is _spaced_tokens
+    # cells written out (tabs, pipes): a merged label cell may print a mark (``-``, None)
+    marks = layout is Layout.TABS or layout is Layout.PIPES
     n_labels = len(labels)
     for ln in lines:
         if len(events) > MAX_TOKENS_PER_TABLE:
@@ -1067,6 +1069,8 @@ def _events(
             if type(item) is LabelHit:
                 if words and events and _wrapped_group_head(text, events[-1], item):
                     events.pop()  # （四）无 | 法提供 wrapped round the row: no 无 cell
+                if marks and len(events) > mark and _is_mark(text, events[-1]):
+                    _blank_marks(text, events, mark)
                 append(item)
                 continue
             a, b, after_label = item  # type: ignore[misc]
@@ -1086,6 +1090,14 @@ def _events(
                     or _ONLY_NUMBERS.fullmatch(text, a, b) is not None
                 ):
                     notes.append(_unread(text, a, b))
+        if (
+            marks
+            and len(events) > mark
+            and _is_mark(text, events[-1])
+            and _HAN.search(text, start, end) is not None
+        ):
+            # a header line's merged cells printed as marks (``行政复议\tNone\tNone``)
+            _blank_marks(text, events, mark)
         if len(events) > mark or not within:
             counts = (len(events) > mark or opens_row) and not (
                 isinstance(events[-1], LabelHit) and events[-1].kind != "row"
@@ -1093,6 +1105,40 @@ def _events(
             body = body or any(type(e) is Token and not e.blank for e in events[mark:])
     events.extend(cur.rest())
     return events
+
+
+def _blank_marks(text: str, events: list[_Event], mark: int) -> None:
+    """Make blank cells of the tokens of a line before a label (from `mark` on) where
+    all are marks of no value (``-``, ``/``, None, NaN) or blank: the merged label cells
+    a table exported cell by cell writes them in (``-\t2.其他法律…\t0\t5``), not values of
+    the row before.  (The caller has checked there are tokens from `mark` on.)"""
+    tail = events[mark:]
+    if not all(_is_mark(text, e) for e in tail):
+        return
+    tokens = cast(list[Token], tail)  # (`_is_mark` holds of tokens only)
+    events[mark:] = [t if t.blank else t._replace(end=t.start, blank=True, text=None) for t in tokens]
+
+
+def _is_mark(text: str, event: _Event) -> bool:
+    """Whether an event is a blank cell or a mark of no value: not applicable (``-``,
+    ``/``) or a tool's blank (None, NaN)."""
+    if type(event) is not Token:
+        return False
+    if event.blank:
+        return True
+    cell = event.text if event.text is not None else text[event.start : event.end]
+    if cell[:1] not in _MARK_START:
+        return False  # a number (nearly every cell): no pattern tried
+    return NOT_APPLICABLE.fullmatch(cell) is not None or BLANK_MARK.fullmatch(cell) is not None
+
+
+#: What a mark of no value may start with (after the spaces a cell may keep).
+_MARK_START: Final = frozenset(" \t/-—–Nn无不")
+
+
+def _marks_only(text: str, tokens: Iterable[Token]) -> bool:
+    """Whether every token is blank or a mark of no value (`_is_mark`)."""
+    return all(_is_mark(text, t) for t in tokens)
 
 
 #: The words of every table's header and labels, Han characters only, one string (``|``
@@ -2133,7 +2179,11 @@ def _fill(
         chunk = piece
         above, stacked = stacked, []
         anchored = _anchored_row(chunk.anchor, group_rows, glued)
-        if _all_blank(chunk.tokens):
+        if _all_blank(chunk.tokens) or (
+            line_rows
+            and (chunk.anchor is None or chunk.anchor.kind != "row")
+            and _marks_only(text, chunk.tokens)
+        ):
             # blank cells count only as the row their own row label names
             row_label = chunk.anchor is not None and chunk.anchor.kind == "row"
             if row_label and anchored is not None and rows[anchored] is None and anchored >= p:

@@ -104,6 +104,20 @@ def test_blank_is_blank_not_zero(text: str) -> None:
     assert cell.kind is CellKind.BLANK and cell.value is None
 
 
+@given(
+    st.sampled_from(["None", "nan", "NaN", "null", "NULL"]),
+    st.sampled_from(["", " ", "\t"]),
+    st.sampled_from([COUNT, CHANGE, MONEY_YUAN]),
+)
+def test_a_tools_blank_marks_are_blank(mark: str, pad: str, column: ColumnSpec) -> None:
+    # str(None) of a cell pdfplumber's extract_table left empty, pandas' NaN, JSON's null:
+    # a blank cell, its text kept
+    text = pad + mark + pad
+    cell, note = coerce(text, normalize(text).folded, column, None)
+    assert cell.kind is CellKind.BLANK and cell.value is None and cell.raw == text
+    assert note is None
+
+
 @given(st.text(max_size=12))
 def test_coercion_never_raises_and_keeps_raw(text: str) -> None:
     for column in (COUNT, CHANGE, MONEY_YUAN, MONEY_WAN):
