@@ -917,6 +917,56 @@ def test_a_table_exported_with_a_mark_in_every_empty_cell(family: str, mark: str
         assert parse_report(marked).to_flat() == parse_report(text).to_flat() == expected_flat(made)
 
 
+_TABLE_HEADINGS = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况")
+
+
+def _with_tables(tables: list[str]) -> str:
+    """A report whose three tables are `tables`, under their headings, with prose round them."""
+    body = "\n".join(f"{h}\n{t}" for h, t in zip(_TABLE_HEADINGS, tables, strict=True))
+    return (
+        "某某县2023年政府信息公开工作年度报告\n一、总体情况\n本年度，我局认真贯彻落实《条例》。\n"
+        f"{body}\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+    )
+
+
+@pytest.mark.parametrize("how", ["tsv", "string"])
+@pytest.mark.parametrize("blanks", [0.0, 0.3])
+def test_data_frames_printed_with_their_index(how: str, blanks: float) -> None:
+    # a scraper's pandas.read_html of the report's page, each table printed with its index
+    # and column numbers (``to_csv(sep="\t")``, ``to_string()``: NaN in blank cells, merged
+    # cells repeated).  Before: the index was read as a value opening each row, ~50 values
+    # a report set wrong
+    import io
+    import warnings
+
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("lxml")
+    for seed in (0, 3):
+        made = make_report("2021" if seed else "2019", "2021", seed=seed, blanks=blanks)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frames = pd.read_html(io.StringIO(FAMILIES["html"](made)))[1:]
+        tables = [f.to_csv(sep="\t") if how == "tsv" else f.to_string() for f in frames]
+        report = parse_report(_with_tables(tables))
+        flat = report.to_flat()
+        assert {k: flat[k] for k, v in expected_flat(made).items() if flat[k] != v and not k.startswith("meta.")} == {}
+        assert sum(d.code == "index-column" for d in report.diagnostics) == 3
+
+
+def test_a_numbered_column_before_the_labels_is_no_cells() -> None:
+    # a 序号 column (1, 2, 3… down a table's lines) before each line's cells: row numbers,
+    # not values; lines numbered by chance (a few) stay cells
+    made = make_report("2021", "2021", seed=7, blanks=0.2)
+    text = FAMILIES["tabs"](made)
+    head, _, rest = text.partition("三、收到和处理政府信息公开申请情况\n")
+    table, sep, tail = rest.partition("四、")
+    numbered = "\n".join(f"{i}\t{line}" for i, line in enumerate(table.rstrip("\n").split("\n"), 1))
+    report = parse_report(f"{head}三、收到和处理政府信息公开申请情况\n{numbered}\n{sep}{tail}")
+    assert report.to_flat() == parse_report(text).to_flat()
+    (note,) = (d for d in report.diagnostics if d.code == "index-column")
+    assert note.severity == "info"
+
+
 @pytest.mark.parametrize("blanks", [0.0, 0.3, 0.6])
 @pytest.mark.parametrize("cleanup", [r"[ \t]+", r"[ \t\u3000\xa0]+", "expand"])
 def test_inner_text_with_its_tabs_made_spaces(cleanup: str, blanks: float) -> None:

@@ -994,9 +994,11 @@ def _events(
     notes: list[Note] | None = None,
     blank_lines: int = 1,
     unfolded: str | None = None,
+    index: dict[int, int] | None = None,
 ) -> list[_Event]:
     """Labels and cell tokens in reading order: on each line, the labels that start on it
-    cut it into label-free segments, whose tokens go in between.
+    cut it into label-free segments, whose tokens go in between.  A line in `index` (a
+    row-number column's, `_index_column`) is read from where its cells start.
 
     In `Layout.GAPS`, each `blank_lines` empty lines beyond the one that separates cells
     are a blank cell (`_blank_lines`); in `Layout.CELL_LINES`, each empty line between
@@ -1032,6 +1034,8 @@ def _events(
         if len(events) > MAX_TOKENS_PER_TABLE:
             break  # read_table reports the truncation
         start, end = ln.start, ln.end
+        if index and start in index:
+            start = index[start]  # past the row's number
         # most lines hold no label and follow none still open: one segment, no cursor work
         plain = (cur.i >= n_labels or labels[cur.i].start >= end) and cur.covered <= start
         if not plain:
@@ -1105,6 +1109,78 @@ def _events(
             body = body or any(type(e) is Token and not e.blank for e in events[mark:])
     events.extend(cur.rest())
     return events
+
+
+#: A number opening a line, then a cell separator and more: a row-number column's cell.
+#: (Matched from the line break before the line: a pattern that starts with one character
+#: is looked for from one line break to the next, not tried at every character.)
+_LEADING_NUMBER: Final = re.compile(r"\n[ \t|]*+(\d{1,4})[ \t|]++(?=\S)")
+#: A line of nothing but the numbers 0, 1, 2, 3… in order: a data frame's column names.
+_COLUMN_NUMBERS: Final = re.compile(r"[ \t|]*+0(?:[ \t|]++\d{1,2})++[ \t|]*+(?=\n|$)")
+#: Consecutive lines numbered in order that make a row-number column (a 序号 column):
+#: more than any run of values by chance.  Under a line of column numbers, fewer do.
+_INDEX_RUN: Final = 5
+_INDEX_RUN_UNDER_NUMBERS: Final = 3
+
+
+def _index_column(text: str, lines: list[_Line], notes: list[Note]) -> dict[int, int] | None:
+    """The lines of a table opened by a row number, mapped to where their cells start:
+    runs of consecutive lines whose first cells count up by one (``0⇥第二十条第（一）项…``,
+    ``1⇥信息内容…``, ``2⇥规章⇥12…``: a data frame printed with its index, a 序号
+    column), `_INDEX_RUN` lines long, or `_INDEX_RUN_UNDER_NUMBERS` from 0 under a line
+    of column numbers (``⇥0⇥1⇥2⇥3``, the data frame's column names, which is mapped to
+    its end: no cells).  Those numbers are no cells; an info note says so."""
+    if not lines:
+        return None
+    found: dict[int, int] = {}
+    run: list[tuple[int, int]] = []  # (line start, cells start) of the current run
+    previous = -2  # the number opening the run's last line
+    after = -1  # where the run's last line ends
+    header = -1  # where the line of column numbers before the run starts (-1: none)
+    columns = (-1, -1)  # (start, end) of the last line of column numbers seen
+    end = lines[-1].end
+    # (found in one scan by the pattern: the lines that open with a number are few)
+    begin = lines[0].start - 1 if lines[0].start else 0  # (the first line's break)
+    for m in itertools.chain(_LEADING_NUMBER.finditer(text, begin, end), (None,)):
+        if m is not None:
+            at, value = m.start() + 1, int(m.group(1))
+            # the line right after the run's last (only white space between)
+            if run and value == previous + 1 and not text[after:at].strip():
+                run.append((at, m.end(1)))
+                previous, after = value, _line_end(text, at, end)
+                continue
+        if len(run) >= _INDEX_RUN or (header >= 0 and len(run) >= _INDEX_RUN_UNDER_NUMBERS):
+            found.update(run)
+            if header >= 0:
+                found[header] = columns[1]
+        if m is None:
+            break
+        line_end = _line_end(text, at, end)
+        if value == 0 and _COLUMN_NUMBERS.match(text, at, line_end):
+            columns, run = (at, line_end), []
+            continue
+        # a run from 0 right under a line of column numbers
+        header = columns[0] if value == 0 and not text[columns[1] : at].strip() else -1
+        run, previous, after = [(at, m.end(1))], value, line_end
+    if not found:
+        return None
+    notes.append(
+        Note(
+            "index-column",
+            f"the numbers opening {len(found)} lines count up by one: a column of row "
+            "numbers (a data frame's index, 序号), not cells",
+            min(found),
+            max(found.values()),
+            "info",
+        )
+    )
+    return found
+
+
+def _line_end(text: str, at: int, end: int) -> int:
+    """Where the line holding `at` ends (at most `end`)."""
+    nl = text.find("\n", at, end)
+    return end if nl < 0 else nl
 
 
 def _blank_marks(text: str, events: list[_Event], mark: int) -> None:
@@ -1731,7 +1807,8 @@ def _read_table(
         else:
             unit = 1
         kept = _lines(text, lines, drop, piped_blanks=layout is Layout.CELL_LINES)
-        events = _events(text, kept, labels, layout, notes, unit, unfolded)
+        index = _index_column(text, kept, notes) if layout.line_rows else None
+        events = _events(text, kept, labels, layout, notes, unit, unfolded, index)
     if len(events) > MAX_TOKENS_PER_TABLE:
         notes.append(
             Note(
