@@ -967,6 +967,20 @@ def test_a_numbered_column_before_the_labels_is_no_cells() -> None:
     assert note.severity == "info"
 
 
+@pytest.mark.parametrize("double", ["\n\n", "\r\r\n"])
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"glued", "soup_one_line"}))
+def test_a_text_with_every_line_break_doubled(family: str, double: str) -> None:
+    # CRLF text written out again in text mode on Windows (\r\r\n), or read back so
+    # with universal newlines (\n\n): every line an empty line apart.  Before: 10-860
+    # values a family set wrong or lost on eight reports (raw and pdfminer.six's blocks,
+    # a browser's cell padding, blank cells a line apart); now read as written
+    for seed, blanks in ((2, 0.0), (5, 0.25)):
+        made = make_report("2021" if seed % 2 else "2019", "2021", seed=seed, blanks=blanks)
+        text = FAMILIES[family](made).replace("\r\n", "\n")
+        doubled = text.replace("\n", double)
+        assert parse_report(doubled).to_flat() == parse_report(text).to_flat()
+
+
 @pytest.mark.parametrize("blanks", [0.0, 0.3, 0.6])
 @pytest.mark.parametrize("cleanup", [r"[ \t]+", r"[ \t\u3000\xa0]+", "expand"])
 def test_inner_text_with_its_tabs_made_spaces(cleanup: str, blanks: float) -> None:

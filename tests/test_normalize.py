@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from gov_disclosure import CellKind, example_text, parse_report
-from gov_disclosure._normalize import PAGE_NUMBER_MARK, normalize
+from gov_disclosure._normalize import PAGE_NUMBER_MARK, has_doubled_breaks, normalize
 
 from .render import FAMILIES
 from .reports import make_report
@@ -469,3 +469,24 @@ def test_pages_start_where_they_did_once_the_text_is_edited() -> None:
     n = normalize("  据(jù)一\r\n  二\f三\r\n  四\f五")
     assert n.text == "据一\n二 三\n四 五"
     assert [n.text[p] for p in n.page_starts] == ["三", "五"]
+
+
+@pytest.mark.parametrize("double", ["\n\n", "\r\r\n", "\r\n\r\n"])
+def test_doubled_line_breaks_are_halved_on_request(double: str) -> None:
+    # every line break doubled (CRLF text written again in text mode on Windows: \r\r\n;
+    # read back with universal newlines: \n\n): halved, each run of breaks by half, and
+    # offsets still point into the input
+    text = "某某县2023年报告\n一、总体情况\n\n本年度，我局\n认真贯彻落实。\n\n\n\n规章\n12\n" * 3
+    doubled = text.replace("\n", double)
+    assert has_doubled_breaks(doubled) and not has_doubled_breaks(text)
+    halved = normalize(doubled, halve_breaks=True)
+    assert halved.text == normalize(text).text
+    at = halved.text.index("认真")
+    assert doubled[halved.span(at, at + 2).start :].startswith("认真")
+    assert normalize(doubled).text.count("\n") == 2 * text.count("\n")  # not unless asked
+
+
+def test_breaks_not_all_doubled_are_kept() -> None:
+    # a blank-line layout whose blank cells make an odd run of breaks is as it is written
+    text = "规章\n\n12\n\n\n3\n\n" * 6
+    assert not has_doubled_breaks(text)

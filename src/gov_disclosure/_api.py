@@ -13,7 +13,7 @@ from ._errors import DiagnosticError, NotAReportError, StrictParseError
 from ._files import read_report_file
 from ._html_map import relocate
 from ._model import AnnualReport, Diagnostic
-from ._normalize import NormalizedText, normalize
+from ._normalize import NormalizedText, has_doubled_breaks, normalize
 from ._sections import split_sections
 
 
@@ -52,12 +52,28 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
         return parse_html(text, strict=strict)  # a web page given by mistake: read as one
     norm = normalize(text)
     markup = "<t" in text and _RAW_TABLE.search(text) is not None
+    doubled = has_doubled_breaks(text)
     try:
         report = assemble(norm, split_sections(norm))
     except NotAReportError:
         if markup:
             return parse_html(text, strict=strict)  # all of it may be in the markup
-        raise
+        if not doubled:
+            raise
+        norm = normalize(text, halve_breaks=True)  # (read with the breaks halved only)
+        report = assemble(norm, split_sections(norm))
+        doubled = False
+    if doubled:
+        # every line break doubled (CRLF text written out again in text mode, or read back
+        # with universal newlines), or a Word file's text export that ends each paragraph
+        # and cell with an empty line: read with the breaks halved too, and kept so unless
+        # the reading as written is as good on every count (checks failed, warnings,
+        # values): a doubled text's empty lines, read as they are, leave rows unread, or
+        # set wrong values with fewer warnings, or more values with more warnings
+        halved = normalize(text, halve_breaks=True)
+        again = assemble(halved, split_sections(halved))
+        if not _as_good(report, again):
+            norm, report = halved, again
     if markup and _labels_in_markup(text, report):
         # markdown whose tables are HTML markup (turndown's, as Jina Reader and other
         # page-to-markdown tools use it, keeps a table with merged cells so): read as a
@@ -85,12 +101,19 @@ def _labels_in_markup(text: str, report: AnnualReport) -> bool:
     return lowered.rfind("<table") > lowered.rfind("</table")
 
 
-def _standing(report: AnnualReport) -> tuple[int, int]:
-    """A reading's warnings and errors, then how few of its cells hold a number: the
-    lesser is the better reading."""
+def _standing(report: AnnualReport) -> tuple[int, int, int]:
+    """A reading's failed checks (values the report's arithmetic says are wrong: a
+    reading that sets them is worse than one that leaves cells unset), its warnings and
+    errors, then how few of its cells hold a number: the lesser is the better reading."""
+    failed = sum(1 for d in report.diagnostics if d.code.endswith("-failed"))
     warned = sum(1 for d in report.diagnostics if d.severity != "info")
     values = sum(1 for t in report.tables for row in t.rows for c in row.cells if c.is_number)
-    return warned, -values
+    return failed, warned, -values
+
+
+def _as_good(one: AnnualReport, other: AnnualReport) -> bool:
+    """Whether reading `one` is as good as `other` on every count of `_standing`."""
+    return all(x <= y for x, y in zip(_standing(one), _standing(other), strict=True))
 
 
 def _require_str(function: str, given: object) -> None:

@@ -1186,7 +1186,7 @@ def _line_end(text: str, at: int, end: int) -> int:
 def _blank_marks(text: str, events: list[_Event], mark: int) -> None:
     """Make blank cells of the tokens of a line before a label (from `mark` on) where
     all are marks of no value (``-``, ``/``, None, NaN) or blank: the merged label cells
-    a table exported cell by cell writes them in (``-\t2.其他法律…\t0\t5``), not values of
+    a table exported cell by cell writes them in (``-\\t2.其他法律…\\t0\\t5``), not values of
     the row before.  (The caller has checked there are tokens from `mark` on.)"""
     tail = events[mark:]
     if not all(_is_mark(text, e) for e in tail):

@@ -211,9 +211,11 @@ _INVISIBLE_CLASS: Final = "".join(sorted(_INVISIBLE_CHARS))
 _INVISIBLE: Final = re.compile(f"[{_INVISIBLE_CLASS}]+")
 
 
-def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
+def _edits(text: str, invisible: bool, halve: bool = False) -> list[tuple[int, int, str]]:
     """The line endings, pinyin runs, emphasis marks and cell padding to edit, and the
-    runs to remove: where `invisible`, the invisible format characters, and in a text
+    runs to remove: where `invisible`, the invisible format characters, where `halve`
+    and every line break is doubled, the second half of each run of breaks
+    (`_doubled_breaks`), and in a text
     quoted as a whole, the quote marks that open its lines (`_quote_marks`), and in a
     text indented as a whole, the indent all its lines share (`_common_indent`); in text
     order, each as its range in `text` and what replaces it.
@@ -228,6 +230,10 @@ def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
     """
     runs = [m.span() for m in _INVISIBLE.finditer(text)] if invisible else []
     rest, at, shift = _without(text, runs) if runs else (text, [], [])
+    if halve and (halves := _doubled_breaks(rest)):
+        # every line break doubled: each run of breaks loses its second half first
+        runs = _merged(runs + [_back(a, b, at, shift) for a, b in halves]) if runs else halves
+        rest, at, shift = _without(text, runs)
     while True:
         # quote marks, then an indent (the text inside quote marks may be indented, an
         # indented text quoted), each found where the runs before are gone and taken back
@@ -246,6 +252,36 @@ def _edits(text: str, invisible: bool) -> list[tuple[int, int, str]]:
     edits.extend((a, b, "") for a, b in runs if not _inside(a, starts, edits))
     edits.sort()
     return edits
+
+
+#: A line break between two characters of text: a line followed by another, as nearly
+#: every text has, but not one whose every line break was doubled.
+_SINGLE_BREAK: Final = re.compile(r"[^\r\n](?:\r\n?|\n)[^\r\n]")
+_BREAK_RUN: Final = re.compile(r"(?:\r\n?|\n)++")
+#: Runs of line breaks a text must have, all of them even, to be taken for doubled.
+_DOUBLED_MIN: Final = 8
+
+
+def _doubled_breaks(text: str) -> list[tuple[int, int]]:
+    """The second half of each run of line breaks, where every line break of `text` was
+    doubled: no line is followed straight by another, and each run of breaks holds an
+    even number of them (at least `_DOUBLED_MIN` runs).  CRLF text written out again in
+    text mode on Windows (``\\r\\r\\n``), or that read back with universal newlines: every
+    line then an empty line apart, and blank cells' empty lines twice as many.  Empty
+    where the breaks are not so."""
+    if _SINGLE_BREAK.search(text) is not None:
+        return []  # (nearly every text: found in its first lines)
+    found = _BREAK_RUN.findall(text)
+    if len(found) < _DOUBLED_MIN or any(_breaks(run) % 2 for run in found):
+        return []
+    halves: list[tuple[int, int]] = []
+    for m in _BREAK_RUN.finditer(text):
+        keep, pos = _breaks(m.group()) // 2, m.start()
+        while keep:  # past the breaks kept (``\r\n`` is one)
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            keep -= 1
+        halves.append((pos, m.end()))
+    return halves
 
 
 def _without(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
@@ -680,8 +716,11 @@ def _inside(pos: int, starts: list[int], ranges: list[tuple[int, int, str]]) -> 
     return i >= 0 and pos < ranges[i][1]
 
 
-def normalize(text: str) -> NormalizedText:
-    """Normalise a report's text; see the module docstring.
+def normalize(text: str, *, halve_breaks: bool = False) -> NormalizedText:
+    """Normalise a report's text; see the module docstring.  With `halve_breaks`, a text
+    whose every line break is doubled (`has_doubled_breaks`: CRLF text written out again
+    in text mode on Windows, ``\\r\\r\\n``, or that read back with universal newlines) has
+    each run of line breaks halved.
 
     >>> n = normalize("據(jù)西鄉縣自然資源局(一)\\r\\n１２件")
     >>> n.text
@@ -693,10 +732,21 @@ def normalize(text: str) -> NormalizedText:
     >>> normalize("（一）予以公开\\u200b 1\\u200b2").text   # zero-width spaces go
     '（一）予以公开 12'
     """
-    return _normalize(text, invisible=False)
+    return _normalize(text, invisible=False, halve=halve_breaks)
 
 
-def _normalize(text: str, invisible: bool) -> NormalizedText:
+def has_doubled_breaks(text: str) -> bool:
+    """Whether every line break of `text` looks doubled (`_doubled_breaks`): no line is
+    followed straight by another, and every run of breaks is even.  (A Word file's text
+    export that ends each paragraph and cell with an empty line looks so too.)
+
+    >>> has_doubled_breaks("甲\\r\\r\\n乙\\r\\r\\n" * 8), has_doubled_breaks("甲\\n乙\\n\\n丙\\n" * 8)
+    (True, False)
+    """
+    return ("\n\n" in text or "\r\r" in text or "\n\r" in text) and bool(_doubled_breaks(text))
+
+
+def _normalize(text: str, invisible: bool, halve: bool = False) -> NormalizedText:
     """`normalize`; with `invisible` False, the text is taken to have no invisible
     format character until the folding scan meets one, and is then normalised again with
     them removed (they are rare: the common text pays no scan of its own for them)."""
@@ -718,7 +768,7 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
         # padding, quote marks and indents are found by the line breaks and spaces
         # round them)
         text = text.translate(_CONTROL_TO_SPACE)
-    for start, end, put in _edits(text, invisible):
+    for start, end, put in _edits(text, invisible, halve):
         kept = text[last:start]
         pieces.append(kept)
         out_len += len(kept)
@@ -748,13 +798,13 @@ def _normalize(text: str, invisible: bool) -> NormalizedText:
     folded = _fold_until(clean, _SCAN)
     if isinstance(folded, int):
         if clean[folded] in _INVISIBLE_CHARS and not invisible:
-            return _normalize(original, invisible=True)
+            return _normalize(original, invisible=True, halve=halve)
         if _TRADITIONAL.search(clean, folded) is not None:
             clean, t2s = _to_simplified(clean)
         folded = _fold_until(clean, _FOLDABLE_OR_RADICAL)
         if isinstance(folded, int):
             if not invisible and _INVISIBLE.search(clean, folded) is not None:
-                return _normalize(original, invisible=True)
+                return _normalize(original, invisible=True, halve=halve)
             clean = clean.translate(_RADICAL_FORMS)
             folded = _fold(clean)
 
