@@ -967,6 +967,18 @@ def test_a_numbered_column_before_the_labels_is_no_cells() -> None:
     assert note.severity == "info"
 
 
+@pytest.mark.parametrize("family", ["pdfminer", "raw", "blank_lines", "tabs", "gfm"])
+def test_labels_numbered_with_enclosed_characters(family: str) -> None:
+    # （一） and 1. printed as one character each (㈠, ⑴: Word's numbering, some fonts)
+    made = make_report("2021", "2021", seed=4, blanks=0.0)
+    text = FAMILIES[family](made)
+    cn = "一二三四五六七八九十"
+    enclosed = re.sub(r"（([一二三四五六七八九十])）", lambda m: "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"[cn.index(m.group(1))], text)
+    enclosed = re.sub(r"(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])", lambda m: "⑴⑵⑶⑷⑸⑹⑺⑻⑼"[int(m.group(1)) - 1], enclosed)
+    assert enclosed != text
+    assert parse_report(enclosed).to_flat() == parse_report(text).to_flat()
+
+
 @pytest.mark.parametrize("double", ["\n\n", "\r\r\n"])
 @pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"glued", "soup_one_line"}))
 def test_a_text_with_every_line_break_doubled(family: str, double: str) -> None:

@@ -189,3 +189,22 @@ def test_rows_numbered_otherwise_are_found_by_their_number_too(text: str, key: s
     if key is not None:
         assert key in keys
     assert len(keys) == len(set(keys)) == text.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("⑶其他", "other.other"),  # (3) in one character: the bare 其他 needs its marker
+        ("⒊其他", "other.other"),  # 3. in one character
+        ("㈦总计", "total"),
+        ("㊆总计", "total"),
+        ("㈢不予公开", "group.denied"),
+        ("⑴属于国家秘密", "denied.state_secret"),
+    ],
+)
+def test_one_character_enclosed_markers(text: str, key: str) -> None:
+    # Word's numbering and some fonts print (3), 3. and （七） as one character; pdfminer.six's
+    # labels-first tables counted their rows by them (table 三 unset, 70 values a report)
+    spec = TABLES["requests"]["2021"]
+    folded = normalize("（六）其他处理\n" + text + "\n").folded
+    assert key in [h.key for h in find_labels(folded, 0, len(folded), spec)]

@@ -107,8 +107,15 @@ class TableSpec:
 
 # --------------------------------------------------------------------------- markers
 # Numbering markers as they appear in the compact text: "1." / "1、" / "1，" (OCR), "（1）",
-# "①", "（一）", "一、".  Full-width forms are folded to ASCII before matching.
+# "①", "（一）", "一、", and the one-character forms Word's numbering and fonts print:
+# "⑴" "⒈" for "(1)" "1.", "㈠" "㊀" for "（一）".  Full-width forms are folded to ASCII
+# before matching.
 _CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨"
+_PARENTHESIZED: Final = "⑴⑵⑶⑷⑸⑹⑺⑻⑼"
+_FULL_STOP: Final = "⒈⒉⒊⒋⒌⒍⒎⒏⒐"
+_CN_NUMBERS: Final = "一二三四五六七八九十"
+_PARENTHESIZED_CN: Final = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+_CIRCLED_CN: Final = "㊀㊁㊂㊃㊄㊅㊆㊇㊈㊉"
 
 
 def _leaf(n: int, core: str) -> LabelPattern:
@@ -116,12 +123,14 @@ def _leaf(n: int, core: str) -> LabelPattern:
 
 
 def _leaf_marker(n: int) -> str:
-    """A leaf row's marker: ``1.`` ``1、`` ``(1)`` ``①``."""
-    return rf"(?:{n}[.、,]|\({n}\)|{_CIRCLED[n - 1]})"
+    """A leaf row's marker: ``1.`` ``1、`` ``(1)`` ``①`` ``⑴`` ``⒈``."""
+    return rf"(?:{n}[.、,]|\({n}\)|[{_CIRCLED[n - 1]}{_PARENTHESIZED[n - 1]}{_FULL_STOP[n - 1]}])"
 
 
 def _paren(cn: str, core: str) -> LabelPattern:
-    return LabelPattern(core, rf"\(?{cn}\)[、.]?")
+    """A group's or results row's label: ``（一）`` ``一)`` ``㈠`` ``㊀`` and the core."""
+    i = _CN_NUMBERS.index(cn)
+    return LabelPattern(core, rf"(?:\(?{cn}\)[、.]?|[{_PARENTHESIZED_CN[i]}{_CIRCLED_CN[i]}])")
 
 
 def _top(cn: str, core: str) -> LabelPattern:
@@ -367,7 +376,7 @@ _REQ_HEAD = (
     ),
 )
 
-_REQ_TOTAL = _req("total", "（七）总计", r"(?:\(?七\)|\(\))[、.]?[总合]计")  # （）总计: 七 lost
+_REQ_TOTAL = _req("total", "（七）总计", r"(?:\(?七\)|\(\)|[㈦㊆])[、.]?[总合]计")  # （）总计: 七 lost
 _REQ_CARRIED_FORWARD = _req(
     "carried_forward",
     "四、结转下年度继续办理",
