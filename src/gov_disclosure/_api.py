@@ -32,6 +32,8 @@ def parse_report(text: str, /, *, strict: bool = False) -> AnnualReport:
     table with merged cells so) is also read as a page (`parse_html`), and that reading
     kept where it has less to warn of: its cells then carry an `origin` in the page's
     grid, and their spans point at the source line of their ``<td>``, as `parse_html`'s do.
+    Text whose every line break is doubled (CRLF text written out again in text mode) is
+    also read with its breaks halved, and that reading kept unless the first is as good.
 
     Raises `TypeError` for anything but ``str`` (decode bytes first), `NotAReportError`
     when the text has no report structure, and with ``strict=True``, `StrictParseError`.

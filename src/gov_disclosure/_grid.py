@@ -1189,7 +1189,7 @@ def _blank_marks(text: str, events: list[_Event], mark: int) -> None:
     a table exported cell by cell writes them in (``-\\t2.其他法律…\\t0\\t5``), not values of
     the row before.  (The caller has checked there are tokens from `mark` on.)"""
     tail = events[mark:]
-    if not all(_is_mark(text, e) for e in tail):
+    if not _marks_only(text, tail):
         return
     tokens = cast(list[Token], tail)  # (`_is_mark` holds of tokens only)
     events[mark:] = [t if t.blank else t._replace(end=t.start, blank=True, text=None) for t in tokens]
@@ -1212,9 +1212,9 @@ def _is_mark(text: str, event: _Event) -> bool:
 _MARK_START: Final = frozenset(" \t/-—–Nn无不")
 
 
-def _marks_only(text: str, tokens: Iterable[Token]) -> bool:
-    """Whether every token is blank or a mark of no value (`_is_mark`)."""
-    return all(_is_mark(text, t) for t in tokens)
+def _marks_only(text: str, events: Iterable[_Event]) -> bool:
+    """Whether every event is a blank cell or a mark of no value (`_is_mark`)."""
+    return all(_is_mark(text, e) for e in events)
 
 
 #: The words of every table's header and labels, Han characters only, one string (``|``
@@ -2372,17 +2372,20 @@ def _fill(
                 provisional[anchored] = guessed[anchored] = unowned[anchored] = False
             rows[target] = None
             undecided[target] = False
-            repeated = False
+            repeated: str | None = None
         else:
             target = next_free(p)
             # the label of a row filled already (a line printed twice, a label misread as
-            # another row's): its values go to the next free row, which that row's own
-            # label, if it comes with a whole row, takes back (not the rows after it)
+            # another row's; its key kept for the note): its values go to the next free
+            # row, which that row's own label, if it comes with a whole row, takes back
             repeated = (
-                own_label
+                chunk.anchor.key
+                if chunk.anchor is not None
+                and own_label
                 and anchored is not None
                 and rows[anchored] is not None
                 and chunk.anchor is not first_label[anchored]
+                else None
             )
         runs: list[_Run] = (
             _transpose(
@@ -2458,10 +2461,10 @@ def _fill(
                     # (the first value: a tab row's empty first cell is before the label)
                     head = next((t for t in tokens if not t.blank), tokens[0])
                     provisional[target] = target != anchored and (
-                        repeated or _unknown_label(text, chunk.anchor, head)
+                        repeated is not None or _unknown_label(text, chunk.anchor, head)
                     )
-                    if repeated and target != anchored and chunk.anchor is not None:
-                        repeats[target] = chunk.anchor.key
+                    if repeated is not None and target != anchored:
+                        repeats[target] = repeated
                     unowned[target] = not own_label or target != anchored
                     last = target
                     p = target + 1
@@ -2534,7 +2537,7 @@ def _fill(
                     target != anchored
                     and not (labels_apart and is_block)
                     and (
-                        repeated
+                        repeated is not None
                         or take[0].run != chunk.tokens[0].run
                         or (
                             take[0] is chunk.tokens[0]
@@ -2543,8 +2546,8 @@ def _fill(
                         )
                     )
                 )
-                if repeated and target != anchored and chunk.anchor is not None:
-                    repeats[target] = chunk.anchor.key
+                if repeated is not None and target != anchored:
+                    repeats[target] = repeated
                 last = target
                 p = target + 1
                 if tokens and _all_blank(tokens):
