@@ -215,10 +215,10 @@ def _edits(text: str, invisible: bool, halve: bool = False) -> list[tuple[int, i
     """The line endings, pinyin runs, emphasis marks and cell padding to edit, and the
     runs to remove: where `invisible`, the invisible format characters, where `halve`
     and every line break is doubled, the second half of each run of breaks
-    (`_doubled_breaks`), and in a text
-    quoted as a whole, the quote marks that open its lines (`_quote_marks`), and in a
-    text indented as a whole, the indent all its lines share (`_common_indent`); in text
-    order, each as its range in `text` and what replaces it.
+    (`_doubled_breaks`), in a text quoted as a whole, the quote marks that open its
+    lines (`_quote_marks`), and in a text indented as a whole, the indent all its lines
+    share (`_common_indent`); in text order, each as its range in `text` and what
+    replaces it.
 
     The others are found in the text as it reads without those runs (a zero-width space
     inside ``**46**`` or ``據(jù)`` hides nothing, nor does a quote mark between a
@@ -230,21 +230,21 @@ def _edits(text: str, invisible: bool, halve: bool = False) -> list[tuple[int, i
     """
     runs = [m.span() for m in _INVISIBLE.finditer(text)] if invisible else []
     rest, at, shift = _without(text, runs) if runs else (text, [], [])
-    if halve and (halves := _doubled_breaks(rest)):
-        # every line break doubled: each run of breaks loses its second half first
-        runs = _merged(runs + [_back(a, b, at, shift) for a, b in halves]) if runs else halves
-        rest, at, shift = _without(text, runs)
+    # where asked, the second half of every run of doubled line breaks first; then quote
+    # marks, then an indent (the text inside quote marks may be indented, an indented
+    # text quoted), each found where the runs before are gone and taken back to `text`
+    # with what they hold of them, until neither is left
+    found = _doubled_breaks(rest) if halve else []
     while True:
-        # quote marks, then an indent (the text inside quote marks may be indented, an
-        # indented text quoted), each found where the runs before are gone and taken back
-        # to `text` with what they hold of them, until neither is left
-        found = _quote_marks(rest) if _may_be_quoted(rest) else []
+        if not found:
+            found = _quote_marks(rest) if _may_be_quoted(rest) else []
         if not found and _may_be_indented(rest):
             found = _common_indent(rest)
         if not found:
             break
         runs = _merged(runs + [_back(a, b, at, shift) for a, b in found]) if runs else found
         rest, at, shift = _without(text, runs)
+        found = []
     if not runs:
         return _visible_edits(text)
     edits = [(*_back(a, b, at, shift), put) for a, b, put in _visible_edits(rest)]
@@ -262,20 +262,25 @@ _BREAK_RUN: Final = re.compile(r"(?:\r\n?|\n)++")
 _DOUBLED_MIN: Final = 8
 
 
-def _doubled_breaks(text: str) -> list[tuple[int, int]]:
-    """The second half of each run of line breaks, where every line break of `text` was
-    doubled: no line is followed straight by another, and each run of breaks holds an
-    even number of them (at least `_DOUBLED_MIN` runs).  CRLF text written out again in
-    text mode on Windows (``\\r\\r\\n``), or that read back with universal newlines: every
-    line then an empty line apart, and blank cells' empty lines twice as many.  Empty
-    where the breaks are not so."""
+def _doubled_runs(text: str) -> list[re.Match[str]]:
+    """The runs of line breaks of `text`, where every line break was doubled: no line is
+    followed straight by another, and each run of breaks holds an even number of them
+    (at least `_DOUBLED_MIN` runs).  CRLF text written out again in text mode on Windows
+    (``\\r\\r\\n``), or that read back with universal newlines: every line then an empty
+    line apart, and blank cells' empty lines twice as many.  Empty where the breaks are
+    not so."""
     if _SINGLE_BREAK.search(text) is not None:
         return []  # (nearly every text: found in its first lines)
-    found = _BREAK_RUN.findall(text)
-    if len(found) < _DOUBLED_MIN or any(_breaks(run) % 2 for run in found):
+    runs = list(_BREAK_RUN.finditer(text))
+    if len(runs) < _DOUBLED_MIN or any(_breaks(m.group()) % 2 for m in runs):
         return []
+    return runs
+
+
+def _doubled_breaks(text: str) -> list[tuple[int, int]]:
+    """The second half of each run of line breaks where all are doubled (`_doubled_runs`)."""
     halves: list[tuple[int, int]] = []
-    for m in _BREAK_RUN.finditer(text):
+    for m in _doubled_runs(text):
         keep, pos = _breaks(m.group()) // 2, m.start()
         while keep:  # past the breaks kept (``\r\n`` is one)
             pos += 2 if text.startswith("\r\n", pos) else 1
@@ -736,14 +741,14 @@ def normalize(text: str, *, halve_breaks: bool = False) -> NormalizedText:
 
 
 def has_doubled_breaks(text: str) -> bool:
-    """Whether every line break of `text` looks doubled (`_doubled_breaks`): no line is
+    """Whether every line break of `text` looks doubled (`_doubled_runs`): no line is
     followed straight by another, and every run of breaks is even.  (A Word file's text
     export that ends each paragraph and cell with an empty line looks so too.)
 
     >>> has_doubled_breaks("甲\\r\\r\\n乙\\r\\r\\n" * 8), has_doubled_breaks("甲\\n乙\\n\\n丙\\n" * 8)
     (True, False)
     """
-    return ("\n\n" in text or "\r\r" in text or "\n\r" in text) and bool(_doubled_breaks(text))
+    return ("\n\n" in text or "\r\r" in text or "\n\r" in text) and bool(_doubled_runs(text))
 
 
 def _normalize(text: str, invisible: bool, halve: bool = False) -> NormalizedText:
