@@ -50,6 +50,18 @@ def test_never_a_wrong_value_nor_a_silent_gap(path: pathlib.Path) -> None:
     assert_section_snippets(report, gold)
 
 
+def test_text_content_of_indented_markup_reads_its_blank_cells() -> None:
+    # r012's page is written with indented markup: its textContent has lines of spaces
+    # between cells (the markup's indents) and blank cells' &nbsp; lines among them.
+    # Read by counting lines, every blank cell is where it was; before, each row of
+    # table 三 was placed by convention (25 diagnostics)
+    path = next(p for p in INPUTS if p.name == "r012.text-content.txt")
+    report = parse_report(path.read_text(encoding="utf-8"))
+    assert not wrong_values(report, expected_for(path))
+    placed = [d for d in report.diagnostics if d.code.startswith("placed-by")]
+    assert not placed
+
+
 #: What scrapers do to the white space of a browser's text before they store it: tabs
 #: (and runs of spaces) made one space, with or without the ``&nbsp;`` of blank cells,
 #: and tabs expanded to spaces.

@@ -1097,9 +1097,12 @@ def test_pdfminer_text_with_its_line_breaks_made_spaces(variant: str, seed: int)
     assert parse_report(text).to_flat() == expected_flat(made)
 
 
-def _gap_units_of(rows: list[list[str | None]], cell: int, row: int, blank: int) -> object:
+def _gap_units_of(
+    rows: list[list[str | None]], cell: int, row: int, blank: int, indent: str = ""
+) -> object:
     """`gap_units` of table 三 written a cell a block: cells `cell` empty lines apart,
-    rows `row`, and each blank cell (``None``) `blank` empty lines more."""
+    rows `row`, and each blank cell (``None``) `blank` empty lines more; the first of
+    each run of empty lines made `indent`."""
     from gov_disclosure._grid import gap_units
     from gov_disclosure._labels import find_labels
 
@@ -1115,6 +1118,8 @@ def _gap_units_of(rows: list[list[str | None]], cell: int, row: int, blank: int)
                 text += "\n" * (cell + 1 + pending * blank) + value
                 pending = 0
     text += "\n" * (row + 1 + pending * blank) + "四、政府信息公开行政复议、行政诉讼情况\n"
+    if indent:
+        text = re.sub(r"(?<=[^\n]\n)(?=\n)", indent, text)
     folded = normalize(text).folded
     start, end = 0, folded.index("四、政府")
     return gap_units(folded, start, end, find_labels(folded, start, end, TABLES["requests"]["2021"]))
@@ -1142,8 +1147,18 @@ def test_gap_units(cell: int, row: int, blank: int, want: tuple[int, int, int] |
     assert _gap_units_of(_GAP_ROWS, cell, row, blank) == want
 
 
-def test_no_gap_units_without_longer_gaps_or_with_lines_of_spaces() -> None:
+def test_no_gap_units_without_longer_gaps() -> None:
     full = [[c if c is not None else "0" for c in r] for r in _GAP_ROWS]
     assert _gap_units_of(full, 3, 4, 4) is None  # no blank cell: nothing to read so
+
+
+def test_gap_units_of_lines_of_spaces() -> None:
+    # blank cells written as lines of spaces between empty lines: FRAGMENTS' to read
     spaced = [[c if c is not None else " " for c in r] for r in _GAP_ROWS]
-    assert _gap_units_of(spaced, 3, 4, 4) is None  # blank cells written: FRAGMENTS'
+    assert _gap_units_of(spaced, 3, 4, 4) is None
+    # lines of spaces next to text (a page's indented markup) count as empty lines; with
+    # no longer gap, units all the same, so that they are read as nothing
+    full = [[c if c is not None else "0" for c in r] for r in _GAP_ROWS]
+    assert _gap_units_of(full, 3, 4, 4, indent="    ") == (3, 4, 4)
+    # and with blank cells, the same units as with no indent
+    assert _gap_units_of(_GAP_ROWS, 3, 4, 4, indent="  ") == (3, 4, 4)

@@ -23,6 +23,7 @@ from ._grid import (
     gap_units,
     indented_blanks,
     pipes_are_cells,
+    read_in_pieces,
     read_table,
     region_lines,
     spaced_blanks,
@@ -400,6 +401,20 @@ def assemble(norm: NormalizedText, outline: Outline) -> AnnualReport:
             ):
                 layout = Layout.WORDS
                 read = read_table(text, *regions[name], spec, layout, labels[name], lines[name])
+            elif (
+                name == "requests"
+                and layout is Layout.RAW
+                and (
+                    pieces := read_in_pieces(
+                        text, *regions[name], spec, labels[name], lines[name], read
+                    )
+                )
+            ):
+                # cells a blank line apart, a cell's pieces on consecutive lines: the text
+                # of a page's cells (BeautifulSoup's ``get_text("\n")``) with each run of
+                # empty lines made one, not columns printed one after the other
+                layout = Layout.FRAGMENTS
+                read = pieces
             elif name == "requests" and (
                 alt := _blank_cells_layout(norm, text, layout, regions[name], labels[name], lines)
             ):

@@ -326,14 +326,19 @@ def _lines(
 
 #: A block of consecutive non-empty lines (a line of spaces is not empty).
 _BLOCK: Final = re.compile(r"[^\n]+(?:\n[^\n]+)*+")
+#: A block of consecutive lines with something other than spaces on each.
+_SOLID_BLOCK: Final = re.compile(r"[ \t]*+[^\s][^\n]*+(?:\n[ \t]*+[^\s][^\n]*+)*+")
 
 
-def _raw_blocks(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+def _raw_blocks(
+    text: str, start: int, end: int, solid: bool = False
+) -> list[list[tuple[int, int]]]:
     """The blocks of ``text[start:end]`` for the ``get_text`` layout, where a cell is a
     block of consecutive lines, runs of empty lines separate cells and a line of spaces is
-    a blank cell: each block as its lines' (start, end), footer and rule lines left out."""
+    a blank cell: each block as its lines' (start, end), footer and rule lines left out.
+    `solid`: a line of spaces is empty like the others (`Layout.GAP_BLANKS`)."""
     blocks: list[list[tuple[int, int]]] = []
-    for m in _BLOCK.finditer(text, start, end):
+    for m in (_SOLID_BLOCK if solid else _BLOCK).finditer(text, start, end):
         block: list[tuple[int, int]] = []
         pos = m.start()
         for line in m.group().split("\n"):
@@ -483,6 +488,10 @@ def indented_blanks(text: str, regions: Iterable[list[_Line]]) -> bool:
 
 #: A line of nothing but spaces (a blank cell's ``&nbsp;``), with the break before it.
 _SPACE_LINE: Final = re.compile(r"\n[ \t]++(?=\n)")
+#: A line of nothing but spaces next to a line that is not empty (text, or spaces too):
+#: no blank cell of `Layout.FRAGMENTS`, which has empty lines round it, but the white
+#: space of a page's indented markup.  (The first branch starts at the end of a line.)
+_LOOSE_SPACE_LINE: Final = re.compile(r"[^\n]\n[ \t]++(?=\n)|\n[ \t]++\n(?=[^\n])")
 
 
 def _pipe_layout(piped: list[str]) -> Layout:
@@ -1411,13 +1420,21 @@ def gap_units(text: str, start: int, end: int, labels: tuple[LabelHit, ...]) -> 
     more than the gap between cells (a blank cell's own line, then a gap: ``&nbsp;``
     made empty), that every longer gap shows.  Two lines at the fewest (cells a blank
     line apart, `Layout.GAPS`, are read there); at least two empty lines between cells
-    (BeautifulSoup's) and some longer gap, or there is nothing to read so; and no blank
-    cell written as a line of spaces, as `Layout.FRAGMENTS` reads them."""
-    if 2 * text.count("\n\n\n", start, end) < text.count("\n\n", start, end):
-        return None  # most cells are a blank line apart, or none
-    if _SPACE_LINE.search(text, start, end):
-        return None  # blank cells written as lines of spaces: `Layout.FRAGMENTS` reads them
-    blocks = _raw_blocks(text, start, end)
+    (BeautifulSoup's) and some longer gap, or there is nothing to read so.  Lines of
+    spaces each between empty lines are the blank cells `Layout.FRAGMENTS` reads (None).
+    Where some are next to a line that is not empty, they are the indents of a page's
+    markup (its white space between tags, on lines of their own) among its blank cells'
+    ``&nbsp;`` lines: each counts as an empty line, and a table with no longer gap has
+    units all the same (none of its lines of spaces a blank cell)."""
+    if _SPACE_LINE.search(text, start, end) is None:
+        if 2 * text.count("\n\n\n", start, end) < text.count("\n\n", start, end):
+            return None  # most cells are a blank line apart, or none
+        spaces = False
+    elif _LOOSE_SPACE_LINE.search(text, start, end) is None:
+        return None  # each line of spaces between empty lines: FRAGMENTS' blank cells
+    else:
+        spaces = True
+    blocks = _raw_blocks(text, start, end, solid=True)
     rows = [h for h in labels if h.kind == "row"]
     if not rows or len(blocks) < 2:
         return None
@@ -1441,8 +1458,11 @@ def gap_units(text: str, start: int, end: int, labels: tuple[LabelHit, ...]) -> 
     cell = statistics.mode(before_cells)
     row = max(cell, statistics.mode(before_rows)) if before_rows else cell
     longer = [g - cell for g in before_cells if g > cell] + [g - row for g in before_rows if g > row]
-    if cell < 2 or not longer:
+    if cell < 2:
         return None
+    if not longer:
+        # no blank cell; where lines of spaces are no blank cells either, this reads them
+        return GapUnits(cell, row, cell + 1) if spaces else None
     for blank in range(cell + 1, 1, -1):
         if all(extra % blank == 0 for extra in longer):
             return GapUnits(cell, row, blank)
@@ -1678,15 +1698,18 @@ def read_table(
     return _read_table(text, start, end, spec, layout, labels, lines, unfolded, columns_first)
 
 
-def _rows_adding_up(text: str, read: TableRead) -> int:
+def _rows_adding_up(text: str, read: TableRead, joined: bool = False) -> int:
     """Rows of table 三 read with exactly their seven cells, whose total is a count other
     than 0 (rows of zeros add up whatever their order) equal to the sum of the other six
-    (blank cells counting 0)."""
+    (blank cells counting 0).  `joined`: only rows with a cell made of pieces on lines of
+    their own (`Layout.FRAGMENTS`)."""
     if read.spec.name != "requests":
         return 0
     out = 0
     for row_spec, row in zip(read.spec.rows, read.rows, strict=True):
         if row is None or len(row.tokens) != len(row_spec.columns):
+            continue
+        if joined and not any(text.find("\n", t.start, t.end) >= 0 for t in row.tokens):
             continue
         nums = [0 if t.blank else _int_of(text, t) for t in row.tokens]
         if None in nums:
@@ -1767,6 +1790,56 @@ def spaces_are_blanks(text: str, plain: TableRead, spaced: TableRead) -> bool:
     return _rows_adding_up(text, spaced) >= _rows_adding_up(text, plain)
 
 
+def read_in_pieces(
+    text: str,
+    start: int,
+    end: int,
+    spec: TableSpec,
+    labels: tuple[LabelHit, ...],
+    lines: list[_Line],
+    raw: TableRead,
+) -> TableRead | None:
+    """Table 三 (``text[start:end]``, read as `Layout.RAW`: `raw`) read as
+    `Layout.FRAGMENTS`, where its values on consecutive lines are the pieces of one cell,
+    not cells of columns printed one after the other; else None.
+
+    A page's text with a line per text node, whose runs of empty lines between cells
+    were each made one (BeautifulSoup's ``get_text("\\n")`` cleaned up), reads like raw
+    pdftotext: cells a blank line apart, and numbers split at their markup
+    (``20</span><span>23``) on consecutive lines.  Raw pdftotext's rows come apart read in
+    pieces (``3``, ``5`` a column's values, not ``35``); a text of pieces, read as columns.
+    A number is cut in two or three pieces, where pdftotext prints the values of a block's
+    rows a column at a time: so only a table whose values run over at most three lines is
+    read in pieces, and kept so where at least two rows with a cell in pieces add up and
+    more rows add up in all (`_rows_adding_up`).  (Raw pdftotext's blocks printed a column
+    at a time add up only when they are solved, `_columns_first`, after this, and a block
+    of them read in pieces may hold a row that adds up by chance.)"""
+    if _longest_value_run(text, lines) > _PIECES_MAX:
+        return None
+    pieces = _read_table(text, start, end, spec, Layout.FRAGMENTS, labels, None)
+    if _rows_adding_up(text, pieces, joined=True) >= 2 and _rows_adding_up(
+        text, pieces
+    ) > _rows_adding_up(text, raw):
+        return pieces
+    return None
+
+
+#: The most pieces a page's markup cuts a number into (``1</span><span>2</span><span>3``).
+_PIECES_MAX: Final = 3
+
+
+def _longest_value_run(text: str, lines: list[_Line]) -> int:
+    """The most values (`_VALUE_LINE`) of `lines` on consecutive lines."""
+    longest = run = 0
+    for ln in lines:
+        if _VALUE_LINE.fullmatch(text, ln.start, ln.end):
+            run = run + 1 if ln.gap == 0 else 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return longest
+
+
 def _label_free_rows(text: str, lines: list[_Line]) -> Iterable[_Line]:
     """The lines that are rows of values with no word (a digit and a ``|``, no Han)."""
     for ln in lines:
@@ -1796,7 +1869,8 @@ def _read_table(
     notes: list[Note] = []
     if layout is Layout.GAP_BLANKS:
         units = gap_units(text, start, end, labels)
-        events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes, units)
+        blocks = _raw_blocks(text, start, end, solid=True)
+        events = _fragment_events(text, blocks, labels, notes, units)
     elif layout is Layout.FRAGMENTS or lines is None:
         events = _fragment_events(text, _raw_blocks(text, start, end), labels, notes)
     else:
